@@ -1,0 +1,107 @@
+/**
+ * Command-line flags of `deno task render`.
+ * @module
+ */
+import { parseArgs } from "node:util";
+
+/** The default data folder: the committed sweep. */
+export const DEFAULT_DATA = "results/logit_diff_sweep";
+
+/** Usage text printed by `--help`. */
+export const USAGE = `Usage: deno task render [options]
+
+Loads a steering sweep folder, computes the notebook's tables and writes them, with
+analysis_summary.json, into the output folder (atomically: all files or none).
+
+Options:
+  --data DIR              sweep folder (default: ${DEFAULT_DATA})
+  --out DIR               output folder (default: the data folder, as the original)
+  --models 4B,8B,...      models to load, in order (default: found in the folder, by size)
+  --concepts a,b,...      concepts to load, in order (default: found in the folder, alphabetically)
+  --layer-counts 4B=36,.. layer count per model (default: num_layers of each summary.json)
+  --help                  show this text
+`;
+
+/** Parsed render options. */
+export interface RenderArgs {
+  data: string;
+  out: string;
+  models?: string[];
+  concepts?: string[];
+  layerCounts?: Record<string, number>;
+  help: boolean;
+}
+
+/** A command-line mistake: printed with the usage, exit code 2. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "UsageError";
+  }
+}
+
+function list(value: string | undefined, flag: string): string[] | undefined {
+  if (value === undefined) return undefined;
+  const items = value.split(",").map((s) => s.trim()).filter((s) => s !== "");
+  if (items.length === 0) throw new UsageError(`${flag} needs at least one name`);
+  return items;
+}
+
+/**
+ * Parses `--layer-counts 4B=36,30B-A3B=48`.
+ *
+ * @example
+ * ```ts
+ * parseLayerCounts("4B=36,32B=64"); // { "4B": 36, "32B": 64 }
+ * ```
+ */
+export function parseLayerCounts(value: string): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const item of list(value, "--layer-counts")!) {
+    const match = /^([^=]+)=(\d+)$/.exec(item);
+    if (!match || Number(match[2]) <= 0) {
+      throw new UsageError(`--layer-counts: "${item}" is not MODEL=LAYERS (e.g. 4B=36)`);
+    }
+    counts[match[1].trim()] = Number(match[2]);
+  }
+  return counts;
+}
+
+/**
+ * Parses the render task's arguments.
+ *
+ * @example
+ * ```ts
+ * parseRenderArgs(["--data", "d", "--models", "4B,8B"]); // { data: "d", out: "d", models: ["4B", "8B"], ... }
+ * ```
+ */
+export function parseRenderArgs(argv: string[]): RenderArgs {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        data: { type: "string" },
+        out: { type: "string" },
+        models: { type: "string" },
+        concepts: { type: "string" },
+        "layer-counts": { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const data = values.data ?? DEFAULT_DATA;
+  const layerCounts = values["layer-counts"];
+  return {
+    data,
+    out: values.out ?? data,
+    models: list(values.models, "--models"),
+    concepts: list(values.concepts, "--concepts"),
+    layerCounts: layerCounts === undefined ? undefined : parseLayerCounts(layerCounts),
+    help: values.help ?? false,
+  };
+}

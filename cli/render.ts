@@ -1,0 +1,68 @@
+/**
+ * `deno task render`: load a sweep, compute every table, write them atomically, with timings.
+ * @module
+ */
+import { parseRenderArgs, USAGE, UsageError } from "./args.ts";
+import { SweepDataError } from "../lib/sweep/errors.ts";
+import { loadSweep } from "../lib/sweep/load.ts";
+import { analyse } from "../lib/stats/analysis.ts";
+import { TABLE_OUTPUTS } from "../lib/export/tables.ts";
+import { type OutputFile, writeOutputsAtomic } from "../lib/export/atomic.ts";
+
+const ms = (t0: number) => `${(performance.now() - t0).toFixed(1)} ms`;
+const count = (n: number) => n.toLocaleString("en-US");
+
+/** Runs the render task; returns the process exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const args = parseRenderArgs(argv);
+  if (args.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  let t0 = performance.now();
+  const sweep = await loadSweep(args.data, args);
+  const rows = sweep.runs.reduce((n, run) => n + run.samples.length, 0);
+  const summaries = sweep.runs.reduce((n, run) => n + run.layers.length, 0);
+  console.log(
+    `loaded ${args.data}: ${count(rows)} per-sample rows, ${count(summaries)} layer summaries, ` +
+      `${sweep.runs.length} runs (models ${sweep.models.join(", ")}; concepts ` +
+      `${sweep.concepts.join(", ")}) in ${ms(t0)}`,
+  );
+  for (const note of sweep.notes) console.error(note);
+  t0 = performance.now();
+  const analysis = analyse(sweep);
+  console.log(`computed statistics in ${ms(t0)}`);
+  for (const { model, concept } of analysis.missingPairs) {
+    console.error(
+      `warning: ${model}/${concept} has no data at a best layer; listed in missing_pairs`,
+    );
+  }
+  const files: OutputFile[] = [];
+  const timings: string[] = [];
+  for (const output of TABLE_OUTPUTS) {
+    t0 = performance.now();
+    files.push({ name: output.name, content: output.build(analysis) });
+    timings.push(ms(t0));
+  }
+  t0 = performance.now();
+  const written = await writeOutputsAtomic(args.out, files);
+  written.forEach((path, i) => console.log(`wrote ${path} (${timings[i]})`));
+  console.log(`wrote ${written.length} files in ${ms(t0)}`);
+  return 0;
+}
+
+if (import.meta.main) {
+  try {
+    Deno.exitCode = await main(Deno.args);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(`error: ${error.message}\n\n${USAGE}`);
+      Deno.exitCode = 2;
+    } else if (error instanceof SweepDataError) {
+      console.error(`error: ${error.message}`);
+      Deno.exitCode = 1;
+    } else {
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * CSV text of records, written as pandas `to_csv(index=False)` would: NaN as an empty cell,
+ * booleans as `True`/`False`, lists joined with `|`.
+ * @module
+ */
+import { csvFormatRows } from "d3-dsv";
+
+/** A cell value the writer knows. */
+export type Cell = string | number | boolean | readonly string[] | null | undefined;
+
+/**
+ * Formats one cell.
+ *
+ * @example
+ * ```ts
+ * formatCell(NaN);          // ""
+ * formatCell(true);         // "True"
+ * formatCell(["4B", "8B"]); // "4B|8B"
+ * ```
+ */
+export function formatCell(value: Cell): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "number") return Number.isNaN(value) ? "" : String(value);
+  if (typeof value === "boolean") return value ? "True" : "False";
+  if (Array.isArray(value)) return value.join("|");
+  return String(value);
+}
+
+/**
+ * CSV text of records with the given columns, in order, ending with a newline.
+ *
+ * @example
+ * ```ts
+ * toCsv([{ a: 1, b: NaN }], ["a", "b"]); // "a,b\n1,\n"
+ * ```
+ */
+export function toCsv(
+  records: readonly Record<string, Cell>[],
+  columns: readonly string[],
+): string {
+  const rows = records.map((record) => columns.map((column) => formatCell(record[column])));
+  return csvFormatRows([[...columns], ...rows]) + "\n";
+}

@@ -1,0 +1,31 @@
+/**
+ * The analysis notebook's library: load a steering sweep, compute the original notebook's tables.
+ *
+ * @example
+ * ```ts
+ * import { analyse, loadSweep } from "./mod.ts";
+ * const analysis = analyse(await loadSweep("results/logit_diff_sweep"));
+ * analysis.bestLayers[0]; // { model: "14B", concept: "corrigible", layer: 20, ... }
+ * ```
+ * @module
+ */
+export * from "./sweep/errors.ts";
+export * from "./sweep/csv.ts";
+export * from "./sweep/json.ts";
+export * from "./sweep/layout.ts";
+export * from "./sweep/quality.ts";
+export * from "./sweep/types.ts";
+export * from "./sweep/load.ts";
+export * from "./stats/describe.ts";
+export * from "./stats/best_layers.ts";
+export * from "./stats/best_samples.ts";
+export * from "./stats/pivot.ts";
+export * from "./stats/summary_stats.ts";
+export * from "./stats/effect_sizes.ts";
+export * from "./stats/depth.ts";
+export * from "./stats/heatmap.ts";
+export * from "./stats/counts.ts";
+export * from "./stats/analysis.ts";
+export * from "./export/csv.ts";
+export * from "./export/atomic.ts";
+export * from "./export/tables.ts";

@@ -1,0 +1,73 @@
+/**
+ * The per-sample rows at each run's best layer (the original's `best_samples`).
+ * @module
+ */
+import type { Sweep } from "../sweep/types.ts";
+import { type BestLayerRow, findBest } from "./best_layers.ts";
+
+/** One per-sample row at a best layer. */
+export interface BestSample {
+  model: string;
+  concept: string;
+  layer: number;
+  strength: number;
+  prompt_idx: number;
+  matching_answer: string;
+  logit_diff_matching: number;
+}
+
+/**
+ * Rows of each run at its best layer, in loading order (concept by concept, models in order).
+ *
+ * @example
+ * ```ts
+ * bestLayerSamples(sweep, bestLayers(sweep)).length; // 2880 on the default data
+ * ```
+ */
+export function bestLayerSamples(
+  sweep: Pick<Sweep, "runs">,
+  best: readonly BestLayerRow[],
+): BestSample[] {
+  const rows: BestSample[] = [];
+  for (const run of sweep.runs) {
+    const layer = findBest(best, run.model, run.concept)?.layer;
+    if (layer === undefined) continue;
+    const s = run.samples;
+    for (let i = 0; i < s.length; i++) {
+      if (s.layer[i] !== layer) continue;
+      rows.push({
+        model: run.model,
+        concept: run.concept,
+        layer,
+        strength: s.strength[i],
+        prompt_idx: s.prompt_idx[i],
+        matching_answer: s.matching_answer[i],
+        logit_diff_matching: s.logit_diff_matching[i],
+      });
+    }
+  }
+  return rows;
+}
+
+/**
+ * The `logit_diff_matching` values of one pair at one strength.
+ *
+ * @example
+ * ```ts
+ * valuesAt(samples, "4B", "corrigible", 1).length; // 40
+ * ```
+ */
+export function valuesAt(
+  samples: readonly BestSample[],
+  model: string,
+  concept: string,
+  strength: number,
+): number[] {
+  const values: number[] = [];
+  for (const row of samples) {
+    if (row.model === model && row.concept === concept && row.strength === strength) {
+      values.push(row.logit_diff_matching);
+    }
+  }
+  return values;
+}

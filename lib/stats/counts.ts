@@ -1,0 +1,56 @@
+/**
+ * Row counts per model/concept: what was loaded and what the best layers keep.
+ * @module
+ */
+import type { Sweep } from "../sweep/types.ts";
+import type { BestSample } from "./best_samples.ts";
+
+/** Row counts of one pair (or of all, with model and concept `ALL`). */
+export interface CountRow {
+  model: string;
+  concept: string;
+  present: boolean;
+  per_sample_rows: number;
+  summary_rows: number;
+  best_layer_samples: number;
+}
+
+/**
+ * Counts of per-sample rows, layer-summary rows and best-layer samples: a total row `ALL`, then
+ * one row per model (outer) and concept (inner).
+ *
+ * @example
+ * ```ts
+ * rowCounts(sweep, samples)[0]; // { model: "ALL", concept: "ALL", present: true, per_sample_rows: 86400, ... }
+ * ```
+ */
+export function rowCounts(
+  sweep: Pick<Sweep, "runs" | "models" | "concepts">,
+  samples: readonly BestSample[],
+): CountRow[] {
+  const rows: CountRow[] = [];
+  for (const model of sweep.models) {
+    for (const concept of sweep.concepts) {
+      const run = sweep.runs.find((r) => r.model === model && r.concept === concept);
+      rows.push({
+        model,
+        concept,
+        present: run !== undefined,
+        per_sample_rows: run?.samples.length ?? 0,
+        summary_rows: run?.layers.length ?? 0,
+        best_layer_samples: samples.filter((s) => s.model === model && s.concept === concept)
+          .length,
+      });
+    }
+  }
+  const total = (key: "per_sample_rows" | "summary_rows" | "best_layer_samples") =>
+    rows.reduce((sum, row) => sum + row[key], 0);
+  return [{
+    model: "ALL",
+    concept: "ALL",
+    present: rows.some((row) => row.present),
+    per_sample_rows: total("per_sample_rows"),
+    summary_rows: total("summary_rows"),
+    best_layer_samples: total("best_layer_samples"),
+  }, ...rows];
+}

@@ -1,0 +1,115 @@
+/**
+ * Depth analysis: layer position as a fraction of the model's depth, and shallow vs deep models.
+ * @module
+ */
+import type { LayerSummaryRow } from "../sweep/types.ts";
+import { type BestLayerRow, findBest } from "./best_layers.ts";
+import { mean } from "./describe.ts";
+
+/** The original's cut between shallow and deep models: at most 40 layers is shallow. */
+export const SHALLOW_MAX_LAYERS = 40;
+
+/** A layer-summary row with its layer as a fraction of the model's layer count. */
+export interface LayerSummaryWithFraction extends LayerSummaryRow {
+  layer_frac: number;
+}
+
+/**
+ * Adds `layer_frac = layer / layer count` to each layer-summary row.
+ *
+ * @example
+ * ```ts
+ * withLayerFraction([{ model: "4B", layer: 18, ... }], { "4B": 36 })[0].layer_frac; // 0.5
+ * ```
+ */
+export function withLayerFraction(
+  rows: readonly LayerSummaryRow[],
+  layerCounts: Readonly<Record<string, number>>,
+): LayerSummaryWithFraction[] {
+  return rows.map((row) => ({ ...row, layer_frac: row.layer / layerCounts[row.model] }));
+}
+
+/** One row of the best-layer-position table: the fraction per concept (NaN where absent). */
+export interface BestLayerPositionRow {
+  model: string;
+  layers: number;
+  fractions: Record<string, number>;
+}
+
+/**
+ * Each model's best layer per concept as a fraction of its layer count.
+ *
+ * @example
+ * ```ts
+ * bestLayerPosition(best, ["4B"], ["corrigible"], { "4B": 36 })[0].fractions.corrigible; // 0.5
+ * ```
+ */
+export function bestLayerPosition(
+  best: readonly BestLayerRow[],
+  models: readonly string[],
+  concepts: readonly string[],
+  layerCounts: Readonly<Record<string, number>>,
+): BestLayerPositionRow[] {
+  return models.map((model) => {
+    const fractions: Record<string, number> = {};
+    for (const concept of concepts) {
+      const row = findBest(best, model, concept);
+      fractions[concept] = row ? row.layer / layerCounts[model] : NaN;
+    }
+    return { model, layers: layerCounts[model], fractions };
+  });
+}
+
+/** Whether a model counts as deep (more than `shallowMax` layers). */
+export function isDeep(layers: number, shallowMax = SHALLOW_MAX_LAYERS): boolean {
+  return layers > shallowMax;
+}
+
+/** Shallow vs deep best deltas for one concept. */
+export interface ShallowDeepRow {
+  concept: string;
+  shallow_avg: number;
+  deep_avg: number;
+  /** shallow_avg / deep_avg; NaN when there is no deep model or its average is not positive. */
+  ratio: number;
+  n_shallow: number;
+  n_deep: number;
+  shallow_models: string[];
+  deep_models: string[];
+}
+
+/**
+ * Per concept, the mean best delta of shallow models (<= `shallowMax` layers) and of deep ones,
+ * and their ratio. An empty group's average is NaN (the original prints 0).
+ *
+ * @example
+ * ```ts
+ * shallowVsDeep(best, models, ["corrigible"], counts)[0].ratio; // 2.38... on the default data
+ * ```
+ */
+export function shallowVsDeep(
+  best: readonly BestLayerRow[],
+  models: readonly string[],
+  concepts: readonly string[],
+  layerCounts: Readonly<Record<string, number>>,
+  shallowMax = SHALLOW_MAX_LAYERS,
+): ShallowDeepRow[] {
+  return concepts.map((concept) => {
+    const present = models.filter((model) => findBest(best, model, concept));
+    const deltaOf = (model: string) => findBest(best, model, concept)!.delta;
+    const deep_models = present.filter((m) => isDeep(layerCounts[m], shallowMax));
+    const shallow_models = present.filter((m) => !isDeep(layerCounts[m], shallowMax));
+    const shallow_avg = mean(shallow_models.map(deltaOf));
+    const deep_avg = mean(deep_models.map(deltaOf));
+    return {
+      concept,
+      shallow_avg,
+      deep_avg,
+      ratio: deep_avg > 0 ? shallow_avg / deep_avg : NaN,
+      n_shallow: shallow_models.length,
+      n_deep: deep_models.length,
+      shallow_models,
+      deep_models,
+    };
+  });
+}

@@ -1,0 +1,63 @@
+/**
+ * Descriptive statistics with pandas semantics: NaN is skipped, an empty input gives NaN,
+ * `std` is the sample standard deviation (ddof = 1), `median` interpolates.
+ * @module
+ */
+import { deviation, mean as d3mean, median as d3median } from "d3-array";
+
+/**
+ * Arithmetic mean, skipping NaN (pandas `Series.mean`); NaN when nothing is left.
+ *
+ * @example
+ * ```ts
+ * mean([1, 2, NaN, 6]); // 3
+ * mean([]);             // NaN
+ * ```
+ */
+export function mean(values: Iterable<number>): number {
+  return d3mean(values) ?? NaN;
+}
+
+/**
+ * Sample standard deviation (ddof = 1), skipping NaN (pandas `Series.std`); NaN for fewer than two.
+ *
+ * @example
+ * ```ts
+ * std([2, 4, 4, 4, 5, 5, 7, 9]); // 2.138089935299395
+ * std([5]);                      // NaN
+ * ```
+ */
+export function std(values: Iterable<number>): number {
+  return deviation(values) ?? NaN;
+}
+
+/**
+ * Median with linear interpolation, skipping NaN (pandas `Series.median`); NaN when empty.
+ *
+ * @example
+ * ```ts
+ * median([3, 1, 4, 2]); // 2.5
+ * ```
+ */
+export function median(values: Iterable<number>): number {
+  return d3median(values) ?? NaN;
+}
+
+/**
+ * Index of the largest value, the first one on ties, skipping NaN (pandas `idxmax`); -1 when
+ * every value is NaN or there are none.
+ *
+ * @example
+ * ```ts
+ * argmaxFirst([1, 5, NaN, 5]); // 1
+ * argmaxFirst([NaN]);          // -1
+ * ```
+ */
+export function argmaxFirst(values: ArrayLike<number>): number {
+  let best = -1;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (!Number.isNaN(v) && (best < 0 || v > values[best])) best = i;
+  }
+  return best;
+}

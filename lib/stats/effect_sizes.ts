@@ -1,0 +1,122 @@
+/**
+ * Cohen's d of +1 against -1 steering at the best layer, and its averages per concept and model.
+ * @module
+ */
+import type { Pair } from "../sweep/types.ts";
+import { type BestSample, valuesAt } from "./best_samples.ts";
+import { mean, std } from "./describe.ts";
+
+/** One effect-size record, as in the original's `effect_sizes`. */
+export interface EffectSizeRow {
+  model: string;
+  concept: string;
+  mean_positive: number;
+  mean_negative: number;
+  delta: number;
+  cohens_d: number;
+}
+
+/**
+ * Cohen's d as the original computes it: (mean(pos) - mean(neg)) / sqrt((sd(pos)² + sd(neg)²) / 2),
+ * sample standard deviations, and 0 when the pooled std is 0 (or NaN).
+ *
+ * @example
+ * ```ts
+ * cohensD([2, 4], [0, 2]); // 1.4142135623730951
+ * cohensD([1, 1], [0, 0]); // 0 (pooled std is 0)
+ * ```
+ */
+export function cohensD(positive: readonly number[], negative: readonly number[]): number {
+  const pooled = Math.sqrt((std(positive) ** 2 + std(negative) ** 2) / 2);
+  return pooled > 0 ? (mean(positive) - mean(negative)) / pooled : 0;
+}
+
+/**
+ * Effect sizes for each model (outer) and concept (inner). Pairs with no +1 or no -1 samples at a
+ * best layer are left out (the original writes NaN and a d of 0 for them); they are returned in
+ * `missing`.
+ *
+ * @example
+ * ```ts
+ * const { rows } = effectSizes(samples, ["4B"], ["corrigible"]);
+ * rows[0].cohens_d; // 1.484...
+ * ```
+ */
+export function effectSizes(
+  samples: readonly BestSample[],
+  models: readonly string[],
+  concepts: readonly string[],
+): { rows: EffectSizeRow[]; missing: Pair[] } {
+  const rows: EffectSizeRow[] = [];
+  const missing: Pair[] = [];
+  for (const model of models) {
+    for (const concept of concepts) {
+      const pos = valuesAt(samples, model, concept, 1);
+      const neg = valuesAt(samples, model, concept, -1);
+      if (pos.length === 0 || neg.length === 0) {
+        missing.push({ model, concept });
+        continue;
+      }
+      const mean_positive = mean(pos), mean_negative = mean(neg);
+      rows.push({
+        model,
+        concept,
+        mean_positive,
+        mean_negative,
+        delta: mean_positive - mean_negative,
+        cohens_d: cohensD(pos, neg),
+      });
+    }
+  }
+  return { rows, missing };
+}
+
+/**
+ * Mean of `cohens_d` per key, as `[key, mean]` entries in first-seen order of `order`.
+ *
+ * @example
+ * ```ts
+ * averageBy(rows, "concept", ["corrigible"]); // [["corrigible", 1.41...]]
+ * ```
+ */
+export function averageBy(
+  rows: readonly EffectSizeRow[],
+  key: "model" | "concept",
+  order: readonly string[],
+): [string, number][] {
+  return order
+    .map((k): [string, number] => [
+      k,
+      mean(rows.filter((row) => row[key] === k).map((row) => row.cohens_d)),
+    ])
+    .filter(([, value]) => !Number.isNaN(value));
+}
+
+/**
+ * Average Cohen's d per concept, largest first (ties keep alphabetical order), as the original's
+ * `groupby("concept").mean().sort_values(ascending=False)`.
+ *
+ * @example
+ * ```ts
+ * conceptAverages(rows)[0]; // ["corrigible", 1.4126...]
+ * ```
+ */
+export function conceptAverages(rows: readonly EffectSizeRow[]): [string, number][] {
+  const concepts = [...new Set(rows.map((row) => row.concept))].sort();
+  return averageBy(rows, "concept", concepts).sort((a, b) => b[1] - a[1]);
+}
+
+/**
+ * Average Cohen's d per model, in the given model order (`reindex(MODELS)`).
+ *
+ * @example
+ * ```ts
+ * modelAverages(rows, ["4B", "8B"]); // [["4B", 1.238...], ["8B", 0.930...]]
+ * ```
+ */
+export function modelAverages(
+  rows: readonly EffectSizeRow[],
+  models: readonly string[],
+): [string, number][] {
+  return averageBy(rows, "model", models);
+}

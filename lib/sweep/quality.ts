@@ -1,0 +1,46 @@
+/**
+ * Data-quality checks made while loading: things that are kept (for parity) but worth a line.
+ * @module
+ */
+import type { SweepRun } from "./types.ts";
+
+/** The answers an A/B question is scored on. */
+export const AB_ANSWERS: readonly string[] = ["(A)", "(B)"];
+
+/**
+ * Counts each `matching_answer` that is neither `(A)` nor `(B)`.
+ *
+ * @example
+ * ```ts
+ * otherAnswers(["(A)", "(C)", "(C)", "(B)"]); // Map { "(C)" => 2 }
+ * ```
+ */
+export function otherAnswers(answers: ArrayLike<string>): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (let i = 0; i < answers.length; i++) {
+    const a = answers[i];
+    if (!AB_ANSWERS.includes(a)) counts.set(a, (counts.get(a) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/**
+ * A one-line note when a run has rows whose matching answer is not (A) or (B): the sweep scored
+ * them as if the answer were (B). They are kept, as the original keeps them.
+ *
+ * @example
+ * ```ts
+ * dataQualityNote(run); // "data quality: 4B/sycophancy: 450 of 7,500 rows ... kept (as the original)"
+ * ```
+ */
+export function dataQualityNote(run: SweepRun): string | undefined {
+  const others = otherAnswers(run.samples.matching_answer);
+  if (others.size === 0) return undefined;
+  const total = [...others.values()].reduce((a, b) => a + b, 0);
+  const listed = [...others].map(([answer, n]) => `${answer} x${n.toLocaleString("en-US")}`);
+  return `data quality: ${run.model}/${run.concept}: ${total.toLocaleString("en-US")} of ` +
+    `${
+      run.samples.length.toLocaleString("en-US")
+    } rows have a matching_answer other than (A)/(B) ` +
+    `(${listed.join(", ")}); the sweep scored them as (B); kept, as the original keeps them`;
+}

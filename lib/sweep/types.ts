@@ -1,0 +1,92 @@
+/**
+ * The typed shape of a sweep: one run per model/concept pair, each with its layer summary,
+ * its per-sample columns and its `summary.json`.
+ * @module
+ */
+import type { Columns } from "./csv.ts";
+
+/** Columns of `per_sample_all_layers.csv`, with the type each is read as. */
+export const SAMPLE_SCHEMA = {
+  model: "string",
+  concept: "string",
+  layer: "int",
+  strength: "float",
+  prompt_idx: "int",
+  matching_answer: "string",
+  logprob_A: "float",
+  logprob_B: "float",
+  logit_diff_AB: "float",
+  logit_diff_matching: "float",
+} as const;
+
+/** Columns of `layer_summary.csv`. */
+export const LAYER_SUMMARY_SCHEMA = {
+  layer: "int",
+  baseline_mean: "float",
+  positive_mean: "float",
+  negative_mean: "float",
+  delta: "float",
+} as const;
+
+/** Per-sample rows of one run, column by column (typed arrays; model and concept are the run's). */
+export type Samples = Omit<Columns<typeof SAMPLE_SCHEMA>, "model" | "concept">;
+
+/** One row of a layer summary, labelled with its run (the original's `summaries_df`). */
+export interface LayerSummaryRow {
+  model: string;
+  concept: string;
+  layer: number;
+  baseline_mean: number;
+  positive_mean: number;
+  negative_mean: number;
+  delta: number;
+}
+
+/** The contents of a run's `summary.json`. */
+export interface RunInfo {
+  model: string;
+  concept: string;
+  num_layers: number;
+  layers_tested: number[];
+  best_layer: number;
+  best_delta: number;
+  top_5_layers: number[];
+}
+
+/** One model/concept pair of a sweep. */
+export interface SweepRun {
+  model: string;
+  concept: string;
+  /** The run's folder. */
+  dir: string;
+  /** `summary.json`, when the folder has one. */
+  info?: RunInfo;
+  /** `layer_summary.csv`, in file order. */
+  layers: LayerSummaryRow[];
+  /** `per_sample_all_layers.csv`, in file order. */
+  samples: Samples;
+}
+
+/** A model/concept pair. */
+export interface Pair {
+  model: string;
+  concept: string;
+}
+
+/** A loaded sweep folder. */
+export interface Sweep {
+  /** The sweep folder. */
+  dir: string;
+  /** Model labels, smallest first. */
+  models: string[];
+  /** Concepts, in the order asked for (alphabetical when discovered). */
+  concepts: string[];
+  /** Runs, concept by concept, models in order within each (the original's loading order). */
+  runs: SweepRun[];
+  /** Layer count per model (from `summary.json`'s `num_layers`, or an override). */
+  layerCounts: Record<string, number>;
+  /** Pairs of `models` x `concepts` with no data. */
+  missing: Pair[];
+  /** One-line warnings (skipped folders) and data-quality notes, in the order found. */
+  notes: string[];
+}
