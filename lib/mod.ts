@@ -29,3 +29,5 @@ export * from "./stats/analysis.ts";
 export * from "./export/csv.ts";
 export * from "./export/atomic.ts";
 export * from "./export/tables.ts";
+export * from "./synth/random.ts";
+export * from "./synth/sweep.ts";

@@ -212,7 +212,7 @@ export async function loadSweep(dir: string, options: LoadOptions = {}): Promise
   const models = options.models ?? orderModels([...found.values()].flat());
   const notes: string[] = [];
   const missing: Pair[] = [];
-  const pending: Promise<SweepRun>[] = [];
+  const present: Array<{ runDir: string; model: string; concept: string }> = [];
   for (const concept of concepts) {
     for (const model of models) {
       const runDir = join(dir, concept, modelFolderName(model));
@@ -227,11 +227,13 @@ export async function loadSweep(dir: string, options: LoadOptions = {}): Promise
         notes.push(`warning: ${model}/${concept} skipped: ${absent} does not exist`);
         missing.push({ model, concept });
       } else {
-        pending.push(loadRun(runDir, model, concept));
+        present.push({ runDir, model, concept });
       }
     }
   }
-  const runs = await Promise.all(pending);
+  const runs = await Promise.all(
+    present.map(({ runDir, model, concept }) => loadRun(runDir, model, concept)),
+  );
   if (runs.length === 0) {
     throw new SweepDataError(
       `no model folders (${modelFolderName("<model>")}/${RUN_FILES.samples}) found`,

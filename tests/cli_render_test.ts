@@ -1,0 +1,87 @@
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { assertJsonClose, REFERENCE } from "./helpers/golden.ts";
+import { tempSweep } from "./helpers/temp_sweep.ts";
+
+const ROOT = new URL("..", import.meta.url).pathname;
+
+async function render(...args: string[]) {
+  const { code, stdout, stderr } = await new Deno.Command(Deno.execPath(), {
+    args: ["run", "-A", join(ROOT, "cli/render.ts"), ...args],
+    cwd: ROOT,
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  const text = new TextDecoder();
+  return { code, out: text.decode(stdout), err: text.decode(stderr) };
+}
+
+async function listing(dir: string): Promise<string[]> {
+  const names: string[] = [];
+  for await (const e of Deno.readDir(dir)) names.push(e.name);
+  return names.sort();
+}
+
+Deno.test("render on the default data writes the reference summary and prints timings", async () => {
+  const out = await Deno.makeTempDir();
+  const { code, out: printed } = await render("--out", out);
+  assert.equal(code, 0);
+  assert.match(printed, /loaded .*86,400 per-sample rows, 360 layer summaries/);
+  assert.match(printed, /wrote .*analysis_summary\.json \(\d+\.\d ms\)/);
+  const summary = JSON.parse(await Deno.readTextFile(join(out, "analysis_summary.json")));
+  const reference = JSON.parse(
+    await Deno.readTextFile(new URL("analysis_summary.json", REFERENCE)),
+  );
+  const { missing_pairs, ...original } = summary;
+  assert.deepEqual(missing_pairs, []);
+  assertJsonClose(original, reference);
+  assert.ok((await listing(out)).includes("heatmap_means.csv"));
+});
+
+Deno.test("render works on another layout: a 48-layer MoE model and a missing pair", async () => {
+  const data = await tempSweep();
+  await Deno.remove(join(data, "beta", "Qwen_Qwen3_30B_A3B"), { recursive: true });
+  const out = join(await Deno.makeTempDir(), "new");
+  const { code, err } = await render("--data", data, "--out", out);
+  assert.equal(code, 0, err);
+  assert.match(err, /warning: 30B-A3B\/beta skipped/);
+  const summary = JSON.parse(await Deno.readTextFile(join(out, "analysis_summary.json")));
+  assert.deepEqual(summary.missing_pairs, [{ model: "30B-A3B", concept: "beta" }]);
+  assert.deepEqual(Object.keys(summary.model_avg_effect), ["4B", "30B-A3B"]);
+  const position = await Deno.readTextFile(join(out, "best_layer_position.csv"));
+  assert.match(position, /\n30B-A3B,48,[\d.]+,\n/);
+});
+
+Deno.test("bad input exits non-zero, names the file and leaves the output as it was", async () => {
+  const out = await Deno.makeTempDir();
+  await Deno.writeTextFile(join(out, "analysis_summary.json"), "previous");
+  const missing = await render("--data", "/no/such/dir", "--out", out);
+  assert.equal(missing.code, 1);
+  assert.match(missing.err, /error: \/no\/such\/dir: no such folder/);
+
+  const data = await tempSweep();
+  const garbage = join(data, "alpha", "Qwen_Qwen3_4B", "per_sample_all_layers.csv");
+  await Deno.writeFile(garbage, new Uint8Array([0x50, 0x4b, 3, 4, 0, 0, 0xff, 0x10]));
+  const binary = await render("--data", data, "--out", out);
+  assert.equal(binary.code, 1);
+  assert.ok(binary.err.includes(`error: ${garbage}:1: binary data`), binary.err);
+
+  const cell = await tempSweep();
+  const file = join(cell, "beta", "Qwen_Qwen3_4B", "layer_summary.csv");
+  await Deno.writeTextFile(file, (await Deno.readTextFile(file)).replace(/\n(\d+),/, "\nx$1,"));
+  const bad = await render("--data", cell, "--out", out);
+  assert.equal(bad.code, 1);
+  assert.ok(bad.err.includes(`${file}:2:1 (column "layer"): not a whole number`), bad.err);
+
+  assert.deepEqual(await listing(out), ["analysis_summary.json"]);
+  assert.equal(await Deno.readTextFile(join(out, "analysis_summary.json")), "previous");
+});
+
+Deno.test("--help prints usage; an unknown flag exits 2", async () => {
+  const help = await render("--help");
+  assert.equal(help.code, 0);
+  assert.match(help.out, /Usage: deno task render/);
+  const bad = await render("--nope");
+  assert.equal(bad.code, 2);
+  assert.match(bad.err, /error: .*nope/);
+});

@@ -1,0 +1,17 @@
+/** Test helper: a small synthetic sweep in a fresh temporary folder. */
+import { type SynthSpec, writeSynthSweep } from "../../lib/synth/sweep.ts";
+
+/** A small spec: 4B (36 layers) and 30B-A3B (48 layers), two concepts, 12 prompts. */
+export const SMALL_SPEC: SynthSpec = {
+  models: [{ label: "4B", layers: 36 }, { label: "30B-A3B", layers: 48 }],
+  concepts: ["alpha", "beta"],
+  prompts: 12,
+  seed: 7,
+};
+
+/** Writes a synthetic sweep into a new temporary folder and returns the folder. */
+export async function tempSweep(spec: SynthSpec = SMALL_SPEC): Promise<string> {
+  const dir = await Deno.makeTempDir({ prefix: "sweep-test-" });
+  await writeSynthSweep(dir, spec);
+  return dir;
+}

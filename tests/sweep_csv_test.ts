@@ -1,0 +1,80 @@
+import assert from "node:assert/strict";
+import { decodeText, parseFloatCell, parseIntCell, parseTypedCsv } from "../lib/sweep/csv.ts";
+import { SweepDataError } from "../lib/sweep/errors.ts";
+
+const SCHEMA = { layer: "int", delta: "float", answer: "string" } as const;
+
+Deno.test("parseFloatCell reads numbers, NaN and inf spellings as pandas does", () => {
+  assert.equal(parseFloatCell("-1.0"), -1);
+  assert.equal(parseFloatCell("1e-3"), 0.001);
+  assert.equal(parseFloatCell(".5"), 0.5);
+  assert.ok(Number.isNaN(parseFloatCell("")));
+  assert.ok(Number.isNaN(parseFloatCell("NaN")));
+  assert.equal(parseFloatCell("-inf"), -Infinity);
+  assert.equal(parseFloatCell("abc"), undefined);
+  assert.equal(parseFloatCell("0x10"), undefined);
+});
+
+Deno.test("parseIntCell takes whole numbers only", () => {
+  assert.equal(parseIntCell("13"), 13);
+  assert.equal(parseIntCell("-2"), -2);
+  assert.equal(parseIntCell("1.5"), undefined);
+  assert.equal(parseIntCell(""), undefined);
+  assert.equal(parseIntCell("99999999999"), undefined);
+});
+
+Deno.test("decodeText refuses binary data and strips a BOM", () => {
+  assert.equal(decodeText(new TextEncoder().encode("\ufeffa,b\n"), "x.csv"), "a,b\n");
+  assert.throws(
+    () => decodeText(new Uint8Array([97, 10, 0, 255]), "g.csv"),
+    (e: unknown) => e instanceof SweepDataError && /^g\.csv:2: binary data/.test(e.message),
+  );
+  assert.throws(
+    () => decodeText(new Uint8Array([0xff, 0xfe, 0x41]), "h.csv"),
+    /h\.csv: not valid UTF-8/,
+  );
+});
+
+Deno.test("parseTypedCsv gives typed columns in file order, ignoring extra columns", () => {
+  const t = parseTypedCsv("answer,extra,delta,layer\n(A),x,0.5,3\n(B),y,NaN,4\n", "s.csv", SCHEMA);
+  assert.equal(t.length, 2);
+  assert.ok(t.layer instanceof Int32Array);
+  assert.deepEqual([...t.layer], [3, 4]);
+  assert.equal(t.delta[0], 0.5);
+  assert.ok(Number.isNaN(t.delta[1]));
+  assert.deepEqual(t.answer, ["(A)", "(B)"]);
+});
+
+Deno.test("parseTypedCsv names file, line and column of a bad cell", () => {
+  assert.throws(
+    () => parseTypedCsv("layer,delta,answer\n3,0.5,(A)\n4,abc,(B)\n", "s.csv", SCHEMA),
+    (e: unknown) =>
+      e instanceof SweepDataError &&
+      e.message === 's.csv:3:2 (column "delta"): not a number: "abc"' &&
+      e.place.line === 3 && e.place.column === 2,
+  );
+  assert.throws(
+    () => parseTypedCsv("layer,delta,answer\n3.5,0.5,(A)\n", "s.csv", SCHEMA),
+    /s\.csv:2:1 \(column "layer"\): not a whole number: "3\.5"/,
+  );
+});
+
+Deno.test("parseTypedCsv reports a missing column, a ragged row and an empty file", () => {
+  assert.throws(
+    () => parseTypedCsv("layer,answer\n3,(A)\n", "s.csv", SCHEMA),
+    /s\.csv:1: missing column "delta"/,
+  );
+  assert.throws(
+    () => parseTypedCsv("layer,delta,answer\n3,0.5,(A)\n4,0.5\n", "s.csv", SCHEMA),
+    /s\.csv:3:3: ragged row: 2 fields where the header has 3/,
+  );
+  assert.throws(
+    () => parseTypedCsv("layer,delta,answer\n3,0.5,(A),9\n", "s.csv", SCHEMA),
+    /s\.csv:2:4: ragged row: 4 fields/,
+  );
+  assert.throws(() => parseTypedCsv("", "e.csv", SCHEMA), /e\.csv:1: empty file/);
+});
+
+Deno.test("parseTypedCsv accepts a header-only file as zero rows", () => {
+  assert.equal(parseTypedCsv("layer,delta,answer\n", "s.csv", SCHEMA).length, 0);
+});
