@@ -10,8 +10,9 @@ export const DEFAULT_DATA = "results/logit_diff_sweep";
 /** Usage text printed by `--help`. */
 export const USAGE = `Usage: deno task render [options]
 
-Loads a steering sweep folder, computes the notebook's tables and writes them, with
-analysis_summary.json, into the output folder (atomically: all files or none).
+Loads a steering sweep folder, computes the notebook's tables and figures and writes them, with
+analysis_summary.json, into the output folder (atomically: all files or none). Each figure is
+written as <name>.svg and <name>.png (2x pixel density).
 
 Options:
   --data DIR              sweep folder (default: ${DEFAULT_DATA})
@@ -19,6 +20,7 @@ Options:
   --models 4B,8B,...      models to load, in order (default: found in the folder, by size)
   --concepts a,b,...      concepts to load, in order (default: found in the folder, alphabetically)
   --layer-counts 4B=36,.. layer count per model (default: num_layers of each summary.json)
+  --no-figures            write the tables and JSON only, no figures
   --help                  show this text
 `;
 
@@ -29,6 +31,7 @@ export interface RenderArgs {
   models?: string[];
   concepts?: string[];
   layerCounts?: Record<string, number>;
+  figures: boolean;
   help: boolean;
 }
 
@@ -86,6 +89,7 @@ export function parseRenderArgs(argv: string[]): RenderArgs {
         models: { type: "string" },
         concepts: { type: "string" },
         "layer-counts": { type: "string" },
+        "no-figures": { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
       strict: true,
@@ -102,6 +106,7 @@ export function parseRenderArgs(argv: string[]): RenderArgs {
     models: list(values.models, "--models"),
     concepts: list(values.concepts, "--concepts"),
     layerCounts: layerCounts === undefined ? undefined : parseLayerCounts(layerCounts),
+    figures: !values["no-figures"],
     help: values.help ?? false,
   };
 }

@@ -1,5 +1,6 @@
 /**
- * `deno task render`: load a sweep, compute every table, write them atomically, with timings.
+ * `deno task render`: load a sweep, compute every table and figure, write them atomically, with
+ * timings.
  * @module
  */
 import { parseRenderArgs, USAGE, UsageError } from "./args.ts";
@@ -8,6 +9,7 @@ import { loadSweep } from "../lib/sweep/load.ts";
 import { analyse } from "../lib/stats/analysis.ts";
 import { TABLE_OUTPUTS } from "../lib/export/tables.ts";
 import { type OutputFile, writeOutputsAtomic } from "../lib/export/atomic.ts";
+import { exportFigures } from "../lib/export/figures.ts";
 
 const ms = (t0: number) => `${(performance.now() - t0).toFixed(1)} ms`;
 const count = (n: number) => n.toLocaleString("en-US");
@@ -44,10 +46,26 @@ export async function main(argv: string[]): Promise<number> {
     files.push({ name: output.name, content: output.build(analysis) });
     timings.push(ms(t0));
   }
+  if (args.figures) {
+    t0 = performance.now();
+    files.push(
+      ...await exportFigures(analysis, {
+        onFigure: ({ name, svgMs, pngMs }) =>
+          console.log(
+            `figure ${name}: svg ${svgMs.toFixed(1)} ms, png ready ${
+              pngMs.toFixed(1)
+            } ms after the first started (parallel)`,
+          ),
+      }),
+    );
+    console.log(`built ${files.length - timings.length} figure files in ${ms(t0)}`);
+  }
   t0 = performance.now();
   const written = await writeOutputsAtomic(args.out, files);
-  written.forEach((path, i) => console.log(`wrote ${path} (${timings[i]})`));
-  console.log(`wrote ${written.length} files in ${ms(t0)}`);
+  written.slice(0, timings.length).forEach((path, i) =>
+    console.log(`wrote ${path} (${timings[i]})`)
+  );
+  console.log(`wrote ${written.length} files to ${args.out} in ${ms(t0)}`);
   return 0;
 }
 

@@ -1,0 +1,71 @@
+/**
+ * Figure 9 (`layer_curves_depth_comparison`): the layer curves against the raw layer (top) and
+ * the normalized layer (bottom), deep models dashed and thicker.
+ * @module
+ */
+import type { LayerSummaryWithFraction } from "../stats/depth.ts";
+import { isDeep } from "../stats/depth.ts";
+import type { Pair } from "../sweep/types.ts";
+import { composeFigure } from "./compose.ts";
+import { layerCurvesChart, modelLineLegend } from "./layer_delta_curves.ts";
+
+/** Options of {@link depthComparison}. */
+export interface DepthComparisonOptions {
+  document: Document;
+  models: string[];
+  concepts: string[];
+  layerCounts: Readonly<Record<string, number>>;
+  missing?: readonly Pair[];
+}
+
+function layerRange(counts: number[]): string {
+  const lo = Math.min(...counts), hi = Math.max(...counts);
+  return lo === hi ? `${lo}` : `${lo}–${hi}`;
+}
+
+/**
+ * Which models are shallow and which deep, as the figure's subtitle says it.
+ *
+ * @example
+ * ```ts
+ * depthSubtitle(["4B", "32B"], { "4B": 36, "32B": 64 });
+ * // "Solid = shallow (36 layers: 4B), dashed = deep (64 layers: 32B)"
+ * ```
+ */
+export function depthSubtitle(
+  models: readonly string[],
+  layerCounts: Readonly<Record<string, number>>,
+): string {
+  const part = (name: string, group: string[]) =>
+    group.length === 0
+      ? `${name} (none in this sweep)`
+      : `${name} (${layerRange(group.map((m) => layerCounts[m]))} layers: ${group.join(", ")})`;
+  const deep = models.filter((m) => isDeep(layerCounts[m]));
+  const shallow = models.filter((m) => !isDeep(layerCounts[m]));
+  return `Solid = ${part("shallow", shallow)}, dashed = ${part("deep", deep)}`;
+}
+
+/**
+ * The two-row depth comparison: titled, subtitled with the shallow/deep split, legend with layer
+ * counts.
+ *
+ * @example
+ * ```ts
+ * depthComparison(analysis.layerSummaries, { document, models, concepts, layerCounts });
+ * ```
+ */
+export function depthComparison(
+  rows: readonly LayerSummaryWithFraction[],
+  options: DepthComparisonOptions,
+): HTMLElement {
+  const common = { ...options, dots: false };
+  return composeFigure(options.document, {
+    title: "Layer Curves: Shallow vs Deep Models",
+    subtitle: depthSubtitle(options.models, options.layerCounts),
+    legends: [modelLineLegend(options.document, options.models, options.layerCounts)],
+    charts: [
+      layerCurvesChart(rows, { ...common, x: "layer" }),
+      layerCurvesChart(rows, { ...common, x: "layer_frac", facetAxis: false }),
+    ],
+  });
+}

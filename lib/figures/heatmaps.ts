@@ -1,0 +1,153 @@
+/**
+ * Figures 4 and 5 (`heatmap_single_example`, `heatmap_grid`): mean logit diff by layer and
+ * strength, on a diverging scale centred at 0.
+ * @module
+ */
+import * as Plot from "@observablehq/plot";
+import type { HeatmapCell } from "../stats/heatmap.ts";
+import type { Pair } from "../sweep/types.ts";
+import { composeFigure } from "./compose.ts";
+import { CHART_STYLE, conceptFacet, noDataText, rampLegend, strengthsOf } from "./marks.ts";
+import { conceptTitle, strengthLabel } from "./theme.ts";
+
+/** Options of the heatmaps. */
+export interface HeatmapOptions {
+  document: Document;
+  models: string[];
+  concepts: string[];
+  missing?: readonly Pair[];
+}
+
+/** The colour scale: RdBu reversed (seaborn `RdBu_r`), centred at 0. */
+export function heatmapColor(cells: readonly HeatmapCell[]): Plot.ScaleOptions {
+  const extent = Math.max(0, ...cells.map((c) => Math.abs(c.mean_logit_diff)));
+  return {
+    type: "diverging",
+    scheme: "BuRd",
+    pivot: 0,
+    domain: [-extent, extent],
+    label: "Mean Logit Diff",
+  };
+}
+
+/** Layout of one row of heatmap panels. */
+interface RowLayout {
+  /** Pixels per layer. */
+  layerHeight: number;
+  /** Concept titles above (first row). */
+  top: boolean;
+  /** Strength axis below (last row). */
+  bottom: boolean;
+  /** The colour scale shared by every row. */
+  color: Plot.ScaleOptions;
+}
+
+/**
+ * One model's row of panels (one per concept): its own layer axis, the shared colour scale.
+ * Rows are stacked rather than faceted by model, since models have different layer ranges.
+ */
+function heatmapRow(
+  cells: readonly HeatmapCell[],
+  model: string,
+  options: HeatmapOptions,
+  layout: RowLayout,
+): Element {
+  const { document, concepts } = options;
+  const strengths = strengthsOf(cells);
+  const own = cells.filter((c) => c.model === model);
+  const layers = own.map((c) => c.layer);
+  const span = layers.length ? Math.max(...layers) - Math.min(...layers) + 1 : 10;
+  const missing = (options.missing ?? []).filter((p) => p.model === model);
+  const marginTop = layout.top ? 30 : 6, marginBottom = layout.bottom ? 45 : 6;
+  return Plot.plot({
+    document,
+    style: CHART_STYLE,
+    width: 70 + concepts.length * Math.max(150, strengths.length * 50),
+    height: marginTop + marginBottom + span * layout.layerHeight,
+    marginLeft: 70,
+    marginRight: 10,
+    marginTop,
+    marginBottom,
+    fx: { ...conceptFacet(concepts), ...(layout.top ? {} : { axis: null }) },
+    x: {
+      domain: strengths,
+      tickFormat: strengthLabel,
+      label: "Strength",
+      labelAnchor: "center",
+      labelArrow: "none",
+      padding: 0,
+      ...(layout.bottom ? {} : { axis: null }),
+    },
+    y: { label: `${model} · Layer`, labelAnchor: "center", labelArrow: "none", reverse: true },
+    color: layout.color,
+    marks: [
+      Plot.barY(own, {
+        x: "strength",
+        y1: (c: HeatmapCell) => c.layer - 0.5,
+        y2: (c: HeatmapCell) => c.layer + 0.5,
+        fill: "mean_logit_diff",
+        fx: "concept",
+        inset: 0,
+        tip: true,
+        title: (c: HeatmapCell) =>
+          `${c.model} ${c.concept}\nlayer ${c.layer}, strength ${c.strength}\nmean ${
+            c.mean_logit_diff.toFixed(3)
+          }`,
+      }),
+      noDataText(missing),
+    ],
+  }) as unknown as Element;
+}
+
+/**
+ * One model/concept heatmap (the original shows 14B corrigible).
+ *
+ * @example
+ * ```ts
+ * strengthHeatmap(analysis.heatmapMeans, { document, models: ["14B"], concepts: ["corrigible"] });
+ * ```
+ */
+export function strengthHeatmap(
+  cells: readonly HeatmapCell[],
+  options: HeatmapOptions,
+): HTMLElement {
+  const [model] = options.models, [concept] = options.concepts;
+  const own = cells.filter((c) => c.model === model && c.concept === concept);
+  return composeFigure(options.document, {
+    title: `${model} - ${conceptTitle(concept)}`,
+    subtitle: "Mean logit diff by layer and steering strength",
+    legends: [rampLegend(options.document, heatmapColor(own))],
+    charts: [
+      heatmapRow(own, model, { ...options, concepts: [concept] }, {
+        layerHeight: 18,
+        top: false,
+        bottom: true,
+        color: heatmapColor(own),
+      }),
+    ],
+  });
+}
+
+/**
+ * The grid of heatmaps: models down, concepts across, one colour scale for all panels.
+ *
+ * @example
+ * ```ts
+ * heatmapGrid(analysis.heatmapMeans, { document, models, concepts });
+ * ```
+ */
+export function heatmapGrid(cells: readonly HeatmapCell[], options: HeatmapOptions): HTMLElement {
+  return composeFigure(options.document, {
+    title: "Mean Logit Diff by Layer and Steering Strength",
+    subtitle: "One colour scale for every panel, centred at 0 (red: toward the matching answer)",
+    legends: [rampLegend(options.document, heatmapColor(cells))],
+    charts: options.models.map((model, i) =>
+      heatmapRow(cells, model, options, {
+        layerHeight: 6,
+        top: i === 0,
+        bottom: i === options.models.length - 1,
+        color: heatmapColor(cells),
+      })
+    ),
+  });
+}

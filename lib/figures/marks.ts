@@ -1,0 +1,78 @@
+/**
+ * Marks and scale options several figures share.
+ * @module
+ */
+import * as Plot from "@observablehq/plot";
+import type { Pair } from "../sweep/types.ts";
+import { conceptTitle, FONT_FAMILY, modelColors, strengthColors } from "./theme.ts";
+
+/**
+ * A gray "no data" note in each panel that lacks data: per concept panel (listing the models
+ * missing from it) or, with `byModel`, per model x concept panel.
+ *
+ * @example
+ * ```ts
+ * noDataText([{ model: "32B", concept: "honesty" }]); // "no data: 32B" in the honesty panel
+ * ```
+ */
+export function noDataText(missing: readonly Pair[], byModel = false): Plot.Markish {
+  const notes = byModel
+    ? missing.map((p) => ({ ...p, text: "no data" }))
+    : [...new Set(missing.map((p) => p.concept))].map((concept) => ({
+      concept,
+      text: `no data: ${
+        missing.filter((p) => p.concept === concept).map((p) => p.model).join(", ")
+      }`,
+    }));
+  return Plot.text(notes, {
+    fx: "concept",
+    ...(byModel ? { fy: "model" } : {}),
+    text: "text",
+    frameAnchor: byModel ? "middle" : "top-left",
+    dx: byModel ? 0 : 6,
+    dy: byModel ? 0 : 6,
+    fill: "#888",
+    fontSize: 12,
+  });
+}
+
+/** Plot options for a concept facet across the top: titles as the original's panel titles. */
+export function conceptFacet(concepts: readonly string[]): Plot.ScaleOptions {
+  return { domain: [...concepts], tickFormat: conceptTitle, label: null, axis: "top" };
+}
+
+/** Plot options for a model facet: model names on the right of each row of panels. */
+export function modelFacet(models: readonly string[]): Plot.ScaleOptions {
+  return { domain: [...models], label: null, axis: "right" };
+}
+
+/** The model colour scale: tab10 in model order. */
+export function modelColorScale(models: readonly string[]): Plot.ScaleOptions {
+  return { type: "ordinal", domain: [...models], range: modelColors(models) };
+}
+
+/** Base style of every chart. */
+export const CHART_STYLE = { fontFamily: FONT_FAMILY, fontSize: "12px", background: "white" };
+
+/** The strengths present in some rows, sorted. */
+export function strengthsOf(rows: readonly { strength: number }[]): number[] {
+  return [...new Set(rows.map((r) => r.strength))].sort((a, b) => a - b);
+}
+
+/** The strength colour scale: diverging blue, gray, red. */
+export function strengthColorScale(strengths: readonly number[]): Plot.ScaleOptions {
+  return { type: "ordinal", domain: [...strengths], range: strengthColors(strengths) };
+}
+
+/**
+ * A colour-ramp legend for a continuous colour scale (drawn on a canvas by Plot).
+ *
+ * @example
+ * ```ts
+ * rampLegend(document, { type: "diverging", scheme: "BuRd", pivot: 0, label: "Mean" });
+ * ```
+ */
+export function rampLegend(document: Document, color: Plot.ScaleOptions, width = 320): Element {
+  const options = { document, color, width } as unknown as Parameters<typeof Plot.legend>[0];
+  return Plot.legend(options) as unknown as Element;
+}

@@ -1,0 +1,83 @@
+/**
+ * The shared look of every figure: labels, colours, sizes.
+ * @module
+ */
+import * as Plot from "@observablehq/plot";
+
+/** Font stack of every figure (DejaVu Sans is bundled for the PNG export). */
+export const FONT_FAMILY = "DejaVu Sans, sans-serif";
+
+/** Width of one facet panel, in pixels. */
+export const PANEL_WIDTH = 300;
+
+/** matplotlib's tab10 cycle: the original's colour per model, in model order. */
+export const MODEL_PALETTE = [
+  "#1f77b4",
+  "#ff7f0e",
+  "#2ca02c",
+  "#d62728",
+  "#9467bd",
+  "#8c564b",
+  "#e377c2",
+  "#7f7f7f",
+  "#bcbd22",
+  "#17becf",
+];
+
+/**
+ * A concept as a panel title, as Python's `concept.replace("_", " ").title()`.
+ *
+ * @example
+ * ```ts
+ * conceptTitle("self_awareness"); // "Self Awareness"
+ * ```
+ */
+export function conceptTitle(concept: string): string {
+  return concept.replaceAll("_", " ").replace(
+    /[A-Za-z]+/g,
+    (w) => w[0].toUpperCase() + w.slice(1).toLowerCase(),
+  );
+}
+
+/**
+ * One colour per model, cycling through tab10.
+ *
+ * @example
+ * ```ts
+ * modelColors(["4B", "8B"]); // ["#1f77b4", "#ff7f0e"]
+ * ```
+ */
+export function modelColors(models: readonly string[]): string[] {
+  return models.map((_, i) => MODEL_PALETTE[i % MODEL_PALETTE.length]);
+}
+
+/**
+ * Diverging colours for steering strengths: negative blue, zero gray, positive red, deeper with
+ * the size of the strength (the original's blue, gray and red).
+ *
+ * @example
+ * ```ts
+ * strengthColors([-1, 0, 1]); // ["rgb(33, 102, 172)", "#8c8c8c", "rgb(178, 24, 43)"] (about)
+ * ```
+ */
+export function strengthColors(strengths: readonly number[]): string[] {
+  const max = Math.max(...strengths.map(Math.abs)) || 1;
+  const scale = Plot.scale({
+    color: { type: "diverging", scheme: "RdBu", domain: [max * 1.35, -max * 1.35], pivot: 0 },
+  });
+  return strengths.map((s) => s === 0 ? "#8c8c8c" : String(scale.apply(s)));
+}
+
+/**
+ * Labels strengths as the original's legends do.
+ *
+ * @example
+ * ```ts
+ * strengthLabel(1);  // "+1.0"
+ * strengthLabel(0);  // "0.0"
+ * strengthLabel(-1); // "−1.0" (a minus sign)
+ * ```
+ */
+export function strengthLabel(strength: number): string {
+  return `${strength > 0 ? "+" : strength < 0 ? "\u2212" : ""}${Math.abs(strength).toFixed(1)}`;
+}
