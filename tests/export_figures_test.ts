@@ -15,7 +15,10 @@ Deno.test("every figure exports as a titled SVG and a 2x PNG of the same size", 
     const svg = files.find((f) => f.name === `${figure.name}.svg`)!.content as string;
     const png = files.find((f) => f.name === `${figure.name}.png`)!.content as Uint8Array;
     const size = svgSize(svg);
-    assert.ok(size.width > 200 && size.height > 150, `${figure.name}: ${size.width}x${size.height}`);
+    assert.ok(
+      size.width > 200 && size.height > 150,
+      `${figure.name}: ${size.width}x${size.height}`,
+    );
     assert.deepEqual(pngSize(png), { width: 2 * size.width, height: 2 * size.height }, figure.name);
     assert.match(svg, /<text [^>]*font-weight="bold">[^<]+<\/text>/, `${figure.name}: title`);
   }

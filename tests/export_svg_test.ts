@@ -7,9 +7,19 @@ import { standaloneSvg, svgSize } from "../lib/export/svg.ts";
 const document = createDocument();
 
 Deno.test("standaloneSvg puts title, subtitle, legend and chart in one sized SVG", () => {
-  const chart = Plot.plot({ document, width: 400, height: 200, marks: [Plot.dot([1, 2])] }) as unknown as Element;
+  const chart = Plot.plot({
+    document,
+    width: 400,
+    height: 200,
+    marks: [Plot.dot([1, 2])],
+  }) as unknown as Element;
   const legend = swatchLegend(document, "Model", [{ label: "4B", color: "red" }]);
-  const fig = composeFigure(document, { title: "A & B < C", subtitle: "Sub", legends: [legend], charts: [chart] });
+  const fig = composeFigure(document, {
+    title: "A & B < C",
+    subtitle: "Sub",
+    legends: [legend],
+    charts: [chart],
+  });
   const svg = standaloneSvg(fig);
   assert.match(svg, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
   assert.match(svg, />A &amp; B &lt; C<\/text>/);
@@ -22,6 +32,11 @@ Deno.test("standaloneSvg puts title, subtitle, legend and chart in one sized SVG
 });
 
 Deno.test("standaloneSvg wraps a bare Plot SVG", () => {
-  const chart = Plot.plot({ document, width: 300, height: 100, marks: [Plot.dot([1])] }) as unknown as Element;
+  const chart = Plot.plot({
+    document,
+    width: 300,
+    height: 100,
+    marks: [Plot.dot([1])],
+  }) as unknown as Element;
   assert.deepEqual(svgSize(standaloneSvg(chart)), { width: 324, height: 124 });
 });

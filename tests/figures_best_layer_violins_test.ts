@@ -43,6 +43,8 @@ Deno.test("bestLayerViolins: a panel per concept, an area per violin, the streng
   assert.equal(markElements(fig, "area").length, models.length * concepts.length * 3);
   const legend = Array.from(fig.querySelectorAll(".sweep-legend text")).map((t) => t.textContent);
   assert.deepEqual(legend, ["Strength", "\u22121.0", "0.0", "+1.0"]);
-  const ticks = Array.from(fig.querySelectorAll('g[aria-label="x-axis tick label"] text')).map((t) => t.textContent);
+  const ticks = Array.from(fig.querySelectorAll('g[aria-label="x-axis tick label"] text')).map((
+    t,
+  ) => t.textContent);
   assert.deepEqual(ticks.slice(0, 2), models);
 });

@@ -8,8 +8,18 @@ const document = createDocument();
 Deno.test("composeFigure stacks title, subtitle, legends and charts", () => {
   const chart = Plot.plot({ document, marks: [Plot.dot([1])] }) as unknown as Element;
   const legend = swatchLegend(document, "Model", [{ label: "4B", color: "red" }]);
-  const fig = composeFigure(document, { title: "T", subtitle: "S", legends: [legend], charts: [chart] });
-  assert.deepEqual(Array.from(fig.children).map((c) => c.tagName.toLowerCase()), ["h2", "h3", "div", "svg"]);
+  const fig = composeFigure(document, {
+    title: "T",
+    subtitle: "S",
+    legends: [legend],
+    charts: [chart],
+  });
+  assert.deepEqual(Array.from(fig.children).map((c) => c.tagName.toLowerCase()), [
+    "h2",
+    "h3",
+    "div",
+    "svg",
+  ]);
   assert.equal(fig.querySelector("h2")?.textContent, "T");
   assert.equal(composeFigure(document, { title: "T", charts: [] }).children.length, 1);
 });
@@ -19,7 +29,11 @@ Deno.test("swatchLegend draws a label, then a swatch and a name per item", () =>
     { label: "-1", color: "blue" },
     { label: "deep", color: "red", shape: "line", dash: "6,3" },
   ]);
-  assert.deepEqual(Array.from(legend.querySelectorAll("text")).map((t) => t.textContent), ["Strength", "-1", "deep"]);
+  assert.deepEqual(Array.from(legend.querySelectorAll("text")).map((t) => t.textContent), [
+    "Strength",
+    "-1",
+    "deep",
+  ]);
   assert.equal(legend.querySelector("rect")?.getAttribute("fill"), "blue");
   assert.equal(legend.querySelector("line")?.getAttribute("stroke-dasharray"), "6,3");
   assert.ok(Number(legend.getAttribute("width")) > textWidth("Strength-1deep", 11));

@@ -8,19 +8,31 @@ Deno.test("depthSubtitle says which models are shallow and deep, from the layer 
     depthSubtitle(["4B", "8B", "14B", "32B"], { "4B": 36, "8B": 36, "14B": 40, "32B": 64 }),
     "Solid = shallow (36–40 layers: 4B, 8B, 14B), dashed = deep (64 layers: 32B)",
   );
-  assert.equal(depthSubtitle(["4B"], { "4B": 36 }), "Solid = shallow (36 layers: 4B), dashed = deep (none in this sweep)");
+  assert.equal(
+    depthSubtitle(["4B"], { "4B": 36 }),
+    "Solid = shallow (36 layers: 4B), dashed = deep (none in this sweep)",
+  );
 });
 
 Deno.test("depthComparison: raw and normalized rows, deep model dashed", async () => {
   const analysis = await smallAnalysis();
   const { models, concepts, layerCounts } = analysis.sweep;
-  const fig = depthComparison(analysis.layerSummaries, { document: createDocument(), models, concepts, layerCounts });
+  const fig = depthComparison(analysis.layerSummaries, {
+    document: createDocument(),
+    models,
+    concepts,
+    layerCounts,
+  });
   const charts = Array.from(fig.children).filter((c) => c.tagName.toLowerCase() === "svg");
   assert.equal(charts.length, 2);
-  const xLabels = Array.from(fig.querySelectorAll('g[aria-label="x-axis label"] text')).map((t) => t.textContent);
+  const xLabels = Array.from(fig.querySelectorAll('g[aria-label="x-axis label"] text')).map((t) =>
+    t.textContent
+  );
   assert.deepEqual(xLabels, ["Layer", "Normalized Layer Position"]);
   assert.equal(markElements(fig, "line").length, 2 * models.length * concepts.length);
-  const dashed = Array.from(fig.querySelectorAll('g[aria-label="line"] > g[stroke-dasharray="6,3"]'));
+  const dashed = Array.from(
+    fig.querySelectorAll('g[aria-label="line"] > g[stroke-dasharray="6,3"]'),
+  );
   assert.equal(dashed.length, 2 * concepts.length); // 30B-A3B has 48 layers: deep
   assert.equal(markElements(fig, "dot").length, 0);
 });

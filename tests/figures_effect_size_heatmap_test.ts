@@ -14,7 +14,12 @@ Deno.test("effectColor is RdYlGn centred at 0, symmetric", () => {
 Deno.test("effectSizeHeatmap annotates each cell with 2 decimals and marks missing pairs", async () => {
   const analysis = await smallAnalysis(undefined, [["alpha", "Qwen_Qwen3_4B"]]);
   const { models, concepts } = analysis.sweep;
-  const fig = effectSizeHeatmap(analysis.effectSizes, { document: createDocument(), models, concepts, missing: analysis.missingPairs });
+  const fig = effectSizeHeatmap(analysis.effectSizes, {
+    document: createDocument(),
+    models,
+    concepts,
+    missing: analysis.missingPairs,
+  });
   assert.equal(markElements(fig, "cell").length, 3);
   const texts = markElements(fig, "text").map((t) => t.textContent);
   assert.deepEqual(texts.slice(0, 3), analysis.effectSizes.map((r) => r.cohens_d.toFixed(2)));

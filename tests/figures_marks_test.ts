@@ -14,12 +14,17 @@ Deno.test("noDataText lists missing models per concept panel", () => {
       noDataText([{ model: "4B", concept: "b" }, { model: "8B", concept: "b" }]),
     ],
   }) as unknown as Element;
-  const texts = Array.from(chart.querySelectorAll('g[aria-label="text"] text')).map((t) => t.textContent);
+  const texts = Array.from(chart.querySelectorAll('g[aria-label="text"] text')).map((t) =>
+    t.textContent
+  );
   assert.deepEqual(texts, ["no data: 4B, 8B"]);
 });
 
 Deno.test("strengthsOf sorts the distinct strengths; the colour scale keeps that order", () => {
-  assert.deepEqual(strengthsOf([{ strength: 1 }, { strength: -1 }, { strength: 1 }, { strength: 0 }]), [-1, 0, 1]);
+  assert.deepEqual(
+    strengthsOf([{ strength: 1 }, { strength: -1 }, { strength: 1 }, { strength: 0 }]),
+    [-1, 0, 1],
+  );
   const scale = strengthColorScale([-1, 0, 1]);
   assert.deepEqual(scale.domain, [-1, 0, 1]);
   assert.equal((scale.range as string[])[1], "#8c8c8c");

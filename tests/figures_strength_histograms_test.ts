@@ -15,10 +15,17 @@ Deno.test("strengthBins: 30 bins per model, concept and strength, each of area 1
 });
 
 Deno.test("strengthHistograms: models x concepts panels, overlaid (not stacked) bars", () => {
-  const fig = strengthHistograms(analysis.bestSamples, { document: createDocument(), models, concepts, bins: 10 });
+  const fig = strengthHistograms(analysis.bestSamples, {
+    document: createDocument(),
+    models,
+    concepts,
+    bins: 10,
+  });
   assert.equal(panelCount(fig), models.length * concepts.length);
   const bars = markElements(fig, "rect");
   assert.equal(bars.length, 10 * models.length * concepts.length * 3);
-  const baseline = new Set(bars.map((b) => Number(b.getAttribute("y")) + Number(b.getAttribute("height"))));
+  const baseline = new Set(
+    bars.map((b) => Number(b.getAttribute("y")) + Number(b.getAttribute("height"))),
+  );
   assert.ok(baseline.size <= models.length, "every bar starts at 0 in its row");
 });

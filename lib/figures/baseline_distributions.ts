@@ -7,7 +7,7 @@ import * as Plot from "@observablehq/plot";
 import type { BestSample } from "../stats/best_samples.ts";
 import type { Pair } from "../sweep/types.ts";
 import { composeFigure } from "./compose.ts";
-import { CHART_STYLE, conceptFacet, noDataText } from "./marks.ts";
+import { CHART_STYLE, conceptLayout, noDataText } from "./marks.ts";
 import { PANEL_WIDTH } from "./theme.ts";
 
 /** seaborn's Set2 palette, the original's box colours. */
@@ -45,15 +45,16 @@ export function baselineDistributions(
 ): HTMLElement {
   const { document, models, concepts } = options;
   const baseline = samples.filter((s) => s.strength === 0);
+  const layout = conceptLayout(concepts);
   const chart = Plot.plot({
     document,
     style: CHART_STYLE,
-    width: Math.max(PANEL_WIDTH, models.length * 60) * concepts.length + 70,
-    height: 360,
+    width: Math.max(PANEL_WIDTH, models.length * 60) * layout.columns + 70,
+    height: 75 + 285 * layout.rows,
     marginLeft: 60,
     marginTop: 30,
     marginBottom: 45,
-    fx: conceptFacet(concepts),
+    ...layout.scales,
     x: { domain: models, label: "Model", labelAnchor: "center", labelArrow: "none", padding: 0.3 },
     y: {
       label: "Baseline Logit Diff (strength=0)",
@@ -67,12 +68,13 @@ export function baselineDistributions(
       Plot.boxY(baseline, {
         x: "model",
         y: "logit_diff_matching",
-        fx: "concept",
+        ...layout.facet,
         fill: "model",
         stroke: "#444",
       }),
       Plot.ruleY([0], { stroke: "red", strokeOpacity: 0.6, strokeDasharray: "5,3" }),
-      noDataText(options.missing ?? []),
+      noDataText(options.missing ?? [], false, layout.facet),
+      layout.titles,
     ],
   }) as unknown as Element;
   return composeFigure(document, {

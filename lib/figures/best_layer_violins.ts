@@ -9,7 +9,13 @@ import type { BestSample } from "../stats/best_samples.ts";
 import { densityCurve, gaussianKde, scottBandwidth } from "../stats/kde.ts";
 import type { Pair } from "../sweep/types.ts";
 import { composeFigure, swatchLegend } from "./compose.ts";
-import { CHART_STYLE, conceptFacet, noDataText, strengthColorScale, strengthsOf } from "./marks.ts";
+import {
+  CHART_STYLE,
+  conceptLayout,
+  noDataText,
+  strengthColorScale,
+  strengthsOf,
+} from "./marks.ts";
 import { PANEL_WIDTH, strengthColors, strengthLabel } from "./theme.ts";
 
 /** Options of {@link bestLayerViolins}. */
@@ -119,15 +125,16 @@ export function bestLayerViolins(
   const { document, models, concepts } = options;
   const { outlines, quartiles } = violinShapes(samples, models, concepts);
   const strengths = strengthsOf(samples);
+  const layout = conceptLayout(concepts);
   const chart = Plot.plot({
     document,
     style: CHART_STYLE,
-    width: Math.max(PANEL_WIDTH, models.length * 90) * concepts.length + 70,
-    height: 380,
+    width: Math.max(PANEL_WIDTH, models.length * 90) * layout.columns + 70,
+    height: 75 + 305 * layout.rows,
     marginLeft: 60,
     marginTop: 30,
     marginBottom: 45,
-    fx: conceptFacet(concepts),
+    ...layout.scales,
     x: {
       domain: [-0.5, models.length - 0.5],
       ticks: models.map((_, i) => i),
@@ -150,7 +157,7 @@ export function bestLayerViolins(
         x1: "left",
         x2: "right",
         z: "id",
-        fx: "concept",
+        ...layout.facet,
         fill: "strength",
         fillOpacity: 0.75,
         stroke: "#555",
@@ -160,13 +167,14 @@ export function bestLayerViolins(
         y: "value",
         x1: "left",
         x2: "right",
-        fx: "concept",
+        ...layout.facet,
         stroke: "#333",
         strokeWidth: (q: QuartileLine) => q.median ? 1.4 : 1,
         strokeDasharray: "3,2",
       }),
       Plot.ruleY([0], { stroke: "black", strokeOpacity: 0.4, strokeDasharray: "4,3" }),
-      noDataText(options.missing ?? []),
+      noDataText(options.missing ?? [], false, layout.facet),
+      layout.titles,
     ],
   }) as unknown as Element;
   const colors = strengthColors(strengths);

@@ -8,7 +8,7 @@ import type { LayerSummaryWithFraction } from "../stats/depth.ts";
 import { isDeep } from "../stats/depth.ts";
 import type { Pair } from "../sweep/types.ts";
 import { composeFigure, type SwatchItem, swatchLegend } from "./compose.ts";
-import { CHART_STYLE, conceptFacet, modelColorScale, noDataText } from "./marks.ts";
+import { CHART_STYLE, conceptLayout, modelColorScale, noDataText } from "./marks.ts";
 import { modelColors, PANEL_WIDTH } from "./theme.ts";
 
 /** Options of the layer-curve charts. */
@@ -46,6 +46,8 @@ export function layerCurvesChart(
 ): Element {
   const { document, models, concepts, layerCounts } = options;
   const x = options.x ?? "layer";
+  const layout = conceptLayout(concepts);
+  const wrapped = layout.rows > 1;
   const deep = (model: string) => layerCounts !== undefined && isDeep(layerCounts[model]);
   const line = (keep: (r: LayerSummaryWithFraction) => boolean, dashed: boolean) =>
     Plot.lineY(rows.filter(keep), {
@@ -53,7 +55,7 @@ export function layerCurvesChart(
       y: "delta",
       z: "model",
       stroke: "model",
-      fx: "concept",
+      ...layout.facet,
       strokeWidth: dashed ? 2.2 : 1.5,
       strokeOpacity: 0.85,
       ...(dashed ? { strokeDasharray: "6,3" } : {}),
@@ -61,12 +63,13 @@ export function layerCurvesChart(
   return Plot.plot({
     document,
     style: CHART_STYLE,
-    width: PANEL_WIDTH * concepts.length + 70,
-    height: 340,
+    width: PANEL_WIDTH * layout.columns + 70,
+    height: 60 + 280 * layout.rows,
     marginLeft: 60,
-    marginTop: options.facetAxis === false ? 10 : 30,
+    marginTop: options.facetAxis === false && !wrapped ? 10 : 30,
     marginBottom: 45,
-    fx: { ...conceptFacet(concepts), ...(options.facetAxis === false ? { axis: null } : {}) },
+    fx: { ...layout.scales.fx, ...(options.facetAxis === false ? { axis: null } : {}) },
+    fy: layout.scales.fy,
     x: { label: X_LABEL[x], labelAnchor: "center", labelArrow: "none", grid: true },
     y: { label: options.yLabel ?? "Delta", labelAnchor: "center", labelArrow: "none", grid: true },
     color: modelColorScale(models),
@@ -79,13 +82,14 @@ export function layerCurvesChart(
         x,
         y: "delta",
         fill: "model",
-        fx: "concept",
+        ...layout.facet,
         r: 2,
         tip: true,
         title: (r: LayerSummaryWithFraction) =>
           `${r.model} ${r.concept}\nlayer ${r.layer}\ndelta ${r.delta.toFixed(3)}`,
       }),
-      noDataText(options.missing ?? []),
+      noDataText(options.missing ?? [], false, layout.facet),
+      layout.titles,
     ],
   }) as unknown as Element;
 }

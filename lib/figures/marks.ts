@@ -6,16 +6,26 @@ import * as Plot from "@observablehq/plot";
 import type { Pair } from "../sweep/types.ts";
 import { conceptTitle, FONT_FAMILY, modelColors, strengthColors } from "./theme.ts";
 
+/** The facet channels of a mark: which panel each datum goes to. */
+export interface FacetChannels {
+  fx?: Plot.ChannelValue;
+  fy?: Plot.ChannelValue;
+}
+
 /**
- * A gray "no data" note in each panel that lacks data: per concept panel (listing the models
- * missing from it) or, with `byModel`, per model x concept panel.
+ * A gray "no data" note in each panel that lacks data: per concept panel, listing the models
+ * missing from it, or with `byModel`, "no data" in the middle of each model x concept panel.
  *
  * @example
  * ```ts
  * noDataText([{ model: "32B", concept: "honesty" }]); // "no data: 32B" in the honesty panel
  * ```
  */
-export function noDataText(missing: readonly Pair[], byModel = false): Plot.Markish {
+export function noDataText(
+  missing: readonly Pair[],
+  byModel = false,
+  facet: FacetChannels = byModel ? { fx: "concept", fy: "model" } : { fx: "concept" },
+): Plot.Markish {
   const notes = byModel
     ? missing.map((p) => ({ ...p, text: "no data" }))
     : [...new Set(missing.map((p) => p.concept))].map((concept) => ({
@@ -25,8 +35,7 @@ export function noDataText(missing: readonly Pair[], byModel = false): Plot.Mark
       }`,
     }));
   return Plot.text(notes, {
-    fx: "concept",
-    ...(byModel ? { fy: "model" } : {}),
+    ...facet,
     text: "text",
     frameAnchor: byModel ? "middle" : "top-left",
     dx: byModel ? 0 : 6,
@@ -34,6 +43,57 @@ export function noDataText(missing: readonly Pair[], byModel = false): Plot.Mark
     fill: "#888",
     fontSize: 12,
   });
+}
+
+/** How concept panels are laid out: one row, or wrapped into rows of `columns`. */
+export interface ConceptLayout {
+  /** Facet channels for every mark of the chart. */
+  facet: FacetChannels;
+  /** The fx and fy scale options. */
+  scales: { fx: Plot.ScaleOptions; fy?: Plot.ScaleOptions };
+  /** Panel titles, when they are not the fx axis (wrapped layout). */
+  titles: Plot.Markish;
+  columns: number;
+  rows: number;
+}
+
+/**
+ * Concept panels in one row when there are at most `columns` of them (titles as the top fx axis),
+ * else wrapped into rows of `columns`, each panel titled above its frame.
+ *
+ * @example
+ * ```ts
+ * conceptLayout(["a", "b", "c", "d"]).rows; // 2
+ * ```
+ */
+export function conceptLayout(concepts: readonly string[], columns = 3): ConceptLayout {
+  if (concepts.length <= columns) {
+    return {
+      facet: { fx: "concept" },
+      scales: { fx: conceptFacet(concepts) },
+      titles: null,
+      columns: Math.max(1, concepts.length),
+      rows: 1,
+    };
+  }
+  const index = (d: { concept: string }) => concepts.indexOf(d.concept);
+  const facet = {
+    fx: (d: { concept: string }) => index(d) % columns,
+    fy: (d: { concept: string }) => Math.floor(index(d) / columns),
+  };
+  return {
+    facet,
+    scales: { fx: { axis: null, padding: 0.1 }, fy: { axis: null, padding: 0.18 } },
+    titles: Plot.text(concepts.map((concept) => ({ concept })), {
+      ...facet,
+      text: (d: { concept: string }) => conceptTitle(d.concept),
+      frameAnchor: "top",
+      dy: -16,
+      fontSize: 12,
+    }),
+    columns,
+    rows: Math.ceil(concepts.length / columns),
+  };
 }
 
 /** Plot options for a concept facet across the top: titles as the original's panel titles. */

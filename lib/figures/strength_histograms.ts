@@ -82,7 +82,7 @@ export function strengthHistograms(
     width: PANEL_WIDTH * concepts.length + 90,
     height: 40 + 190 * models.length,
     marginLeft: 60,
-    marginRight: 50,
+    marginRight: 70,
     marginTop: 30,
     marginBottom: 45,
     fx: conceptFacet(concepts),
