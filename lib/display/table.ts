@@ -1,0 +1,100 @@
+/**
+ * Tables for the notebook: rows of records as an HTML table and as aligned text, the way pandas
+ * `display(df.round(3))` shows a data frame.
+ * @module
+ */
+
+/** A MIME bundle: what Jupyter shows, by type. */
+export type MimeBundle = Record<string, string>;
+
+/** Options of the table formatters. */
+export interface TableOptions {
+  /** Columns to show, in order (default: the keys of the first row). */
+  columns?: string[];
+  /** Decimals shown for non-integer numbers (default 3, as the original's `.round(3)`). */
+  digits?: number;
+  /** A caption above the table. */
+  caption?: string;
+}
+
+type Row = Record<string, unknown>;
+
+/**
+ * One cell as text: numbers with `digits` decimals (integers as they are), NaN as "NaN", lists
+ * joined with ", ".
+ *
+ * @example
+ * ```ts
+ * formatTableValue(10.25641, 3); // "10.256"
+ * formatTableValue(20, 3);       // "20"
+ * ```
+ */
+export function formatTableValue(value: unknown, digits = 3): string {
+  if (typeof value === "number") {
+    if (Number.isNaN(value)) return "NaN";
+    return Number.isInteger(value) ? String(value) : value.toFixed(digits);
+  }
+  if (Array.isArray(value)) return value.join(", ");
+  return value === null || value === undefined ? "" : String(value);
+}
+
+function columnsOf(rows: readonly Row[], options: TableOptions): string[] {
+  return options.columns ?? Object.keys(rows[0] ?? {});
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+/**
+ * The rows as an HTML table (numbers right-aligned).
+ *
+ * @example
+ * ```ts
+ * tableHtml([{ model: "4B", delta: 14.0114 }]); // "<table ...><thead>...<td ...>14.011</td>..."
+ * ```
+ */
+export function tableHtml(rows: readonly Row[], options: TableOptions = {}): string {
+  const columns = columnsOf(rows, options);
+  const head = columns.map((c) => `<th style="text-align: right">${escapeHtml(c)}</th>`).join("");
+  const body = rows.map((row) =>
+    "<tr>" + columns.map((c) => {
+      const align = typeof row[c] === "number" ? "right" : "left";
+      return `<td style="text-align: ${align}">${
+        escapeHtml(formatTableValue(row[c], options.digits))
+      }</td>`;
+    }).join("") + "</tr>"
+  ).join("\n");
+  const caption = options.caption ? `<caption>${escapeHtml(options.caption)}</caption>` : "";
+  return `<table class="dataframe" border="1">${caption}<thead><tr>${head}</tr></thead>` +
+    `<tbody>\n${body}\n</tbody></table>`;
+}
+
+/**
+ * The rows as aligned plain text, one line per row under a header.
+ *
+ * @example
+ * ```ts
+ * tableText([{ model: "4B", delta: 14.0114 }]); // "model   delta\n   4B  14.011"
+ * ```
+ */
+export function tableText(rows: readonly Row[], options: TableOptions = {}): string {
+  const columns = columnsOf(rows, options);
+  const cells = rows.map((row) => columns.map((c) => formatTableValue(row[c], options.digits)));
+  const widths = columns.map((c, j) => Math.max(c.length, ...cells.map((r) => r[j].length)));
+  const line = (values: string[]) => values.map((v, j) => v.padStart(widths[j])).join("  ");
+  const text = [line(columns), ...cells.map(line)].join("\n");
+  return options.caption ? `${options.caption}\n${text}` : text;
+}
+
+/**
+ * A table as a MIME bundle: HTML for notebooks, aligned text for terminals.
+ *
+ * @example
+ * ```ts
+ * Object.keys(tableBundle(rows)); // ["text/html", "text/plain"]
+ * ```
+ */
+export function tableBundle(rows: readonly Row[], options: TableOptions = {}): MimeBundle {
+  return { "text/html": tableHtml(rows, options), "text/plain": tableText(rows, options) };
+}

@@ -1,0 +1,145 @@
+/**
+ * The printed reports of the depth analysis: architectures, shallow vs deep, best-layer
+ * position. Every statement is computed from the data, so it stays true on another sweep.
+ * @module
+ */
+import type { Analysis } from "../stats/analysis.ts";
+import { isDeep } from "../stats/depth.ts";
+import { median } from "../stats/describe.ts";
+import { tableText } from "../display/table.ts";
+import { percent, percentRange, pyFixed, rule } from "./format.ts";
+
+function layerRange(counts: number[]): string {
+  const lo = Math.min(...counts), hi = Math.max(...counts);
+  return lo === hi ? `${lo}` : `${lo}-${hi}`;
+}
+
+function groupLabel(models: string[]): string {
+  return models.length === 1 ? `${models[0]} only` : models.join(", ");
+}
+
+/**
+ * Each model's layer count and depth class, then the shallow vs deep average best delta per
+ * concept, as the original prints them (with the group labels computed, not typed in).
+ *
+ * @example
+ * ```ts
+ * architectureReport(analysis).split("\n")[2]; // "  4B: 36 layers (shallow)"
+ * ```
+ */
+export function architectureReport(analysis: Analysis): string {
+  const { models, layerCounts } = analysis.sweep;
+  const deep = models.filter((m) => isDeep(layerCounts[m]));
+  const shallow = models.filter((m) => !isDeep(layerCounts[m]));
+  const lines = ["Model Architectures (layers from each summary.json):", rule(50)];
+  for (const m of models) {
+    lines.push(`  ${m}: ${layerCounts[m]} layers (${isDeep(layerCounts[m]) ? "DEEP" : "shallow"})`);
+  }
+  const range = (group: string[]) =>
+    group.length ? `${layerRange(group.map((m) => layerCounts[m]))}L` : "none";
+  lines.push(
+    "",
+    rule(50),
+    `Average Best Delta: Shallow (${range(shallow)}) vs Deep (${range(deep)})`,
+    rule(50),
+  );
+  const labels = [`Shallow (${groupLabel(shallow)}):`, `Deep (${groupLabel(deep)}):`, "Ratio:"];
+  const width = Math.max(...labels.map((l) => l.length)) + 1;
+  const value = (x: number, suffix = "") =>
+    Number.isNaN(x) ? "n/a" : `${pyFixed(x, suffix ? 1 : 2)}${suffix}`;
+  for (const row of analysis.shallowVsDeep) {
+    lines.push(
+      "",
+      `${row.concept}:`,
+      `  ${labels[0].padEnd(width)}${value(row.shallow_avg)}`,
+      `  ${labels[1].padEnd(width)}${value(row.deep_avg)}`,
+      `  ${labels[2].padEnd(width)}${value(row.ratio, "x")}`,
+    );
+  }
+  return lines.join("\n");
+}
+
+/**
+ * Which model is hardest to steer, by average best delta and by average Cohen's d.
+ *
+ * @example
+ * ```ts
+ * hardestToSteer(analysis); // "Lowest average best delta: 32B (2.96) ..."
+ * ```
+ */
+export function hardestToSteer(analysis: Analysis): string {
+  const { models, layerCounts } = analysis.sweep;
+  const avgDelta = models
+    .map((m): [string, number] => {
+      const deltas = analysis.bestLayers.filter((r) => r.model === m).map((r) => r.delta);
+      return [m, deltas.reduce((a, b) => a + b, 0) / deltas.length];
+    })
+    .filter(([, d]) => !Number.isNaN(d));
+  const lowest = (pairs: [string, number][]) => pairs.reduce((a, b) => (b[1] < a[1] ? b : a));
+  const [dModel, dValue] = lowest(avgDelta);
+  const [cModel, cValue] = lowest(analysis.modelAvgEffect);
+  const depth = (m: string) =>
+    `${layerCounts[m]} layers, ${isDeep(layerCounts[m]) ? "deep" : "shallow"}`;
+  return [
+    `Lowest average best delta across concepts: ${dModel} (${pyFixed(dValue, 2)}; ${
+      depth(dModel)
+    })`,
+    `Lowest average Cohen's d across concepts:  ${cModel} (${pyFixed(cValue, 2)}; ${
+      depth(cModel)
+    })`,
+  ].join("\n");
+}
+
+/**
+ * The best-layer position table (percent of depth) and the pattern it shows, computed: the
+ * range and median position of shallow and deep models' best layers, and whether they overlap.
+ *
+ * @example
+ * ```ts
+ * bestLayerPositionReport(analysis); // "Best Layer Position (% of total layers):\n..."
+ * ```
+ */
+export function bestLayerPositionReport(analysis: Analysis): string {
+  const { concepts, layerCounts } = analysis.sweep;
+  const rows = analysis.bestLayerPosition.map((row) => ({
+    model: row.model,
+    layers: row.layers,
+    ...Object.fromEntries(concepts.map((c) => [c, percent(row.fractions[c])])),
+  }));
+  const fractions = (deep: boolean) =>
+    analysis.bestLayerPosition
+      .filter((row) => isDeep(layerCounts[row.model]) === deep)
+      .flatMap((row) => concepts.map((c) => row.fractions[c]).filter((f) => !Number.isNaN(f)));
+  const describe = (deep: boolean) => {
+    const models = analysis.bestLayerPosition.filter((r) => isDeep(layerCounts[r.model]) === deep)
+      .map((r) => r.model);
+    const f = fractions(deep);
+    const name = `${models.join(", ")} (${deep ? "deep" : "shallow"}):`;
+    return f.length
+      ? { name, text: `best layers at ${percentRange(f)} of depth (median ${percent(median(f))})` }
+      : undefined;
+  };
+  const groups = [describe(false), describe(true)].filter((g) => g !== undefined);
+  const width = Math.max(...groups.map((g) => g.name.length)) + 1;
+  const lines = [
+    "Best Layer Position (% of total layers):",
+    rule(70),
+    tableText(rows, { columns: ["model", "layers", ...concepts] }),
+    "",
+    rule(70),
+    "Pattern:",
+    ...groups.map((g) => `  ${g.name.padEnd(width)}${g.text}`),
+  ];
+  const shallow = fractions(false), deep = fractions(true);
+  if (shallow.length && deep.length) {
+    lines.push(
+      Math.min(...deep) > Math.max(...shallow)
+        ? "  Every deep best layer sits later than every shallow one: deep models are outliers."
+        : `  The ranges overlap: deep best layers sit later on median (${
+          percent(median(deep))
+        } vs ${percent(median(shallow))}), not beyond every shallow one.`,
+    );
+  }
+  lines.push(rule(70));
+  return lines.join("\n");
+}

@@ -1,0 +1,78 @@
+/**
+ * The printed reports of the notebook's first part: what was loaded, and the key findings.
+ * @module
+ */
+import type { Analysis } from "../stats/analysis.ts";
+import type { Sweep } from "../sweep/types.ts";
+import { numpyList, rule, signed } from "./format.ts";
+
+/**
+ * What was loaded, as the original's load cell prints it, then any warnings and data-quality
+ * notes.
+ *
+ * @example
+ * ```ts
+ * loadReport(sweep).split("\n")[0]; // "Loaded 86,400 per-sample rows"
+ * ```
+ */
+export function loadReport(sweep: Sweep): string {
+  const rows = sweep.runs.reduce((n, run) => n + run.samples.length, 0);
+  const summaries = sweep.runs.reduce((n, run) => n + run.layers.length, 0);
+  const present = (names: string[], key: "model" | "concept") =>
+    names.filter((name) => sweep.runs.some((run) => run[key] === name));
+  return [
+    `Loaded ${rows.toLocaleString("en-US")} per-sample rows`,
+    `Loaded ${summaries} layer summaries`,
+    "",
+    `Models: ${numpyList(present(sweep.models, "model"))}`,
+    `Concepts: ${numpyList(present(sweep.concepts, "concept"))}`,
+    ...(sweep.notes.length ? ["", ...sweep.notes] : []),
+  ].join("\n");
+}
+
+/**
+ * The original's words for an effect size: strong above 0.8, medium above 0.5, else weak.
+ *
+ * @example
+ * ```ts
+ * effectStrength(0.66); // "medium"
+ * ```
+ */
+export function effectStrength(d: number): "strong" | "medium" | "weak" {
+  const a = Math.abs(d);
+  return a > 0.8 ? "strong" : a > 0.5 ? "medium" : "weak";
+}
+
+/**
+ * The key-findings report, line for line as the original prints it.
+ *
+ * @example
+ * ```ts
+ * keyFindings(analysis).split("\n")[1]; // "KEY FINDINGS"
+ * ```
+ */
+export function keyFindings(analysis: Analysis): string {
+  const lines = [rule(70), "KEY FINDINGS", rule(70), "", "1. Best Layers by Model/Concept:"];
+  for (const row of analysis.bestLayers) {
+    lines.push(
+      `   ${row.model.padEnd(4)} ${row.concept.padEnd(15)}: layer ${
+        String(row.layer).padStart(2)
+      }, delta=${signed(row.delta)}`,
+    );
+  }
+  lines.push("", "2. Effect Sizes (Cohen's d):");
+  for (const row of analysis.effectSizes) {
+    lines.push(
+      `   ${row.model.padEnd(4)} ${row.concept.padEnd(15)}: d=${signed(row.cohens_d)} (${
+        effectStrength(row.cohens_d)
+      })`,
+    );
+  }
+  lines.push("", "3. Strongest Steering Concepts:");
+  for (const [concept, d] of analysis.conceptAvgEffect) {
+    lines.push(`   ${concept}: avg d = ${signed(d)}`);
+  }
+  lines.push("", "4. Model Size Scaling:");
+  for (const [model, d] of analysis.modelAvgEffect) lines.push(`   ${model}: avg d = ${signed(d)}`);
+  return lines.join("\n");
+}

@@ -1,0 +1,24 @@
+import assert from "node:assert/strict";
+import { formatTableValue, tableBundle, tableHtml, tableText } from "../lib/display/table.ts";
+
+const rows = [{ model: "4B", layer: 18, delta: 14.011423 }, { model: "<b>", layer: 9, delta: NaN }];
+
+Deno.test("formatTableValue rounds non-integers to 3 decimals", () => {
+  assert.equal(formatTableValue(14.011423), "14.011");
+  assert.equal(formatTableValue(18), "18");
+  assert.equal(formatTableValue(NaN), "NaN");
+  assert.equal(formatTableValue(["a", "b"]), "a, b");
+  assert.equal(formatTableValue(1.23456, 1), "1.2");
+});
+
+Deno.test("tableHtml escapes text and writes one row per record", () => {
+  const html = tableHtml(rows);
+  assert.equal(html.match(/<tr>/g)?.length, 3);
+  assert.match(html, /<td style="text-align: right">14\.011<\/td>/);
+  assert.match(html, /&lt;b&gt;/);
+});
+
+Deno.test("tableText aligns columns to the right", () => {
+  assert.equal(tableText(rows), "model  layer   delta\n   4B     18  14.011\n  <b>      9     NaN");
+  assert.deepEqual(Object.keys(tableBundle(rows)), ["text/html", "text/plain"]);
+});
