@@ -17,5 +17,8 @@ Deno.test("the nine figures carry the original's file names, in its order", () =
 });
 
 Deno.test("heatmapExample falls back to the first pair when 14B corrigible is absent", async () => {
-  assert.deepEqual(heatmapExample(await smallAnalysis()), { model: "4B", concept: "alpha" });
+  assert.deepEqual(heatmapExample((await smallAnalysis()).sweep), {
+    model: "4B",
+    concept: "alpha",
+  });
 });

@@ -25,7 +25,7 @@ const records = <T extends object>(rows: readonly T[]) => rows as unknown as Rec
  * summaryJson(analysis).startsWith('{\n  "best_layers": ['); // true
  * ```
  */
-export function summaryJson(analysis: Analysis): string {
+export function summaryJson(analysis: Parameters<typeof analysisSummary>[0]): string {
   return JSON.stringify(
     analysisSummary(analysis),
     (_key, value) => typeof value === "number" && !Number.isFinite(value) ? null : value,

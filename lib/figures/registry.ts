@@ -3,6 +3,7 @@
  * @module
  */
 import type { Analysis } from "../stats/analysis.ts";
+import type { Sweep } from "../sweep/types.ts";
 import { baselineDistributions } from "./baseline_distributions.ts";
 import { bestLayerViolins } from "./best_layer_violins.ts";
 import { depthComparison } from "./depth_comparison.ts";
@@ -23,11 +24,11 @@ export interface FigureSpec {
  *
  * @example
  * ```ts
- * heatmapExample(analysis); // { model: "14B", concept: "corrigible" }
+ * heatmapExample(sweep); // { model: "14B", concept: "corrigible" }
  * ```
  */
-export function heatmapExample(analysis: Analysis): { model: string; concept: string } {
-  const runs = analysis.sweep.runs;
+export function heatmapExample(sweep: Pick<Sweep, "runs">): { model: string; concept: string } {
+  const runs = sweep.runs;
   const preferred = runs.find((r) => r.model === "14B" && r.concept === "corrigible");
   const run = preferred ?? runs[0];
   return { model: run.model, concept: run.concept };
@@ -55,7 +56,7 @@ export const FIGURES: readonly FigureSpec[] = [
   {
     name: "heatmap_single_example",
     build: (a, d) => {
-      const { model, concept } = heatmapExample(a);
+      const { model, concept } = heatmapExample(a.sweep);
       return strengthHeatmap(a.heatmapMeans, { document: d, models: [model], concepts: [concept] });
     },
   },

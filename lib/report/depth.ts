@@ -27,7 +27,7 @@ function groupLabel(models: string[]): string {
  * architectureReport(analysis).split("\n")[2]; // "  4B: 36 layers (shallow)"
  * ```
  */
-export function architectureReport(analysis: Analysis): string {
+export function architectureReport(analysis: Pick<Analysis, "sweep" | "shallowVsDeep">): string {
   const { models, layerCounts } = analysis.sweep;
   const deep = models.filter((m) => isDeep(layerCounts[m]));
   const shallow = models.filter((m) => !isDeep(layerCounts[m]));
@@ -67,7 +67,9 @@ export function architectureReport(analysis: Analysis): string {
  * hardestToSteer(analysis); // "Lowest average best delta: 32B (2.96) ..."
  * ```
  */
-export function hardestToSteer(analysis: Analysis): string {
+export function hardestToSteer(
+  analysis: Pick<Analysis, "sweep" | "bestLayers" | "modelAvgEffect">,
+): string {
   const { models, layerCounts } = analysis.sweep;
   const avgDelta = models
     .map((m): [string, number] => {
@@ -99,7 +101,9 @@ export function hardestToSteer(analysis: Analysis): string {
  * bestLayerPositionReport(analysis); // "Best Layer Position (% of total layers):\n..."
  * ```
  */
-export function bestLayerPositionReport(analysis: Analysis): string {
+export function bestLayerPositionReport(
+  analysis: Pick<Analysis, "sweep" | "bestLayerPosition">,
+): string {
   const { concepts, layerCounts } = analysis.sweep;
   const rows = analysis.bestLayerPosition.map((row) => ({
     model: row.model,

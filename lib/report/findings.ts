@@ -51,7 +51,9 @@ export function effectStrength(d: number): "strong" | "medium" | "weak" {
  * keyFindings(analysis).split("\n")[1]; // "KEY FINDINGS"
  * ```
  */
-export function keyFindings(analysis: Analysis): string {
+export function keyFindings(
+  analysis: Pick<Analysis, "bestLayers" | "effectSizes" | "conceptAvgEffect" | "modelAvgEffect">,
+): string {
   const lines = [rule(70), "KEY FINDINGS", rule(70), "", "1. Best Layers by Model/Concept:"];
   for (const row of analysis.bestLayers) {
     lines.push(

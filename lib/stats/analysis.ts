@@ -104,7 +104,12 @@ export interface AnalysisSummary {
  * // ["best_layers", "effect_sizes", "concept_avg_effect", "model_avg_effect", "missing_pairs"]
  * ```
  */
-export function analysisSummary(analysis: Analysis): AnalysisSummary {
+export function analysisSummary(
+  analysis: Pick<
+    Analysis,
+    "bestLayers" | "effectSizes" | "conceptAvgEffect" | "modelAvgEffect" | "missingPairs"
+  >,
+): AnalysisSummary {
   return {
     best_layers: analysis.bestLayers,
     effect_sizes: analysis.effectSizes,
