@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { bestLayers } from "../lib/stats/best_layers.ts";
-import { bestLayerSamples, valuesAt } from "../lib/stats/best_samples.ts";
+import { bestLayerSamples, groupSamples, valuesAt } from "../lib/stats/best_samples.ts";
 import { fakeRun } from "./helpers/fake_sweep.ts";
 
 Deno.test("bestLayerSamples keeps the rows at each run's best layer, in loading order", () => {
@@ -17,4 +17,27 @@ Deno.test("bestLayerSamples keeps the rows at each run's best layer, in loading 
   ]);
   assert.deepEqual(valuesAt(samples, "4B", "a", -1), [-6]);
   assert.deepEqual(valuesAt(samples, "4B", "a", 0), []);
+});
+
+Deno.test("groupSamples collects values per model, concept and strength in first-seen order", () => {
+  const row = (model: string, strength: number, v: number) => ({
+    model,
+    concept: "a",
+    layer: 1,
+    strength,
+    prompt_idx: 0,
+    matching_answer: "(A)",
+    logit_diff_matching: v,
+  });
+  const groups = groupSamples([
+    row("8B", 1, 2),
+    row("4B", 1, 3),
+    row("8B", 1, 4),
+    row("8B", -1, 5),
+  ]);
+  assert.deepEqual(groups.map((g) => [g.model, g.strength, g.values]), [
+    ["8B", 1, [2, 4]],
+    ["4B", 1, [3]],
+    ["8B", -1, [5]],
+  ]);
 });

@@ -5,9 +5,8 @@
  */
 import * as Plot from "@observablehq/plot";
 import type { BestSample } from "../stats/best_samples.ts";
-import type { Pair } from "../sweep/types.ts";
 import { composeFigure } from "./compose.ts";
-import { CHART_STYLE, conceptLayout, noDataText } from "./marks.ts";
+import { axis, conceptLayout, type FigureOptions, noDataText, panelChart } from "./marks.ts";
 import { PANEL_WIDTH } from "./theme.ts";
 
 /** seaborn's Set2 palette, the original's box colours. */
@@ -22,14 +21,6 @@ export const SET2 = [
   "#b3b3b3",
 ];
 
-/** Options of {@link baselineDistributions}. */
-export interface BaselineOptions {
-  document: Document;
-  models: string[];
-  concepts: string[];
-  missing?: readonly Pair[];
-}
-
 /**
  * The baseline box plots (whiskers at 1.5 IQR, outliers as dots, as seaborn), a red dashed line
  * at 0 (no preference).
@@ -41,27 +32,16 @@ export interface BaselineOptions {
  */
 export function baselineDistributions(
   samples: readonly BestSample[],
-  options: BaselineOptions,
+  options: FigureOptions,
 ): HTMLElement {
   const { document, models, concepts } = options;
   const baseline = samples.filter((s) => s.strength === 0);
   const layout = conceptLayout(concepts);
   const chart = Plot.plot({
     document,
-    style: CHART_STYLE,
-    width: Math.max(PANEL_WIDTH, models.length * 60) * layout.columns + 70,
-    height: 75 + 285 * layout.rows,
-    marginLeft: 60,
-    marginTop: 30,
-    marginBottom: 45,
-    ...layout.scales,
-    x: { domain: models, label: "Model", labelAnchor: "center", labelArrow: "none", padding: 0.3 },
-    y: {
-      label: "Baseline Logit Diff (strength=0)",
-      labelAnchor: "center",
-      labelArrow: "none",
-      grid: true,
-    },
+    ...panelChart(layout, Math.max(PANEL_WIDTH, models.length * 60), 285),
+    x: axis("Model", { domain: models, padding: 0.3 }),
+    y: axis("Baseline Logit Diff (strength=0)", { grid: true }),
     color: { type: "ordinal", domain: models, range: models.map((_, i) => SET2[i % SET2.length]) },
     marks: [
       Plot.frame({ stroke: "#ccc" }),

@@ -7,24 +7,17 @@ import * as Plot from "@observablehq/plot";
 import { quantile } from "d3-array";
 import type { BestSample } from "../stats/best_samples.ts";
 import { densityCurve, gaussianKde, scottBandwidth } from "../stats/kde.ts";
-import type { Pair } from "../sweep/types.ts";
 import { composeFigure, swatchLegend } from "./compose.ts";
 import {
-  CHART_STYLE,
+  axis,
   conceptLayout,
+  type FigureOptions,
   noDataText,
+  panelChart,
   strengthColorScale,
   strengthsOf,
 } from "./marks.ts";
 import { PANEL_WIDTH, strengthColors, strengthLabel } from "./theme.ts";
-
-/** Options of {@link bestLayerViolins}. */
-export interface ViolinOptions {
-  document: Document;
-  models: string[];
-  concepts: string[];
-  missing?: readonly Pair[];
-}
 
 /** One point of a violin's outline: y is the value, left and right its x extent. */
 export interface ViolinPoint {
@@ -120,7 +113,7 @@ export function violinShapes(
  */
 export function bestLayerViolins(
   samples: readonly BestSample[],
-  options: ViolinOptions,
+  options: FigureOptions,
 ): HTMLElement {
   const { document, models, concepts } = options;
   const { outlines, quartiles } = violinShapes(samples, models, concepts);
@@ -128,27 +121,13 @@ export function bestLayerViolins(
   const layout = conceptLayout(concepts);
   const chart = Plot.plot({
     document,
-    style: CHART_STYLE,
-    width: Math.max(PANEL_WIDTH, models.length * 90) * layout.columns + 70,
-    height: 75 + 305 * layout.rows,
-    marginLeft: 60,
-    marginTop: 30,
-    marginBottom: 45,
-    ...layout.scales,
-    x: {
+    ...panelChart(layout, Math.max(PANEL_WIDTH, models.length * 90), 305),
+    x: axis("Model", {
       domain: [-0.5, models.length - 0.5],
       ticks: models.map((_, i) => i),
       tickFormat: (i: number) => models[i] ?? "",
-      label: "Model",
-      labelAnchor: "center",
-      labelArrow: "none",
-    },
-    y: {
-      label: "Logit Diff (matching direction)",
-      labelAnchor: "center",
-      labelArrow: "none",
-      grid: true,
-    },
+    }),
+    y: axis("Logit Diff (matching direction)", { grid: true }),
     color: strengthColorScale(strengths),
     marks: [
       Plot.frame({ stroke: "#ccc" }),

@@ -5,17 +5,13 @@
  */
 import type { LayerSummaryWithFraction } from "../stats/depth.ts";
 import { isDeep } from "../stats/depth.ts";
-import type { Pair } from "../sweep/types.ts";
 import { composeFigure } from "./compose.ts";
 import { layerCurvesChart, modelLineLegend } from "./layer_delta_curves.ts";
+import type { FigureOptions } from "./marks.ts";
 
 /** Options of {@link depthComparison}. */
-export interface DepthComparisonOptions {
-  document: Document;
-  models: string[];
-  concepts: string[];
+export interface DepthComparisonOptions extends FigureOptions {
   layerCounts: Readonly<Record<string, number>>;
-  missing?: readonly Pair[];
 }
 
 function layerRange(counts: number[]): string {

@@ -5,17 +5,8 @@
  */
 import * as Plot from "@observablehq/plot";
 import type { EffectSizeRow } from "../stats/effect_sizes.ts";
-import type { Pair } from "../sweep/types.ts";
 import { composeFigure } from "./compose.ts";
-import { CHART_STYLE, rampLegend } from "./marks.ts";
-
-/** Options of {@link effectSizeHeatmap}. */
-export interface EffectHeatmapOptions {
-  document: Document;
-  models: string[];
-  concepts: string[];
-  missing?: readonly Pair[];
-}
+import { axis, CHART_STYLE, type FigureOptions, rampLegend } from "./marks.ts";
 
 /** The colour scale: RdYlGn centred at 0, symmetric about it. */
 export function effectColor(rows: readonly EffectSizeRow[]): Plot.ScaleOptions {
@@ -39,7 +30,7 @@ export function effectColor(rows: readonly EffectSizeRow[]): Plot.ScaleOptions {
  */
 export function effectSizeHeatmap(
   rows: readonly EffectSizeRow[],
-  options: EffectHeatmapOptions,
+  options: FigureOptions,
 ): HTMLElement {
   const { document, models, concepts } = options;
   const color = effectColor(rows);
@@ -55,8 +46,8 @@ export function effectSizeHeatmap(
     height: 60 + 50 * models.length,
     marginLeft: 60,
     marginBottom: 45,
-    x: { domain: concepts, label: "Concept", labelAnchor: "center", labelArrow: "none" },
-    y: { domain: models, label: "Model", labelAnchor: "center", labelArrow: "none" },
+    x: axis("Concept", { domain: concepts }),
+    y: axis("Model", { domain: models }),
     color,
     marks: [
       Plot.cell(rows, { x: "concept", y: "model", fill: "cohens_d", inset: 0.5 }),

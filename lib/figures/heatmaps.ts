@@ -5,18 +5,20 @@
  */
 import * as Plot from "@observablehq/plot";
 import type { HeatmapCell } from "../stats/heatmap.ts";
-import type { Pair } from "../sweep/types.ts";
 import { composeFigure } from "./compose.ts";
-import { CHART_STYLE, conceptFacet, noDataText, rampLegend, strengthsOf } from "./marks.ts";
+import {
+  axis,
+  CHART_STYLE,
+  conceptFacet,
+  type FigureOptions,
+  noDataText,
+  rampLegend,
+  strengthsOf,
+} from "./marks.ts";
 import { conceptTitle, strengthLabel } from "./theme.ts";
 
 /** Options of the heatmaps. */
-export interface HeatmapOptions {
-  document: Document;
-  models: string[];
-  concepts: string[];
-  missing?: readonly Pair[];
-}
+export type HeatmapOptions = FigureOptions;
 
 /** The colour scale: RdBu reversed (seaborn `RdBu_r`), centred at 0. */
 export function heatmapColor(cells: readonly HeatmapCell[]): Plot.ScaleOptions {
@@ -69,16 +71,13 @@ function heatmapRow(
     marginTop,
     marginBottom,
     fx: { ...conceptFacet(concepts), ...(layout.top ? {} : { axis: null }) },
-    x: {
+    x: axis("Strength", {
       domain: strengths,
       tickFormat: strengthLabel,
-      label: "Strength",
-      labelAnchor: "center",
-      labelArrow: "none",
       padding: 0,
       ...(layout.bottom ? {} : { axis: null }),
-    },
-    y: { label: `${model} · Layer`, labelAnchor: "center", labelArrow: "none", reverse: true },
+    }),
+    y: axis(`${model} · Layer`, { reverse: true }),
     color: layout.color,
     marks: [
       Plot.barY(own, {

@@ -6,18 +6,19 @@
 import * as Plot from "@observablehq/plot";
 import type { LayerSummaryWithFraction } from "../stats/depth.ts";
 import { isDeep } from "../stats/depth.ts";
-import type { Pair } from "../sweep/types.ts";
 import { composeFigure, type SwatchItem, swatchLegend } from "./compose.ts";
-import { CHART_STYLE, conceptLayout, modelColorScale, noDataText } from "./marks.ts";
+import {
+  axis,
+  CHART_STYLE,
+  conceptLayout,
+  type FigureOptions,
+  modelColorScale,
+  noDataText,
+} from "./marks.ts";
 import { modelColors, PANEL_WIDTH } from "./theme.ts";
 
 /** Options of the layer-curve charts. */
-export interface LayerCurveOptions {
-  document: Document;
-  models: string[];
-  concepts: string[];
-  /** Pairs with no data: noted in their panels. */
-  missing?: readonly Pair[];
+export interface LayerCurveOptions extends FigureOptions {
   /** The x value: the layer (default) or its fraction of the model's depth. */
   x?: "layer" | "layer_frac";
   /** Dots on the lines (default true, as figures 1 and 2). */
@@ -70,8 +71,8 @@ export function layerCurvesChart(
     marginBottom: 45,
     fx: { ...layout.scales.fx, ...(options.facetAxis === false ? { axis: null } : {}) },
     fy: layout.scales.fy,
-    x: { label: X_LABEL[x], labelAnchor: "center", labelArrow: "none", grid: true },
-    y: { label: options.yLabel ?? "Delta", labelAnchor: "center", labelArrow: "none", grid: true },
+    x: axis(X_LABEL[x], { grid: true }),
+    y: axis(options.yLabel ?? "Delta", { grid: true }),
     color: modelColorScale(models),
     marks: [
       Plot.frame({ stroke: "#ccc" }),

@@ -6,6 +6,52 @@ import * as Plot from "@observablehq/plot";
 import type { Pair } from "../sweep/types.ts";
 import { conceptTitle, FONT_FAMILY, modelColors, strengthColors } from "./theme.ts";
 
+/** What every figure builder takes: the DOM to draw in, the models and concepts in order, and the
+ * pairs with no data (noted in their panels). */
+export interface FigureOptions {
+  document: Document;
+  models: string[];
+  concepts: string[];
+  missing?: readonly Pair[];
+}
+
+/**
+ * An axis with its label centred and no arrow (the matplotlib look).
+ *
+ * @example
+ * ```ts
+ * axis("Layer", { grid: true }); // { label: "Layer", labelAnchor: "center", labelArrow: "none", grid: true }
+ * ```
+ */
+export function axis(label: string, options: Plot.ScaleOptions = {}): Plot.ScaleOptions {
+  return { label, labelAnchor: "center", labelArrow: "none", ...options };
+}
+
+/**
+ * Plot options of a chart of concept panels: size from the panel size and the layout, margins
+ * for the axis labels, the facet scales.
+ *
+ * @example
+ * ```ts
+ * Plot.plot({ document, ...panelChart(conceptLayout(concepts), 300, 280), marks });
+ * ```
+ */
+export function panelChart(
+  layout: ConceptLayout,
+  panelWidth: number,
+  panelHeight: number,
+): Plot.PlotOptions {
+  return {
+    style: CHART_STYLE,
+    width: panelWidth * layout.columns + 70,
+    height: 75 + panelHeight * layout.rows,
+    marginLeft: 60,
+    marginTop: 30,
+    marginBottom: 45,
+    ...layout.scales,
+  };
+}
+
 /** The facet channels of a mark: which panel each datum goes to. */
 export interface FacetChannels {
   fx?: Plot.ChannelValue;

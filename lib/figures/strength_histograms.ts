@@ -4,13 +4,14 @@
  * @module
  */
 import * as Plot from "@observablehq/plot";
-import type { BestSample } from "../stats/best_samples.ts";
+import { type BestSample, groupSamples } from "../stats/best_samples.ts";
 import { densityHistogram, type HistogramBin } from "../stats/histogram.ts";
-import type { Pair } from "../sweep/types.ts";
 import { composeFigure, swatchLegend } from "./compose.ts";
 import {
+  axis,
   CHART_STYLE,
   conceptFacet,
+  type FigureOptions,
   modelFacet,
   noDataText,
   strengthColorScale,
@@ -19,11 +20,7 @@ import {
 import { PANEL_WIDTH, strengthColors, strengthLabel } from "./theme.ts";
 
 /** Options of {@link strengthHistograms}. */
-export interface HistogramOptions {
-  document: Document;
-  models: string[];
-  concepts: string[];
-  missing?: readonly Pair[];
+export interface HistogramOptions extends FigureOptions {
   /** Bins per histogram (default 30, as the original). */
   bins?: number;
 }
@@ -44,20 +41,8 @@ export interface StrengthBin extends HistogramBin {
  * ```
  */
 export function strengthBins(samples: readonly BestSample[], bins = 30): StrengthBin[] {
-  const groups = new Map<string, { key: BestSample; values: number[] }>();
-  for (const s of samples) {
-    const id = `${s.model}\u0000${s.concept}\u0000${s.strength}`;
-    let group = groups.get(id);
-    if (!group) groups.set(id, group = { key: s, values: [] });
-    group.values.push(s.logit_diff_matching);
-  }
-  return [...groups.values()].flatMap(({ key, values }) =>
-    densityHistogram(values, bins).map((bin) => ({
-      model: key.model,
-      concept: key.concept,
-      strength: key.strength,
-      ...bin,
-    }))
+  return groupSamples(samples).flatMap(({ model, concept, strength, values }) =>
+    densityHistogram(values, bins).map((bin) => ({ model, concept, strength, ...bin }))
   );
 }
 
@@ -87,8 +72,8 @@ export function strengthHistograms(
     marginBottom: 45,
     fx: conceptFacet(concepts),
     fy: modelFacet(models),
-    x: { label: "Logit Diff", labelAnchor: "center", labelArrow: "none", grid: true },
-    y: { label: "Density", labelAnchor: "center", labelArrow: "none", grid: true },
+    x: axis("Logit Diff", { grid: true }),
+    y: axis("Density", { grid: true }),
     color: strengthColorScale(strengths),
     marks: [
       Plot.frame({ stroke: "#ccc" }),

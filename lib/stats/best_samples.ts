@@ -71,3 +71,33 @@ export function valuesAt(
   }
   return values;
 }
+
+/** The values of one model, concept and strength. */
+export interface SampleGroup {
+  model: string;
+  concept: string;
+  strength: number;
+  values: number[];
+}
+
+/**
+ * Groups best-layer samples by model, concept and strength, in first-seen order.
+ *
+ * @example
+ * ```ts
+ * groupSamples(samples)[0]; // { model: "4B", concept: "corrigible", strength: -1, values: [...] }
+ * ```
+ */
+export function groupSamples(samples: readonly BestSample[]): SampleGroup[] {
+  const groups = new Map<string, SampleGroup>();
+  for (const s of samples) {
+    const id = `${s.model}\u0000${s.concept}\u0000${s.strength}`;
+    let group = groups.get(id);
+    if (!group) {
+      group = { model: s.model, concept: s.concept, strength: s.strength, values: [] };
+      groups.set(id, group);
+    }
+    group.values.push(s.logit_diff_matching);
+  }
+  return [...groups.values()];
+}

@@ -3,7 +3,7 @@
  * @module
  */
 import { compareStrings } from "../sweep/layout.ts";
-import type { BestSample } from "./best_samples.ts";
+import { type BestSample, groupSamples } from "./best_samples.ts";
 import { mean, median, std } from "./describe.ts";
 
 /** One group of the summary-statistics table. */
@@ -26,22 +26,15 @@ export interface SummaryStatRow {
  * ```
  */
 export function summaryStats(samples: readonly BestSample[]): SummaryStatRow[] {
-  const groups = new Map<string, { key: BestSample; values: number[] }>();
-  for (const row of samples) {
-    const id = `${row.model}\u0000${row.concept}\u0000${row.strength}`;
-    let group = groups.get(id);
-    if (!group) groups.set(id, group = { key: row, values: [] });
-    group.values.push(row.logit_diff_matching);
-  }
-  return [...groups.values()]
+  return groupSamples(samples)
     .sort((a, b) =>
-      compareStrings(a.key.model, b.key.model) || compareStrings(a.key.concept, b.key.concept) ||
-      a.key.strength - b.key.strength
+      compareStrings(a.model, b.model) || compareStrings(a.concept, b.concept) ||
+      a.strength - b.strength
     )
-    .map(({ key, values }) => ({
-      model: key.model,
-      concept: key.concept,
-      strength: key.strength,
+    .map(({ model, concept, strength, values }) => ({
+      model,
+      concept,
+      strength,
       mean: mean(values),
       std: std(values),
       median: median(values),
