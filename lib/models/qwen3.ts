@@ -1,0 +1,186 @@
+/**
+ * What is known about each model of a sweep: depth, width, attention, dense or MoE, size and how
+ * it was post-trained, so tables and figures can group by any of these.
+ * @module
+ */
+import { join } from "node:path";
+import { SweepDataError } from "../sweep/errors.ts";
+import { parseJsonText } from "../sweep/json.ts";
+
+/** How a model was post-trained. */
+export type Training = "distilled" | "full-rl" | "unknown";
+
+/** A model's architecture and training, as far as known. */
+export interface ModelInfo {
+  label: string;
+  layers: number;
+  hidden_size?: number;
+  attention_heads?: number;
+  kv_heads?: number;
+  architecture: "dense" | "moe" | "unknown";
+  /** Total parameters, in billions. */
+  total_params_b?: number;
+  /** Parameters active per token, in billions (the total for a dense model). */
+  active_params_b?: number;
+  experts?: number;
+  active_experts?: number;
+  training: Training;
+}
+
+const dense = (
+  label: string,
+  layers: number,
+  hidden_size: number,
+  attention_heads: number,
+  kv_heads: number,
+  params: number,
+  training: Training,
+): ModelInfo => ({
+  label,
+  layers,
+  hidden_size,
+  attention_heads,
+  kv_heads,
+  architecture: "dense",
+  total_params_b: params,
+  active_params_b: params,
+  training,
+});
+
+/**
+ * The Qwen3 family, from the models' `config.json` files and the Qwen3 technical report: the two
+ * flagship models (235B-A22B, 32B) went through the full four-stage post-training with RL; the
+ * lightweight ones were made by strong-to-weak distillation from them.
+ */
+export const QWEN3_MODELS: Readonly<Record<string, ModelInfo>> = {
+  "0.6B": dense("0.6B", 28, 1024, 16, 8, 0.6, "distilled"),
+  "1.7B": dense("1.7B", 28, 2048, 16, 8, 1.7, "distilled"),
+  "4B": dense("4B", 36, 2560, 32, 8, 4.0, "distilled"),
+  "8B": dense("8B", 36, 4096, 32, 8, 8.2, "distilled"),
+  "14B": dense("14B", 40, 5120, 40, 8, 14.8, "distilled"),
+  "32B": dense("32B", 64, 5120, 64, 8, 32.8, "full-rl"),
+  "30B-A3B": {
+    label: "30B-A3B",
+    layers: 48,
+    hidden_size: 2048,
+    attention_heads: 32,
+    kv_heads: 4,
+    architecture: "moe",
+    total_params_b: 30.5,
+    active_params_b: 3.3,
+    experts: 128,
+    active_experts: 8,
+    training: "distilled",
+  },
+  "235B-A22B": {
+    label: "235B-A22B",
+    layers: 94,
+    hidden_size: 4096,
+    attention_heads: 64,
+    kv_heads: 4,
+    architecture: "moe",
+    total_params_b: 235,
+    active_params_b: 22,
+    experts: 128,
+    active_experts: 8,
+    training: "full-rl",
+  },
+};
+
+/** The file in a sweep folder that adds or overrides model metadata. */
+export const MODELS_FILE = "models.json";
+
+const FIELDS: Record<string, "number" | "string"> = {
+  layers: "number",
+  hidden_size: "number",
+  attention_heads: "number",
+  kv_heads: "number",
+  architecture: "string",
+  total_params_b: "number",
+  active_params_b: "number",
+  experts: "number",
+  active_experts: "number",
+  training: "string",
+};
+
+/**
+ * Parses a `models.json`: an object of model label to fields of {@link ModelInfo}.
+ *
+ * @example
+ * ```ts
+ * parseModelOverrides('{"30B-A3B": {"training": "full-rl"}}', "models.json");
+ * // { "30B-A3B": { training: "full-rl" } }
+ * ```
+ */
+export function parseModelOverrides(
+  text: string,
+  file: string,
+): Record<string, Partial<ModelInfo>> {
+  const value = parseJsonText(text, file);
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    throw new SweepDataError("expected an object of model label to fields", { file });
+  }
+  const out: Record<string, Partial<ModelInfo>> = {};
+  for (const [label, fields] of Object.entries(value as Record<string, unknown>)) {
+    if (fields === null || typeof fields !== "object" || Array.isArray(fields)) {
+      throw new SweepDataError(`model "${label}": expected an object of fields`, { file });
+    }
+    for (const [name, v] of Object.entries(fields as Record<string, unknown>)) {
+      if (!(name in FIELDS)) {
+        throw new SweepDataError(`model "${label}": unknown field "${name}"`, { file });
+      }
+      if (typeof v !== FIELDS[name]) {
+        throw new SweepDataError(`model "${label}": field "${name}" should be a ${FIELDS[name]}`, {
+          file,
+        });
+      }
+    }
+    out[label] = fields as Partial<ModelInfo>;
+  }
+  return out;
+}
+
+/**
+ * The metadata of each model: the known table, then `overrides`, with the layer count of the
+ * sweep (its `summary.json`) winning. Unknown models get only their label and layer count.
+ *
+ * @example
+ * ```ts
+ * modelTable(["4B", "my-model"], { "4B": 36, "my-model": 20 })[1];
+ * // { label: "my-model", layers: 20, architecture: "unknown", training: "unknown" }
+ * ```
+ */
+export function modelTable(
+  models: readonly string[],
+  layerCounts: Readonly<Record<string, number>>,
+  overrides: Readonly<Record<string, Partial<ModelInfo>>> = {},
+): ModelInfo[] {
+  return models.map((label) => ({
+    ...(QWEN3_MODELS[label] ?? { architecture: "unknown", training: "unknown" }),
+    ...overrides[label],
+    label,
+    layers: layerCounts[label] ?? overrides[label]?.layers ?? QWEN3_MODELS[label]?.layers ?? NaN,
+  }));
+}
+
+/**
+ * Reads a sweep folder's `models.json` when it has one (an empty object otherwise).
+ *
+ * @example
+ * ```ts
+ * await readModelOverrides("results/logit_diff_sweep"); // {}
+ * ```
+ */
+export async function readModelOverrides(
+  dir: string,
+): Promise<Record<string, Partial<ModelInfo>>> {
+  const file = join(dir, MODELS_FILE);
+  let text: string;
+  try {
+    text = await Deno.readTextFile(file);
+  } catch (error) {
+    if (error instanceof Deno.errors.NotFound) return {};
+    throw error;
+  }
+  return parseModelOverrides(text, file);
+}

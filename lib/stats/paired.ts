@@ -1,0 +1,91 @@
+/**
+ * Paired statistics: the +1 and -1 runs are the same prompts, so compare them prompt by prompt.
+ * @module
+ */
+import jstat from "jstat";
+import { mean, std } from "./describe.ts";
+
+const studentt = (jstat as unknown as {
+  studentt: { cdf(t: number, df: number): number };
+}).studentt;
+
+/** A paired t-test of differences against 0. */
+export interface PairedTest {
+  n: number;
+  mean: number;
+  sd: number;
+  /** Effect size of the differences: mean / sd. */
+  d_z: number;
+  t: number;
+  df: number;
+  /** Two-sided p-value. */
+  p: number;
+}
+
+/**
+ * Two-sided p-value of a t statistic with `df` degrees of freedom (jStat's Student t).
+ *
+ * @example
+ * ```ts
+ * tTestP(2.228138852, 10); // 0.05
+ * ```
+ */
+export function tTestP(t: number, df: number): number {
+  if (Number.isNaN(t) || !(df > 0)) return NaN;
+  return Math.min(1, 2 * studentt.cdf(-Math.abs(t), df));
+}
+
+/**
+ * The paired t-test of differences: t = mean / (sd / sqrt(n)), df = n - 1. NaN skipped.
+ *
+ * @example
+ * ```ts
+ * pairedTTest([1, 2, 3, 4]).t; // 3.872983346207417
+ * ```
+ */
+export function pairedTTest(differences: readonly number[]): PairedTest {
+  const xs = differences.filter((x) => !Number.isNaN(x));
+  const n = xs.length, m = mean(xs), sd = std(xs);
+  const t = m / (sd / Math.sqrt(n));
+  return { n, mean: m, sd, d_z: m / sd, t, df: n - 1, p: tTestP(t, n - 1) };
+}
+
+/**
+ * Holm's step-down adjustment of p-values, in the input order: the i-th smallest p is multiplied
+ * by (m - i + 1), running maxima keep the order, capped at 1. NaN stays NaN and does not count.
+ *
+ * @example
+ * ```ts
+ * holm([0.01, 0.04, 0.03, 0.005]); // [0.03, 0.06, 0.06, 0.02]
+ * ```
+ */
+export function holm(pValues: readonly number[]): number[] {
+  const order = pValues.map((p, i) => [p, i] as const)
+    .filter(([p]) => !Number.isNaN(p))
+    .sort((a, b) => a[0] - b[0]);
+  const m = order.length;
+  const adjusted = pValues.map(() => NaN);
+  let running = 0;
+  order.forEach(([p, i], rank) => {
+    running = Math.max(running, Math.min(1, (m - rank) * p));
+    adjusted[i] = running;
+  });
+  return adjusted;
+}
+
+/**
+ * Glass's delta: the mean difference over the control group's sample std (here the unsteered,
+ * strength-0 runs).
+ *
+ * @example
+ * ```ts
+ * glassDelta([3, 5], [0, 2], [1, 3]); // 3 / Math.SQRT2
+ * ```
+ */
+export function glassDelta(
+  positive: readonly number[],
+  negative: readonly number[],
+  control: readonly number[],
+): number {
+  return (mean(positive) - mean(negative)) / std(control);
+}

@@ -1,0 +1,121 @@
+/**
+ * Robustness of the best-layer findings, per model and concept: bootstrap intervals with the
+ * layer re-chosen, layer stability, the split-half (held-out) delta, paired tests with Holm's
+ * correction, and Glass's delta beside Cohen's d.
+ * @module
+ */
+import type { Sweep } from "../sweep/types.ts";
+import { type BestLayerRow, findBest } from "./best_layers.ts";
+import { bootstrapBestLayer } from "./bootstrap.ts";
+import { cohensD } from "./effect_sizes.ts";
+import { glassDelta, holm, pairedTTest } from "./paired.ts";
+import { promptMatrix } from "./prompt_matrix.ts";
+import { splitHalfDelta } from "./split_half.ts";
+
+/** One record of `robustness.json`. */
+export interface RobustnessRecord {
+  model: string;
+  concept: string;
+  best_layer: number;
+  best_delta: number;
+  ci_low: number;
+  ci_high: number;
+  layer_stability: number;
+  split_half_delta: number;
+  mean_paired_diff: number;
+  d_z: number;
+  t: number;
+  p: number;
+  p_holm: number;
+  cohens_d: number;
+  cohens_d_ci_low: number;
+  cohens_d_ci_high: number;
+  glass_delta: number;
+  /**
+   * The p-value corrected for choosing the layer too: min(1, p x layers searched), then Holm
+   * across all records. `p` and `p_holm` are conditional on the chosen layer and so optimistic.
+   */
+  p_selection: number;
+}
+
+/** Options of {@link robustness}. */
+export interface RobustnessOptions {
+  /** Bootstrap resamples (default 2,000). */
+  resamples?: number;
+  /** Random splits for the split-half delta (default 200). */
+  splits?: number;
+  /** Base seed (default 1); each run gets its own seed from it, so results are reproducible. */
+  seed?: number;
+}
+
+function row(values: Float64Array, layer: number, prompts: number): number[] {
+  return Array.from(values.subarray(layer * prompts, (layer + 1) * prompts));
+}
+
+/**
+ * Robustness records for each model (outer) and concept (inner) with a best layer; the Holm
+ * adjustment runs over all of them.
+ *
+ * @example
+ * ```ts
+ * const records = robustness(sweep, bestLayers(sweep), { resamples: 2000, seed: 1 });
+ * records[0].layer_stability; // share of resamples that pick the same best layer
+ * ```
+ */
+export function robustness(
+  sweep: Pick<Sweep, "runs" | "models" | "concepts">,
+  best: readonly BestLayerRow[],
+  options: RobustnessOptions = {},
+): RobustnessRecord[] {
+  const seed = options.seed ?? 1;
+  const records: Omit<RobustnessRecord, "p_holm" | "p_selection">[] = [];
+  const searched: number[] = [];
+  for (const model of sweep.models) {
+    for (const concept of sweep.concepts) {
+      const run = sweep.runs.find((r) => r.model === model && r.concept === concept);
+      const chosen = findBest(best, model, concept);
+      if (!run || !chosen) continue;
+      const matrix = promptMatrix(run);
+      const l = matrix.layers.indexOf(chosen.layer);
+      if (l < 0) continue;
+      const P = matrix.prompts.length, runSeed = seed + 7919 * records.length;
+      const pos = row(matrix.positive, l, P), neg = row(matrix.negative, l, P);
+      const test = pairedTTest(pos.map((x, p) => x - neg[p]));
+      const boot = bootstrapBestLayer(matrix, { resamples: options.resamples, seed: runSeed });
+      const clean = (xs: number[]) => xs.filter((x) => !Number.isNaN(x));
+      searched.push(matrix.layers.length);
+      records.push({
+        model,
+        concept,
+        best_layer: chosen.layer,
+        best_delta: chosen.delta,
+        ci_low: boot.ci[0],
+        ci_high: boot.ci[1],
+        layer_stability: boot.stability,
+        split_half_delta: splitHalfDelta(matrix, { splits: options.splits, seed: runSeed + 1 }),
+        mean_paired_diff: test.mean,
+        d_z: test.d_z,
+        t: test.t,
+        p: test.p,
+        cohens_d: cohensD(clean(pos), clean(neg)),
+        cohens_d_ci_low: boot.cohensDCi[0],
+        cohens_d_ci_high: boot.cohensDCi[1],
+        glass_delta: glassDelta(clean(pos), clean(neg), clean(row(matrix.baseline, l, P))),
+      });
+    }
+  }
+  const adjusted = holm(records.map((r) => r.p));
+  const selection = holm(records.map((r, i) => Math.min(1, r.p * searched[i])));
+  return records.map((r, i) => {
+    const { cohens_d, cohens_d_ci_low, cohens_d_ci_high, glass_delta, ...head } = r;
+    return {
+      ...head,
+      p_holm: adjusted[i],
+      cohens_d,
+      cohens_d_ci_low,
+      cohens_d_ci_high,
+      glass_delta,
+      p_selection: selection[i],
+    };
+  });
+}
