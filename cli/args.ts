@@ -21,6 +21,8 @@ Options:
   --concepts a,b,...      concepts to load, in order (default: found in the folder, alphabetically)
   --layer-counts 4B=36,.. layer count per model (default: num_layers of each summary.json)
   --no-figures            write the tables and JSON only, no figures
+  --resamples N           bootstrap resamples of robustness.json (default 2000)
+  --seed N                seed of the bootstrap and the split-half draws (default 1)
   --help                  show this text
 `;
 
@@ -32,6 +34,8 @@ export interface RenderArgs {
   concepts?: string[];
   layerCounts?: Record<string, number>;
   figures: boolean;
+  resamples: number;
+  seed: number;
   help: boolean;
 }
 
@@ -48,6 +52,14 @@ function list(value: string | undefined, flag: string): string[] | undefined {
   const items = value.split(",").map((s) => s.trim()).filter((s) => s !== "");
   if (items.length === 0) throw new UsageError(`${flag} needs at least one name`);
   return items;
+}
+
+function wholeNumber(value: string | undefined, flag: string, fallback: number, min: number) {
+  if (value === undefined) return fallback;
+  if (!/^\d+$/.test(value) || Number(value) < min) {
+    throw new UsageError(`${flag} needs a whole number of at least ${min}, not "${value}"`);
+  }
+  return Number(value);
 }
 
 /**
@@ -90,6 +102,8 @@ export function parseRenderArgs(argv: string[]): RenderArgs {
         concepts: { type: "string" },
         "layer-counts": { type: "string" },
         "no-figures": { type: "boolean" },
+        resamples: { type: "string" },
+        seed: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
       strict: true,
@@ -107,6 +121,8 @@ export function parseRenderArgs(argv: string[]): RenderArgs {
     concepts: list(values.concepts, "--concepts"),
     layerCounts: layerCounts === undefined ? undefined : parseLayerCounts(layerCounts),
     figures: !values["no-figures"],
+    resamples: wholeNumber(values.resamples, "--resamples", 2000, 1),
+    seed: wholeNumber(values.seed, "--seed", 1, 0),
     help: values.help ?? false,
   };
 }

@@ -7,6 +7,7 @@ import { parseRenderArgs, USAGE, UsageError } from "./args.ts";
 import { SweepDataError } from "../lib/sweep/errors.ts";
 import { loadSweep } from "../lib/sweep/load.ts";
 import { analyse } from "../lib/stats/analysis.ts";
+import { robustness } from "../lib/stats/robustness.ts";
 import { TABLE_OUTPUTS } from "../lib/export/tables.ts";
 import { type OutputFile, writeOutputsAtomic } from "../lib/export/atomic.ts";
 import { exportFigures } from "../lib/export/figures.ts";
@@ -34,37 +35,35 @@ export async function main(argv: string[]): Promise<number> {
   t0 = performance.now();
   const analysis = analyse(sweep);
   console.log(`computed statistics in ${ms(t0)}`);
-  for (const { model, concept } of analysis.missingPairs) {
-    console.error(
-      `warning: ${model}/${concept} has no data at a best layer; listed in missing_pairs`,
-    );
-  }
-  const files: OutputFile[] = [];
-  const timings: string[] = [];
-  for (const output of TABLE_OUTPUTS) {
-    t0 = performance.now();
-    files.push({ name: output.name, content: output.build(analysis) });
-    timings.push(ms(t0));
-  }
+  t0 = performance.now();
+  analysis.robustness = robustness(sweep, analysis.bestLayers, {
+    resamples: args.resamples,
+    seed: args.seed,
+  });
+  console.log(
+    `computed robustness (${args.resamples.toLocaleString("en-US")} resamples, seed ` +
+      `${args.seed}) in ${ms(t0)}`,
+  );
+  const files: OutputFile[] = TABLE_OUTPUTS.map((output) => {
+    const t = performance.now();
+    const content = output.build(analysis);
+    console.log(`table ${output.name} (${ms(t)})`);
+    return { name: output.name, content };
+  });
   if (args.figures) {
     t0 = performance.now();
     files.push(
       ...await exportFigures(analysis, {
         onFigure: ({ name, svgMs, pngMs }) =>
           console.log(
-            `figure ${name}: svg ${svgMs.toFixed(1)} ms, png ready ${
-              pngMs.toFixed(1)
-            } ms after the first started (parallel)`,
+            `figure ${name}: svg ${svgMs.toFixed(1)} ms, png ready after ${pngMs.toFixed(1)} ms`,
           ),
       }),
     );
-    console.log(`built ${files.length - timings.length} figure files in ${ms(t0)}`);
+    console.log(`built ${files.length - TABLE_OUTPUTS.length} figure files in ${ms(t0)}`);
   }
   t0 = performance.now();
   const written = await writeOutputsAtomic(args.out, files);
-  written.slice(0, timings.length).forEach((path, i) =>
-    console.log(`wrote ${path} (${timings[i]})`)
-  );
   console.log(`wrote ${written.length} files to ${args.out} in ${ms(t0)}`);
   return 0;
 }

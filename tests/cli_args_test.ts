@@ -33,3 +33,14 @@ Deno.test("bad flags are usage errors", () => {
   assert.throws(() => parseLayerCounts("4B:36"), /not MODEL=LAYERS/);
   assert.throws(() => parseLayerCounts("4B=0"), /not MODEL=LAYERS/);
 });
+
+Deno.test("--resamples and --seed take whole numbers", () => {
+  const args = parseRenderArgs(["--resamples", "500", "--seed", "0", "--no-figures"]);
+  assert.deepEqual([args.resamples, args.seed, args.figures], [500, 0, false]);
+  assert.deepEqual([parseRenderArgs([]).resamples, parseRenderArgs([]).seed], [2000, 1]);
+  assert.throws(
+    () => parseRenderArgs(["--resamples", "0"]),
+    /--resamples needs a whole number of at least 1/,
+  );
+  assert.throws(() => parseRenderArgs(["--seed", "x"]), /--seed needs a whole number/);
+});

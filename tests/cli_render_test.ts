@@ -27,7 +27,9 @@ Deno.test("render on the default data writes the reference summary and prints ti
   const { code, out: printed } = await render("--out", out);
   assert.equal(code, 0);
   assert.match(printed, /loaded .*86,400 per-sample rows, 360 layer summaries/);
-  assert.match(printed, /wrote .*analysis_summary\.json \(\d+\.\d ms\)/);
+  assert.match(printed, /table analysis_summary\.json \(\d+\.\d ms\)/);
+  assert.match(printed, /figure heatmap_grid: svg \d+\.\d ms, png ready after \d+\.\d ms/);
+  assert.match(printed, /computed robustness \(2,000 resamples, seed 1\)/);
   const summary = JSON.parse(await Deno.readTextFile(join(out, "analysis_summary.json")));
   const reference = JSON.parse(
     await Deno.readTextFile(new URL("analysis_summary.json", REFERENCE)),
@@ -35,7 +37,14 @@ Deno.test("render on the default data writes the reference summary and prints ti
   const { missing_pairs, ...original } = summary;
   assert.deepEqual(missing_pairs, []);
   assertJsonClose(original, reference);
-  assert.ok((await listing(out)).includes("heatmap_means.csv"));
+  const files = await listing(out);
+  for (
+    const name of ["heatmap_means.csv", "robustness.json", "heatmap_grid.png", "heatmap_grid.svg"]
+  ) {
+    assert.ok(files.includes(name), name);
+  }
+  const records = JSON.parse(await Deno.readTextFile(join(out, "robustness.json")));
+  assert.equal(records.length, 12);
 });
 
 Deno.test("render works on another layout: a 48-layer MoE model and a missing pair", async () => {

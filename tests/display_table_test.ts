@@ -9,6 +9,8 @@ Deno.test("formatTableValue rounds non-integers to 3 decimals", () => {
   assert.equal(formatTableValue(NaN), "NaN");
   assert.equal(formatTableValue(["a", "b"]), "a, b");
   assert.equal(formatTableValue(1.23456, 1), "1.2");
+  assert.equal(formatTableValue(7.4712e-10), "7.47e-10");
+  assert.equal(formatTableValue(-0.0004), "-4.00e-4");
 });
 
 Deno.test("tableHtml escapes text and writes one row per record", () => {

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { FIGURES, heatmapExample } from "../lib/figures/registry.ts";
 import { smallAnalysis } from "./helpers/small_analysis.ts";
 
-Deno.test("the nine figures carry the original's file names, in its order", () => {
+Deno.test("the nine figures carry the original's file names, in its order, then robustness", () => {
   assert.deepEqual(FIGURES.map((f) => f.name), [
     "layer_delta_curves",
     "layer_delta_curves_normalized",
@@ -13,6 +13,7 @@ Deno.test("the nine figures carry the original's file names, in its order", () =
     "strength_histograms",
     "effect_size_heatmap",
     "layer_curves_depth_comparison",
+    "effect_size_intervals",
   ]);
 });
 

@@ -50,7 +50,7 @@ Deno.test("the notebook runs top to bottom on the Deno kernel with every output"
   }
   const figures = codeCells(nb).flatMap((c) => c.outputs ?? [])
     .filter((o) => o.data && "image/svg+xml" in o.data);
-  assert.equal(figures.length, 9, "the 9 figures of the original");
+  assert.equal(figures.length, 10, "the 9 figures of the original and the robustness figure");
 
   // The summary the notebook saves equals the render task's, byte for byte.
   const rendered = join(dir, "render");

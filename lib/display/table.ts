@@ -20,19 +20,22 @@ export interface TableOptions {
 type Row = Record<string, unknown>;
 
 /**
- * One cell as text: numbers with `digits` decimals (integers as they are), NaN as "NaN", lists
- * joined with ", ".
+ * One cell as text: numbers with `digits` decimals (integers as they are, numbers too small for
+ * the decimals in exponent form), NaN as "NaN", lists joined with ", ".
  *
  * @example
  * ```ts
  * formatTableValue(10.25641, 3); // "10.256"
  * formatTableValue(20, 3);       // "20"
+ * formatTableValue(7.47e-10, 3); // "7.47e-10"
  * ```
  */
 export function formatTableValue(value: unknown, digits = 3): string {
   if (typeof value === "number") {
     if (Number.isNaN(value)) return "NaN";
-    return Number.isInteger(value) ? String(value) : value.toFixed(digits);
+    if (Number.isInteger(value)) return String(value);
+    const small = value !== 0 && Math.abs(value) < 10 ** -digits;
+    return small ? value.toExponential(Math.max(0, digits - 1)) : value.toFixed(digits);
   }
   if (Array.isArray(value)) return value.join(", ");
   return value === null || value === undefined ? "" : String(value);

@@ -3,7 +3,7 @@
  * @module
  */
 import type { Analysis } from "../stats/analysis.ts";
-import { analysisSummary } from "../stats/analysis.ts";
+import { analysisSummary, robustnessOf } from "../stats/analysis.ts";
 import { type Pivot, pivotRecords } from "../stats/pivot.ts";
 import { type Cell, toCsv } from "./csv.ts";
 
@@ -26,9 +26,21 @@ const records = <T extends object>(rows: readonly T[]) => rows as unknown as Rec
  * ```
  */
 export function summaryJson(analysis: Parameters<typeof analysisSummary>[0]): string {
+  return jsonText(analysisSummary(analysis));
+}
+
+/**
+ * JSON indented by 2, non-finite numbers as `null` (valid JSON, unlike Python's bare `NaN`).
+ *
+ * @example
+ * ```ts
+ * jsonText({ d: NaN }); // '{\n  "d": null\n}'
+ * ```
+ */
+export function jsonText(value: unknown): string {
   return JSON.stringify(
-    analysisSummary(analysis),
-    (_key, value) => typeof value === "number" && !Number.isFinite(value) ? null : value,
+    value,
+    (_key, v) => typeof v === "number" && !Number.isFinite(v) ? null : v,
     2,
   );
 }
@@ -36,6 +48,7 @@ export function summaryJson(analysis: Parameters<typeof analysisSummary>[0]): st
 /** Every table output, in the order they are written. */
 export const TABLE_OUTPUTS: readonly TableOutput[] = [
   { name: "analysis_summary.json", build: summaryJson },
+  { name: "robustness.json", build: (a) => jsonText(robustnessOf(a)) },
   {
     name: "best_layers.csv",
     build: (a) =>

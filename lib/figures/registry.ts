@@ -2,12 +2,13 @@
  * Every figure of the notebook, by its file name, built from one analysis.
  * @module
  */
-import type { Analysis } from "../stats/analysis.ts";
+import { type Analysis, robustnessOf } from "../stats/analysis.ts";
 import type { Sweep } from "../sweep/types.ts";
 import { baselineDistributions } from "./baseline_distributions.ts";
 import { bestLayerViolins } from "./best_layer_violins.ts";
 import { depthComparison } from "./depth_comparison.ts";
 import { effectSizeHeatmap } from "./effect_size_heatmap.ts";
+import { effectSizeIntervals } from "./effect_size_intervals.ts";
 import { heatmapGrid, strengthHeatmap } from "./heatmaps.ts";
 import { layerDeltaCurves } from "./layer_delta_curves.ts";
 import { strengthHistograms } from "./strength_histograms.ts";
@@ -39,7 +40,10 @@ function common(analysis: Analysis, document: Document) {
   return { document, models, concepts, layerCounts, missing: analysis.missingPairs };
 }
 
-/** The nine figures of the original notebook, in its order, with its file names. */
+/**
+ * The nine figures of the original notebook, in its order, with its file names, then the
+ * robustness figure.
+ */
 export const FIGURES: readonly FigureSpec[] = [
   {
     name: "layer_delta_curves",
@@ -79,5 +83,9 @@ export const FIGURES: readonly FigureSpec[] = [
   {
     name: "layer_curves_depth_comparison",
     build: (a, d) => depthComparison(a.layerSummaries, common(a, d)),
+  },
+  {
+    name: "effect_size_intervals",
+    build: (a, d) => effectSizeIntervals(robustnessOf(a), common(a, d)),
   },
 ];

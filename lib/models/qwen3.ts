@@ -129,7 +129,8 @@ export function parseModelOverrides(
       if (!(name in FIELDS)) {
         throw new SweepDataError(`model "${label}": unknown field "${name}"`, { file });
       }
-      if (typeof v !== FIELDS[name]) {
+      const type = typeof v;
+      if (type !== FIELDS[name]) {
         throw new SweepDataError(`model "${label}": field "${name}" should be a ${FIELDS[name]}`, {
           file,
         });

@@ -19,6 +19,7 @@ import { conceptAverages, type EffectSizeRow, effectSizes, modelAverages } from 
 import { type HeatmapCell, heatmapMeans } from "./heatmap.ts";
 import { type Pivot, pivot } from "./pivot.ts";
 import { type SummaryStatRow, summaryStats } from "./summary_stats.ts";
+import { robustness, type RobustnessOptions, type RobustnessRecord } from "./robustness.ts";
 
 /** Everything the notebook computes, table by table. */
 export interface Analysis {
@@ -39,12 +40,16 @@ export interface Analysis {
   counts: CountRow[];
   /** Pairs with no data at a best layer: left out of the records and the averages. */
   missingPairs: Pair[];
+  /** Robustness records, when asked for (see {@link AnalyseOptions}). */
+  robustness?: RobustnessRecord[];
 }
 
 /** Options of {@link analyse}. */
 export interface AnalyseOptions {
   /** Most layers a shallow model has (default 40, as the original). */
   shallowMaxLayers?: number;
+  /** Compute the robustness records too, with these options (bootstrap, split-half). */
+  robustness?: RobustnessOptions;
 }
 
 /**
@@ -83,7 +88,21 @@ export function analyse(sweep: Sweep, options: AnalyseOptions = {}): Analysis {
     ),
     counts: rowCounts(sweep, samples),
     missingPairs: effects.missing,
+    ...(options.robustness ? { robustness: robustness(sweep, best, options.robustness) } : {}),
   };
+}
+
+/**
+ * The analysis' robustness records, computed with default options when `analyse` was not asked
+ * for them.
+ *
+ * @example
+ * ```ts
+ * robustnessOf(analysis).length; // one record per pair with a best layer
+ * ```
+ */
+export function robustnessOf(analysis: Analysis): RobustnessRecord[] {
+  return analysis.robustness ?? robustness(analysis.sweep, analysis.bestLayers);
 }
 
 /** The schema of `analysis_summary.json`: the original's four keys plus `missing_pairs`. */
