@@ -1,7 +1,12 @@
 import assert from "node:assert/strict";
 import * as Plot from "@observablehq/plot";
 import { createDocument } from "../lib/figures/dom.ts";
-import { noDataText, strengthColorScale, strengthsOf } from "../lib/figures/marks.ts";
+import {
+  modelIndexAxis,
+  noDataText,
+  strengthColorScale,
+  strengthsOf,
+} from "../lib/figures/marks.ts";
 
 const document = createDocument();
 
@@ -28,4 +33,12 @@ Deno.test("strengthsOf sorts the distinct strengths; the colour scale keeps that
   const scale = strengthColorScale([-1, 0, 1]);
   assert.deepEqual(scale.domain, [-1, 0, 1]);
   assert.equal((scale.range as string[])[1], "#8c8c8c");
+});
+
+Deno.test("modelIndexAxis puts model i at x = i", () => {
+  const axis = modelIndexAxis(["4B", "8B"]);
+  assert.deepEqual(axis.domain, [-0.5, 1.5]);
+  assert.deepEqual(axis.ticks, [0, 1]);
+  assert.equal((axis.tickFormat as (i: number) => string)(1), "8B");
+  assert.equal(axis.label, "Model");
 });

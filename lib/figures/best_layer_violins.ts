@@ -12,6 +12,7 @@ import {
   axis,
   conceptLayout,
   type FigureOptions,
+  modelIndexAxis,
   noDataText,
   panelChart,
   strengthColorScale,
@@ -122,11 +123,7 @@ export function bestLayerViolins(
   const chart = Plot.plot({
     document,
     ...panelChart(layout, Math.max(PANEL_WIDTH, models.length * 90), 305),
-    x: axis("Model", {
-      domain: [-0.5, models.length - 0.5],
-      ticks: models.map((_, i) => i),
-      tickFormat: (i: number) => models[i] ?? "",
-    }),
+    x: modelIndexAxis(models),
     y: axis("Logit Diff (matching direction)", { grid: true }),
     color: strengthColorScale(strengths),
     marks: [

@@ -7,7 +7,14 @@
 import * as Plot from "@observablehq/plot";
 import type { RobustnessRecord } from "../stats/robustness.ts";
 import { composeFigure, swatchLegend } from "./compose.ts";
-import { axis, conceptLayout, type FigureOptions, noDataText, panelChart } from "./marks.ts";
+import {
+  axis,
+  conceptLayout,
+  type FigureOptions,
+  modelIndexAxis,
+  noDataText,
+  panelChart,
+} from "./marks.ts";
 import { PANEL_WIDTH } from "./theme.ts";
 
 const NAIVE = "#1f77b4", HELD_OUT = "#d62728", OFFSET = 0.15;
@@ -30,11 +37,7 @@ export function effectSizeIntervals(
   const chart = Plot.plot({
     document,
     ...panelChart(layout, Math.max(PANEL_WIDTH, models.length * 70), 285),
-    x: axis("Model", {
-      domain: [-0.5, models.length - 0.5],
-      ticks: models.map((_, i) => i),
-      tickFormat: (i: number) => models[i] ?? "",
-    }),
+    x: modelIndexAxis(models),
     y: axis("Delta at the best layer", { grid: true }),
     marks: [
       Plot.frame({ stroke: "#ccc" }),

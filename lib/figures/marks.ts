@@ -28,6 +28,23 @@ export function axis(label: string, options: Plot.ScaleOptions = {}): Plot.Scale
 }
 
 /**
+ * A model axis on a linear scale, model i at x = i, for marks placed beside each other around a
+ * model (dodged violins, paired estimates).
+ *
+ * @example
+ * ```ts
+ * modelIndexAxis(["4B", "8B"]); // domain [-0.5, 1.5], ticks 0 and 1 labelled 4B and 8B
+ * ```
+ */
+export function modelIndexAxis(models: readonly string[]): Plot.ScaleOptions {
+  return axis("Model", {
+    domain: [-0.5, models.length - 0.5],
+    ticks: models.map((_, i) => i),
+    tickFormat: (i: number) => models[i] ?? "",
+  });
+}
+
+/**
  * Plot options of a chart of concept panels: size from the panel size and the layout, margins
  * for the axis labels, the facet scales.
  *
