@@ -1,27 +1,8 @@
 import assert from "node:assert/strict";
-import { decodeText, parseFloatCell, parseIntCell, parseTypedCsv } from "../lib/sweep/csv.ts";
+import { decodeText, parseTypedCsv } from "../lib/sweep/csv.ts";
 import { SweepDataError } from "../lib/sweep/errors.ts";
 
 const SCHEMA = { layer: "int", delta: "float", answer: "string" } as const;
-
-Deno.test("parseFloatCell reads numbers, NaN and inf spellings as pandas does", () => {
-  assert.equal(parseFloatCell("-1.0"), -1);
-  assert.equal(parseFloatCell("1e-3"), 0.001);
-  assert.equal(parseFloatCell(".5"), 0.5);
-  assert.ok(Number.isNaN(parseFloatCell("")));
-  assert.ok(Number.isNaN(parseFloatCell("NaN")));
-  assert.equal(parseFloatCell("-inf"), -Infinity);
-  assert.equal(parseFloatCell("abc"), undefined);
-  assert.equal(parseFloatCell("0x10"), undefined);
-});
-
-Deno.test("parseIntCell takes whole numbers only", () => {
-  assert.equal(parseIntCell("13"), 13);
-  assert.equal(parseIntCell("-2"), -2);
-  assert.equal(parseIntCell("1.5"), undefined);
-  assert.equal(parseIntCell(""), undefined);
-  assert.equal(parseIntCell("99999999999"), undefined);
-});
 
 Deno.test("decodeText refuses binary data and strips a BOM", () => {
   assert.equal(decodeText(new TextEncoder().encode("\ufeffa,b\n"), "x.csv"), "a,b\n");
@@ -42,7 +23,7 @@ Deno.test("parseTypedCsv gives typed columns in file order, ignoring extra colum
   assert.deepEqual([...t.layer], [3, 4]);
   assert.equal(t.delta[0], 0.5);
   assert.ok(Number.isNaN(t.delta[1]));
-  assert.deepEqual(t.answer, ["(A)", "(B)"]);
+  assert.deepEqual(t.answer, { codes: Int32Array.from([0, 1]), values: ["(A)", "(B)"] });
 });
 
 Deno.test("parseTypedCsv names file, line and column of a bad cell", () => {
@@ -73,6 +54,25 @@ Deno.test("parseTypedCsv reports a missing column, a ragged row and an empty fil
     /s\.csv:2:4: ragged row: 4 fields/,
   );
   assert.throws(() => parseTypedCsv("", "e.csv", SCHEMA), /e\.csv:1: empty file/);
+});
+
+Deno.test("parseTypedCsv skips blank lines and CRLF endings, as pandas", () => {
+  const t = parseTypedCsv("layer,delta,answer\r\n3,0.5,(A)\r\n\r\n4,1,(B)\r\n", "s.csv", SCHEMA);
+  assert.deepEqual([...t.layer], [3, 4]);
+  assert.throws(
+    () => parseTypedCsv("layer,delta,answer\n\n3,x,(A)\n", "s.csv", SCHEMA),
+    /s\.csv:3:2 \(column "delta"\)/,
+  );
+});
+
+Deno.test("parseTypedCsv reads quoted fields, commas and newlines inside them included", () => {
+  const t = parseTypedCsv('layer,delta,answer\n3,0.5,"(A), or\nnot"\n4,"1",(B)\n', "s.csv", SCHEMA);
+  assert.deepEqual(t.answer.values, ["(A), or\nnot", "(B)"]);
+  assert.deepEqual([...t.delta], [0.5, 1]);
+  assert.throws(
+    () => parseTypedCsv('layer,delta,answer\n3,0.5,"a\nb"\n4,x,(B)\n', "s.csv", SCHEMA),
+    /s\.csv:4:2/,
+  );
 });
 
 Deno.test("parseTypedCsv accepts a header-only file as zero rows", () => {

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { toDictionary } from "../lib/sweep/columns.ts";
 import { dataQualityNote, otherAnswers } from "../lib/sweep/quality.ts";
 import type { SweepRun } from "../lib/sweep/types.ts";
 
@@ -14,7 +15,7 @@ function runWith(answers: string[]): SweepRun {
       layer: new Int32Array(n),
       strength: new Float64Array(n),
       prompt_idx: new Int32Array(n),
-      matching_answer: answers,
+      matching_answer: toDictionary(answers),
       logprob_A: new Float64Array(n),
       logprob_B: new Float64Array(n),
       logit_diff_AB: new Float64Array(n),
@@ -24,11 +25,9 @@ function runWith(answers: string[]): SweepRun {
 }
 
 Deno.test("otherAnswers counts answers that are not (A) or (B)", () => {
-  assert.deepEqual(
-    otherAnswers(["(A)", "(C)", "(C)", "(B)", "(F)"]),
-    new Map([["(C)", 2], ["(F)", 1]]),
-  );
-  assert.equal(otherAnswers(["(A)", "(B)"]).size, 0);
+  const answers = toDictionary(["(A)", "(C)", "(C)", "(B)", "(F)"]);
+  assert.deepEqual(otherAnswers(answers), new Map([["(C)", 2], ["(F)", 1]]));
+  assert.equal(otherAnswers(toDictionary(["(A)", "(B)"])).size, 0);
 });
 
 Deno.test("dataQualityNote names the run, the counts and what is done", () => {

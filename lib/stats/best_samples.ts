@@ -2,6 +2,7 @@
  * The per-sample rows at each run's best layer (the original's `best_samples`).
  * @module
  */
+import { dictionaryValue } from "../sweep/columns.ts";
 import type { Sweep } from "../sweep/types.ts";
 import { type BestLayerRow, findBest } from "./best_layers.ts";
 
@@ -41,7 +42,7 @@ export function bestLayerSamples(
         layer,
         strength: s.strength[i],
         prompt_idx: s.prompt_idx[i],
-        matching_answer: s.matching_answer[i],
+        matching_answer: dictionaryValue(s.matching_answer, i),
         logit_diff_matching: s.logit_diff_matching[i],
       });
     }

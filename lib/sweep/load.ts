@@ -3,7 +3,8 @@
  * @module
  */
 import { join } from "node:path";
-import { decodeText, parseTypedCsv } from "./csv.ts";
+import { decodeText } from "./csv.ts";
+import { readTypedCsvFile } from "./csv_reader.ts";
 import { SweepDataError } from "./errors.ts";
 import { parseRunInfo } from "./json.ts";
 import {
@@ -88,23 +89,6 @@ export async function discoverConcepts(dir: string): Promise<string[]> {
   return concepts;
 }
 
-function checkLabels(
-  column: string[],
-  want: string,
-  file: string,
-  index: number,
-  name: string,
-): void {
-  for (let i = 0; i < column.length; i++) {
-    if (column[i] !== want) {
-      throw new SweepDataError(
-        `${name} is ${JSON.stringify(column[i])} but the folder is for ${JSON.stringify(want)}`,
-        { file, line: i + 2, column: index, columnName: name },
-      );
-    }
-  }
-}
-
 /**
  * Reads one run folder: its per-sample CSV, layer summary and (when present) `summary.json`.
  *
@@ -118,21 +102,12 @@ export async function loadRun(dir: string, model: string, concept: string): Prom
   const samplesFile = join(dir, RUN_FILES.samples);
   const layersFile = join(dir, RUN_FILES.layers);
   const infoFile = join(dir, RUN_FILES.info);
-  const [samplesText, layersText, infoText] = await Promise.all([
-    readText(samplesFile),
-    readText(layersFile),
+  const [parsed, table, infoText] = await Promise.all([
+    readTypedCsvFile(samplesFile, SAMPLE_SCHEMA, { model, concept }),
+    readTypedCsvFile(layersFile, LAYER_SUMMARY_SCHEMA),
     isFile(infoFile).then((has) => has ? readText(infoFile) : undefined),
   ]);
-  const { model: models, concept: concepts, ...samples } = parseTypedCsv(
-    samplesText,
-    samplesFile,
-    SAMPLE_SCHEMA,
-  );
-  const header = Object.keys(SAMPLE_SCHEMA);
-  const headerOf = samplesText.slice(0, samplesText.indexOf("\n")).split(",").map((h) => h.trim());
-  checkLabels(models, model, samplesFile, headerOf.indexOf(header[0]) + 1, "model");
-  checkLabels(concepts, concept, samplesFile, headerOf.indexOf(header[1]) + 1, "concept");
-  const table = parseTypedCsv(layersText, layersFile, LAYER_SUMMARY_SCHEMA);
+  const { model: _model, concept: _concept, ...samples } = parsed;
   const layers: LayerSummaryRow[] = Array.from({ length: table.length }, (_, i) => ({
     layer: table.layer[i],
     baseline_mean: table.baseline_mean[i],

@@ -2,6 +2,7 @@
  * Data-quality checks made while loading: things that are kept (for parity) but worth a line.
  * @module
  */
+import type { Dictionary } from "./columns.ts";
 import type { SweepRun } from "./types.ts";
 
 /** The answers an A/B question is scored on. */
@@ -12,15 +13,16 @@ export const AB_ANSWERS: readonly string[] = ["(A)", "(B)"];
  *
  * @example
  * ```ts
- * otherAnswers(["(A)", "(C)", "(C)", "(B)"]); // Map { "(C)" => 2 }
+ * otherAnswers(toDictionary(["(A)", "(C)", "(C)", "(B)"])); // Map { "(C)" => 2 }
  * ```
  */
-export function otherAnswers(answers: ArrayLike<string>): Map<string, number> {
+export function otherAnswers(answers: Dictionary): Map<string, number> {
+  const perCode = new Int32Array(answers.values.length);
+  for (let i = 0; i < answers.codes.length; i++) perCode[answers.codes[i]]++;
   const counts = new Map<string, number>();
-  for (let i = 0; i < answers.length; i++) {
-    const a = answers[i];
-    if (!AB_ANSWERS.includes(a)) counts.set(a, (counts.get(a) ?? 0) + 1);
-  }
+  answers.values.forEach((a, code) => {
+    if (!AB_ANSWERS.includes(a) && perCode[code] > 0) counts.set(a, perCode[code]);
+  });
   return counts;
 }
 

@@ -36,6 +36,11 @@ export interface SynthSpec {
   seed?: number;
 }
 
+/** The header of a per-sample CSV, as the real sweep writes it. */
+export const SAMPLE_HEADER =
+  "model,concept,layer,strength,prompt_idx,matching_answer,logprob_A,logprob_B,logit_diff_AB," +
+  "logit_diff_matching";
+
 /** The planted delta at a layer. */
 export function plantedDelta(spec: SynthSpec, model: SynthModel, layer: number): number {
   const peak = Math.round((spec.peakAt ?? 0.5) * model.layers);
@@ -79,7 +84,7 @@ export function synthRun(
   const noise = spec.noise ?? 2;
   const base = Array.from({ length: spec.prompts }, () => 1 + 3 * normal(rand));
   const layers = synthLayers(spec, model);
-  const rows: Record<string, string | number>[] = [];
+  const lines = [SAMPLE_HEADER];
   const summary: Record<string, number>[] = [];
   for (const layer of layers) {
     const delta = plantedDelta(spec, model, layer);
@@ -91,18 +96,11 @@ export function synthRun(
         const value = Math.round((base[p] + steered) * 1024) / 1024;
         const answer = p % 2 === 0 ? "(A)" : "(B)";
         const ab = answer === "(A)" ? value : -value;
-        rows.push({
-          model: model.label,
-          concept,
-          layer,
-          strength: strength.toFixed(1),
-          prompt_idx: p,
-          matching_answer: answer,
-          logprob_A: -1,
-          logprob_B: -1 - ab,
-          logit_diff_AB: ab,
-          logit_diff_matching: value,
-        });
+        lines.push(
+          `${model.label},${concept},${layer},${strength.toFixed(1)},${p},${answer},-1,${
+            -1 - ab
+          },${ab},${value}`,
+        );
         values.push(value);
       }
       byStrength.set(strength, values);
@@ -128,9 +126,8 @@ export function synthRun(
     best_delta: Math.max(...deltas),
     top_5_layers: order.slice(0, 5).map((i) => layers[i]),
   };
-  const sampleColumns = Object.keys(rows[0] ?? { model: 0 });
   return {
-    samples: toCsv(rows, sampleColumns),
+    samples: lines.join("\n") + "\n",
     layers: toCsv(summary, ["layer", "baseline_mean", "positive_mean", "negative_mean", "delta"]),
     info: JSON.stringify(info, null, 2),
   };

@@ -1,4 +1,5 @@
 /** Test helper: sweeps built in memory from a few hand-written rows. */
+import { toDictionary } from "../../lib/sweep/columns.ts";
 import type { LayerSummaryRow, Sweep, SweepRun } from "../../lib/sweep/types.ts";
 
 /** One hand-written sample: [layer, strength, prompt_idx, logit_diff_matching]. */
@@ -32,7 +33,7 @@ export function fakeRun(
       layer: Int32Array.from(samples, (s) => s[0]),
       strength: col(1),
       prompt_idx: Int32Array.from(samples, (s) => s[2]),
-      matching_answer: samples.map((s) => (s[2] % 2 === 0 ? "(A)" : "(B)")),
+      matching_answer: toDictionary(samples.map((s) => (s[2] % 2 === 0 ? "(A)" : "(B)"))),
       logprob_A: new Float64Array(n),
       logprob_B: new Float64Array(n),
       logit_diff_AB: col(3),
