@@ -11,6 +11,7 @@ import { robustness } from "../lib/stats/robustness.ts";
 import { TABLE_OUTPUTS } from "../lib/export/tables.ts";
 import { type OutputFile, writeOutputsAtomic } from "../lib/export/atomic.ts";
 import { exportFigures } from "../lib/export/figures.ts";
+import { megabytes, peakRss } from "../lib/export/memory.ts";
 
 const ms = (t0: number) => `${(performance.now() - t0).toFixed(1)} ms`;
 const count = (n: number) => n.toLocaleString("en-US");
@@ -65,6 +66,7 @@ export async function main(argv: string[]): Promise<number> {
   t0 = performance.now();
   const written = await writeOutputsAtomic(args.out, files);
   console.log(`wrote ${written.length} files to ${args.out} in ${ms(t0)}`);
+  console.log(`peak memory (RSS): ${megabytes(peakRss())}`);
   return 0;
 }
 

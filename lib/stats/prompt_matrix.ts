@@ -14,6 +14,11 @@ export interface PromptMatrix {
   positive: Float64Array;
   negative: Float64Array;
   baseline: Float64Array;
+  /**
+   * positive - negative, when every layer has both strengths for every prompt (then a layer's
+   * delta is one weighted sum); undefined otherwise.
+   */
+  difference?: Float64Array;
 }
 
 function sortedUnique(values: ArrayLike<number>): Int32Array {
@@ -53,7 +58,20 @@ export function promptMatrix(run: SweepRun): PromptMatrix {
     const cell = layerIndex.get(s.layer[i])! * prompts.length + promptIndex.get(s.prompt_idx[i])!;
     target[cell] = s.logit_diff_matching[i];
   }
-  return { model: run.model, concept: run.concept, layers, prompts, ...matrix };
+  let complete = true;
+  const difference = new Float64Array(size);
+  for (let i = 0; i < size && complete; i++) {
+    difference[i] = matrix.positive[i] - matrix.negative[i];
+    complete = difference[i] === difference[i];
+  }
+  return {
+    model: run.model,
+    concept: run.concept,
+    layers,
+    prompts,
+    ...matrix,
+    ...(complete ? { difference } : {}),
+  };
 }
 
 /**
@@ -119,6 +137,18 @@ export function rowVariance(
  */
 export function layerDeltas(matrix: PromptMatrix, weights: Float64Array): Float64Array {
   const P = matrix.prompts.length;
+  const d = matrix.difference;
+  if (d) {
+    let total = 0;
+    for (let p = 0; p < P; p++) total += weights[p];
+    const out = new Float64Array(matrix.layers.length);
+    for (let l = 0, offset = 0; l < out.length; l++, offset += P) {
+      let sum = 0;
+      for (let p = 0; p < P; p++) sum += weights[p] * d[offset + p];
+      out[l] = total > 0 ? sum / total : NaN;
+    }
+    return out;
+  }
   return Float64Array.from(
     matrix.layers,
     (_, l) => rowMean(matrix.positive, l, P, weights) - rowMean(matrix.negative, l, P, weights),
