@@ -54,13 +54,19 @@ async function measure(dir: string, figures: boolean): Promise<void> {
   });
   if (!figures) return;
   const document = createDocument();
+  let total = 0;
   for (const figure of FIGURES) {
-    const [svg] = await time(
+    const [svg, svgMs] = await time(
       `figure ${figure.name}: svg`,
       () => standaloneSvg(figure.build(analysis, document)),
     );
-    await time(`figure ${figure.name}: png`, () => svgToPng(svg));
+    const [, pngMs] = await time(`figure ${figure.name}: png`, () => svgToPng(svg));
+    total += svgMs + pngMs;
   }
+  console.log(
+    `  ${"all figures, one after another".padEnd(44)} ${seconds(total).padStart(9)}   ` +
+      `peak RSS ${megabytes(peakRss())}`,
+  );
 }
 
 async function run(args: string[]): Promise<{ code: number; ms: number; out: string }> {
