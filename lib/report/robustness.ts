@@ -84,7 +84,7 @@ function depthLines(
           interval(lowestShallow.ci_low, lowestShallow.ci_high)
         }: ` +
         (below ? "below every shallow interval (holds)" : "the intervals overlap (does not hold)") +
-        `; held-out deltas ${heldOutBelow ? "agree" : "disagree"}.`,
+        `; by held-out delta, ${heldOutBelow ? "also" : "not"} below every shallow model.`,
     );
   }
   return lines;
