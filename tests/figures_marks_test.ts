@@ -2,8 +2,10 @@ import assert from "node:assert/strict";
 import * as Plot from "@observablehq/plot";
 import { createDocument } from "../lib/figures/dom.ts";
 import {
+  conceptLayout,
   modelIndexAxis,
   noDataText,
+  panelNotes,
   strengthColorScale,
   strengthsOf,
 } from "../lib/figures/marks.ts";
@@ -41,4 +43,16 @@ Deno.test("modelIndexAxis puts model i at x = i", () => {
   assert.deepEqual(axis.ticks, [0, 1]);
   assert.equal((axis.tickFormat as (i: number) => string)(1), "8B");
   assert.equal(axis.label, "Model");
+});
+
+Deno.test("conceptLayout wraps past three concepts; panelNotes adds titles only then", () => {
+  const one = conceptLayout(["a", "b", "c"]);
+  assert.deepEqual([one.rows, one.columns, one.titles], [1, 3, null]);
+  assert.equal(panelNotes(one).length, 2);
+  const wrapped = conceptLayout(["a", "b", "c", "d"]);
+  assert.deepEqual([wrapped.rows, wrapped.columns], [2, 3]);
+  const fx = wrapped.facet.fx as (d: { concept: string }) => number;
+  const fy = wrapped.facet.fy as (d: { concept: string }) => number;
+  assert.deepEqual([fx({ concept: "d" }), fy({ concept: "d" })], [0, 1]);
+  assert.notEqual(panelNotes(wrapped)[1], null);
 });

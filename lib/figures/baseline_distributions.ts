@@ -6,7 +6,7 @@
 import * as Plot from "@observablehq/plot";
 import type { BestSample } from "../stats/best_samples.ts";
 import { composeFigure } from "./compose.ts";
-import { axis, conceptLayout, type FigureOptions, noDataText, panelChart } from "./marks.ts";
+import { axis, conceptLayout, type FigureOptions, panelChart, panelNotes } from "./marks.ts";
 import { PANEL_WIDTH } from "./theme.ts";
 
 /** seaborn's Set2 palette, the original's box colours. */
@@ -53,8 +53,7 @@ export function baselineDistributions(
         stroke: "#444",
       }),
       Plot.ruleY([0], { stroke: "red", strokeOpacity: 0.6, strokeDasharray: "5,3" }),
-      noDataText(options.missing ?? [], false, layout.facet),
-      layout.titles,
+      ...panelNotes(layout, options.missing),
     ],
   }) as unknown as Element;
   return composeFigure(document, {

@@ -13,8 +13,8 @@ import {
   conceptLayout,
   type FigureOptions,
   modelIndexAxis,
-  noDataText,
   panelChart,
+  panelNotes,
   strengthColorScale,
   strengthsOf,
 } from "./marks.ts";
@@ -149,8 +149,7 @@ export function bestLayerViolins(
         strokeDasharray: "3,2",
       }),
       Plot.ruleY([0], { stroke: "black", strokeOpacity: 0.4, strokeDasharray: "4,3" }),
-      noDataText(options.missing ?? [], false, layout.facet),
-      layout.titles,
+      ...panelNotes(layout, options.missing),
     ],
   }) as unknown as Element;
   const colors = strengthColors(strengths);

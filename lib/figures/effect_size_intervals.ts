@@ -12,8 +12,8 @@ import {
   conceptLayout,
   type FigureOptions,
   modelIndexAxis,
-  noDataText,
   panelChart,
+  panelNotes,
 } from "./marks.ts";
 import { PANEL_WIDTH } from "./theme.ts";
 
@@ -72,8 +72,7 @@ export function effectSizeIntervals(
         r: 4,
         ...layout.facet,
       }),
-      noDataText(options.missing ?? [], false, layout.facet),
-      layout.titles,
+      ...panelNotes(layout, options.missing),
     ],
   }) as unknown as Element;
   return composeFigure(document, {

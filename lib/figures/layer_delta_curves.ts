@@ -13,7 +13,7 @@ import {
   conceptLayout,
   type FigureOptions,
   modelColorScale,
-  noDataText,
+  panelNotes,
 } from "./marks.ts";
 import { modelColors, PANEL_WIDTH } from "./theme.ts";
 
@@ -89,8 +89,7 @@ export function layerCurvesChart(
         title: (r: LayerSummaryWithFraction) =>
           `${r.model} ${r.concept}\nlayer ${r.layer}\ndelta ${r.delta.toFixed(3)}`,
       }),
-      noDataText(options.missing ?? [], false, layout.facet),
-      layout.titles,
+      ...panelNotes(layout, options.missing),
     ],
   }) as unknown as Element;
 }

@@ -159,6 +159,18 @@ export function conceptLayout(concepts: readonly string[], columns = 3): Concept
   };
 }
 
+/**
+ * The marks every concept-panel chart ends with: "no data" notes and, when wrapped, the titles.
+ *
+ * @example
+ * ```ts
+ * marks: [...dataMarks, ...panelNotes(layout, options.missing)]
+ * ```
+ */
+export function panelNotes(layout: ConceptLayout, missing: readonly Pair[] = []): Plot.Markish[] {
+  return [noDataText(missing, false, layout.facet), layout.titles];
+}
+
 /** Plot options for a concept facet across the top: titles as the original's panel titles. */
 export function conceptFacet(concepts: readonly string[]): Plot.ScaleOptions {
   return { domain: [...concepts], tickFormat: conceptTitle, label: null, axis: "top" };
