@@ -19,7 +19,7 @@ import { conceptAverages, type EffectSizeRow, effectSizes, modelAverages } from 
 import { type HeatmapCell, heatmapMeans } from "./heatmap.ts";
 import { type Pivot, pivot } from "./pivot.ts";
 import { type SummaryStatRow, summaryStats } from "./summary_stats.ts";
-import { robustness, type RobustnessOptions, type RobustnessRecord } from "./robustness.ts";
+import { robustness, type RobustnessRecord } from "./robustness.ts";
 
 /** Everything the notebook computes, table by table. */
 export interface Analysis {
@@ -40,7 +40,7 @@ export interface Analysis {
   counts: CountRow[];
   /** Pairs with no data at a best layer: left out of the records and the averages. */
   missingPairs: Pair[];
-  /** Robustness records, when asked for (see {@link AnalyseOptions}). */
+  /** Robustness records, when computed (the render task sets them; see {@link robustnessOf}). */
   robustness?: RobustnessRecord[];
 }
 
@@ -48,8 +48,6 @@ export interface Analysis {
 export interface AnalyseOptions {
   /** Most layers a shallow model has (default 40, as the original). */
   shallowMaxLayers?: number;
-  /** Compute the robustness records too, with these options (bootstrap, split-half). */
-  robustness?: RobustnessOptions;
 }
 
 /**
@@ -88,13 +86,11 @@ export function analyse(sweep: Sweep, options: AnalyseOptions = {}): Analysis {
     ),
     counts: rowCounts(sweep, samples),
     missingPairs: effects.missing,
-    ...(options.robustness ? { robustness: robustness(sweep, best, options.robustness) } : {}),
   };
 }
 
 /**
- * The analysis' robustness records, computed with default options when `analyse` was not asked
- * for them.
+ * The analysis' robustness records: those set on it, or else computed with default options.
  *
  * @example
  * ```ts

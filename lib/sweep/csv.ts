@@ -5,7 +5,7 @@
  */
 import type { Dictionary } from "./columns.ts";
 import { TypedCsvReader } from "./csv_reader.ts";
-import { SweepDataError } from "./errors.ts";
+import { assertNoNulByte, SweepDataError } from "./errors.ts";
 
 /** How a column's cells are read: whole numbers, floating-point numbers, or text. */
 export type ColumnType = "int" | "float" | "string";
@@ -30,12 +30,7 @@ export type Columns<S extends Schema> = { [K in keyof S]: ColumnOf<S[K]> } & { l
  * ```
  */
 export function decodeText(bytes: Uint8Array, file: string): string {
-  const nul = bytes.indexOf(0);
-  if (nul >= 0) {
-    let line = 1;
-    for (let i = 0; i < nul; i++) if (bytes[i] === 10) line++;
-    throw new SweepDataError("binary data (NUL byte), not a text file", { file, line });
-  }
+  assertNoNulByte(bytes, file);
   try {
     const text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;

@@ -8,7 +8,7 @@ import { csvParseRows } from "d3-dsv";
 import { floatInRange, intInRange } from "./cells.ts";
 import { DictionaryBuilder, Growable } from "./columns.ts";
 import type { Columns, ColumnType, Schema } from "./csv.ts";
-import { SweepDataError } from "./errors.ts";
+import { assertNoNulByte, SweepDataError } from "./errors.ts";
 
 /** Where one schema column's cells go. */
 interface Sink {
@@ -229,12 +229,7 @@ export async function readTypedCsvFile<S extends Schema>(
       const n = await file.read(buffer);
       if (n === null) break;
       const bytes = buffer.subarray(0, n);
-      const nul = bytes.indexOf(0);
-      if (nul >= 0) {
-        let line = reader.linesRead + 1;
-        for (let i = 0; i < nul; i++) if (bytes[i] === 10) line++;
-        throw new SweepDataError("binary data (NUL byte), not a text file", { file: path, line });
-      }
+      assertNoNulByte(bytes, path, reader.linesRead + 1);
       reader.push(decode(decoder, bytes, path, true));
     }
     reader.push(decode(decoder, new Uint8Array(0), path, false));

@@ -37,6 +37,23 @@ export class SweepDataError extends Error {
 }
 
 /**
+ * Throws a {@link SweepDataError} when `bytes` hold a NUL byte (binary data, not text), naming
+ * its line; `firstLine` is the line number of the first byte.
+ *
+ * @example
+ * ```ts
+ * assertNoNulByte(new Uint8Array([97, 10, 0]), "g.csv"); // throws "g.csv:2: binary data ..."
+ * ```
+ */
+export function assertNoNulByte(bytes: Uint8Array, file: string, firstLine = 1): void {
+  const nul = bytes.indexOf(0);
+  if (nul < 0) return;
+  let line = firstLine;
+  for (let i = 0; i < nul; i++) if (bytes[i] === 10) line++;
+  throw new SweepDataError("binary data (NUL byte), not a text file", { file, line });
+}
+
+/**
  * Formats a place as `file:line:column (name)`.
  *
  * @example
