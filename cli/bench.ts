@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { analyse } from "../lib/stats/analysis.ts";
 import { robustness } from "../lib/stats/robustness.ts";
+import { sweepSize } from "../lib/stats/counts.ts";
 import { loadSweep } from "../lib/sweep/load.ts";
 import { createDocument } from "../lib/figures/dom.ts";
 import { FIGURES } from "../lib/figures/registry.ts";
@@ -42,7 +43,7 @@ async function time<T>(label: string, work: () => T | Promise<T>): Promise<[T, n
 /** Measures one sweep folder in this process (called in a fresh process per folder). */
 async function measure(dir: string, figures: boolean): Promise<void> {
   const [sweep, loadMs] = await time("load", () => loadSweep(dir));
-  const rows = sweep.runs.reduce((n, r) => n + r.samples.length, 0);
+  const rows = sweepSize(sweep).samples;
   console.log(
     `  ${rows.toLocaleString("en-US")} rows: ${
       Math.round(rows / (loadMs / 1000)).toLocaleString("en-US")

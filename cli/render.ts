@@ -8,6 +8,7 @@ import { SweepDataError } from "../lib/sweep/errors.ts";
 import { loadSweep } from "../lib/sweep/load.ts";
 import { analyse } from "../lib/stats/analysis.ts";
 import { robustness } from "../lib/stats/robustness.ts";
+import { sweepSize } from "../lib/stats/counts.ts";
 import { TABLE_OUTPUTS } from "../lib/export/tables.ts";
 import { type OutputFile, writeOutputsAtomic } from "../lib/export/atomic.ts";
 import { exportFigures } from "../lib/export/figures.ts";
@@ -25,8 +26,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   let t0 = performance.now();
   const sweep = await loadSweep(args.data, args);
-  const rows = sweep.runs.reduce((n, run) => n + run.samples.length, 0);
-  const summaries = sweep.runs.reduce((n, run) => n + run.layers.length, 0);
+  const { samples: rows, summaries } = sweepSize(sweep);
   console.log(
     `loaded ${args.data}: ${count(rows)} per-sample rows, ${count(summaries)} layer summaries, ` +
       `${sweep.runs.length} runs (models ${sweep.models.join(", ")}; concepts ` +

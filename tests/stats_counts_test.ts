@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { rowCounts } from "../lib/stats/counts.ts";
+import { rowCounts, sweepSize } from "../lib/stats/counts.ts";
 import { fakeRun } from "./helpers/fake_sweep.ts";
 
 Deno.test("rowCounts totals first, then each model and concept, absent pairs as zero", () => {
@@ -40,4 +40,12 @@ Deno.test("rowCounts totals first, then each model and concept, absent pairs as 
       best_layer_samples: 0,
     },
   ]);
+});
+
+Deno.test("sweepSize adds up per-sample and layer-summary rows", () => {
+  const runs = [
+    fakeRun("4B", "a", [[1, 1], [2, 1]], [[1, 1, 0, 1], [2, 1, 0, 1], [2, -1, 0, 1]]),
+    fakeRun("8B", "a", [[1, 1]], [[1, 1, 0, 1]]),
+  ];
+  assert.deepEqual(sweepSize({ runs }), { samples: 4, summaries: 3 });
 });

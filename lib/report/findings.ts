@@ -3,6 +3,7 @@
  * @module
  */
 import type { Analysis } from "../stats/analysis.ts";
+import { sweepSize } from "../stats/counts.ts";
 import type { Sweep } from "../sweep/types.ts";
 import { numpyList, rule, signed } from "./format.ts";
 
@@ -16,8 +17,7 @@ import { numpyList, rule, signed } from "./format.ts";
  * ```
  */
 export function loadReport(sweep: Sweep): string {
-  const rows = sweep.runs.reduce((n, run) => n + run.samples.length, 0);
-  const summaries = sweep.runs.reduce((n, run) => n + run.layers.length, 0);
+  const { samples: rows, summaries } = sweepSize(sweep);
   const present = (names: string[], key: "model" | "concept") =>
     names.filter((name) => sweep.runs.some((run) => run[key] === name));
   return [

@@ -54,3 +54,20 @@ export function rowCounts(
     best_layer_samples: total("best_layer_samples"),
   }, ...rows];
 }
+
+/**
+ * Per-sample rows and layer-summary rows of a whole sweep.
+ *
+ * @example
+ * ```ts
+ * sweepSize(sweep); // { samples: 86400, summaries: 360 } on the default data
+ * ```
+ */
+export function sweepSize(sweep: Pick<Sweep, "runs">): { samples: number; summaries: number } {
+  let samples = 0, summaries = 0;
+  for (const run of sweep.runs) {
+    samples += run.samples.length;
+    summaries += run.layers.length;
+  }
+  return { samples, summaries };
+}
