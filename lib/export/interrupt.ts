@@ -1,0 +1,49 @@
+/**
+ * Ctrl-C (SIGINT) and SIGTERM during the write phase: instead of dying mid-swap, the write stops
+ * at its next step and rolls back, so the folder keeps its previous outputs.
+ * @module
+ */
+import type { Checkpoint } from "./atomic.ts";
+import { OutputError } from "./output_error.ts";
+
+/** A guard installed for the write phase. */
+export interface InterruptGuard {
+  /** Throws at the next step once a signal arrived. */
+  checkpoint: Checkpoint;
+  /** Whether a signal arrived. */
+  interrupted(): boolean;
+  /** Removes the signal listeners (Ctrl-C kills the process again). */
+  dispose(): void;
+}
+
+const SIGNALS: Deno.Signal[] = Deno.build.os === "windows" ? ["SIGINT"] : ["SIGINT", "SIGTERM"];
+
+/**
+ * Listens for SIGINT/SIGTERM until disposed. Install it just before writing: while it is on, a
+ * signal no longer ends the process by itself.
+ *
+ * @example
+ * ```ts
+ * const guard = guardInterrupts("out");
+ * try { await writeOutputsAtomic("out", files, { checkpoint: guard.checkpoint }); }
+ * finally { guard.dispose(); }
+ * ```
+ */
+export function guardInterrupts(dir: string): InterruptGuard {
+  let signalled = false;
+  const onSignal = () => {
+    signalled = true;
+  };
+  for (const signal of SIGNALS) Deno.addSignalListener(signal, onSignal);
+  return {
+    checkpoint: () => {
+      if (signalled) {
+        throw new OutputError(dir, "interrupted; the output folder keeps its previous outputs");
+      }
+    },
+    interrupted: () => signalled,
+    dispose: () => {
+      for (const signal of SIGNALS) Deno.removeSignalListener(signal, onSignal);
+    },
+  };
+}
