@@ -21,10 +21,22 @@ Options:
   --concepts a,b,...      concepts to load, in order (default: found in the folder, alphabetically)
   --layer-counts 4B=36,.. layer count per model (default: num_layers of each summary.json)
   --no-figures            write the tables and JSON only, no figures
-  --resamples N           bootstrap resamples of robustness.json (default 2000)
-  --seed N                seed of the bootstrap and the split-half draws (default 1)
+  --resamples N           bootstrap resamples of robustness.json (default 2000, at most 1000000)
+  --seed N                seed of the bootstrap and the split-half draws (default 1, 0 to 4294967295)
+  --allow-duplicates      accept a (layer, strength, prompt_idx) repeated in a file: every row counts
   --help                  show this text
+
+Exit codes: 0 done, 1 bad data or an output that cannot be written (the output folder is left as
+it was), 2 a usage error (a flag, or --out not usable as a folder), 70 an internal error, 130
+interrupted (Ctrl-C).
 `;
+
+/** Bounds of the numeric flags. */
+export const LIMITS = {
+  resamples: { min: 1, max: 1_000_000 },
+  seed: { min: 0, max: 2 ** 32 - 1 },
+  layers: { min: 1, max: 100_000 },
+} as const;
 
 /** Parsed render options. */
 export interface RenderArgs {
@@ -36,6 +48,7 @@ export interface RenderArgs {
   figures: boolean;
   resamples: number;
   seed: number;
+  allowDuplicates: boolean;
   help: boolean;
 }
 
@@ -54,10 +67,34 @@ function list(value: string | undefined, flag: string): string[] | undefined {
   return items;
 }
 
-function wholeNumber(value: string | undefined, flag: string, fallback: number, min: number) {
-  if (value === undefined) return fallback;
-  if (!/^\d+$/.test(value) || Number(value) < min) {
-    throw new UsageError(`${flag} needs a whole number of at least ${min}, not "${value}"`);
+/**
+ * A flag's value quoted for a message, cut to 40 characters.
+ *
+ * @example
+ * ```ts
+ * quoted("abc"); // '"abc"'
+ * ```
+ */
+export function quoted(value: string): string {
+  return JSON.stringify(value.length > 40 ? `${value.slice(0, 37)}...` : value);
+}
+
+/**
+ * A bounded whole number from a flag's value.
+ *
+ * @example
+ * ```ts
+ * wholeNumber("500", "--resamples", { min: 1, max: 1_000_000 }); // 500
+ * ```
+ */
+export function wholeNumber(
+  value: string,
+  flag: string,
+  { min, max }: { min: number; max: number },
+): number {
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
+    const range = `${min.toLocaleString("en-US")} to ${max.toLocaleString("en-US")}`;
+    throw new UsageError(`${flag} needs a whole number from ${range}, not ${quoted(value)}`);
   }
   return Number(value);
 }
@@ -75,9 +112,13 @@ export function parseLayerCounts(value: string): Record<string, number> {
   for (const item of list(value, "--layer-counts")!) {
     const match = /^([^=]+)=(\d+)$/.exec(item);
     if (!match || Number(match[2]) <= 0) {
-      throw new UsageError(`--layer-counts: "${item}" is not MODEL=LAYERS (e.g. 4B=36)`);
+      throw new UsageError(`--layer-counts: ${quoted(item)} is not MODEL=LAYERS (e.g. 4B=36)`);
     }
-    counts[match[1].trim()] = Number(match[2]);
+    counts[match[1].trim()] = wholeNumber(
+      match[2],
+      `--layer-counts ${match[1].trim()}`,
+      LIMITS.layers,
+    );
   }
   return counts;
 }
@@ -104,6 +145,7 @@ export function parseRenderArgs(argv: string[]): RenderArgs {
         "no-figures": { type: "boolean" },
         resamples: { type: "string" },
         seed: { type: "string" },
+        "allow-duplicates": { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
       strict: true,
@@ -113,6 +155,7 @@ export function parseRenderArgs(argv: string[]): RenderArgs {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
   const data = values.data ?? DEFAULT_DATA;
+  if (data === "") throw new UsageError("--data needs a folder, not an empty string");
   const layerCounts = values["layer-counts"];
   return {
     data,
@@ -121,8 +164,11 @@ export function parseRenderArgs(argv: string[]): RenderArgs {
     concepts: list(values.concepts, "--concepts"),
     layerCounts: layerCounts === undefined ? undefined : parseLayerCounts(layerCounts),
     figures: !values["no-figures"],
-    resamples: wholeNumber(values.resamples, "--resamples", 2000, 1),
-    seed: wholeNumber(values.seed, "--seed", 1, 0),
+    resamples: values.resamples === undefined
+      ? 2000
+      : wholeNumber(values.resamples, "--resamples", LIMITS.resamples),
+    seed: values.seed === undefined ? 1 : wholeNumber(values.seed, "--seed", LIMITS.seed),
+    allowDuplicates: values["allow-duplicates"] ?? false,
     help: values.help ?? false,
   };
 }

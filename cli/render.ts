@@ -3,19 +3,61 @@
  * timings.
  * @module
  */
-import { parseRenderArgs, USAGE, UsageError } from "./args.ts";
-import { SweepDataError } from "../lib/sweep/errors.ts";
-import { loadSweep } from "../lib/sweep/load.ts";
+import { parseRenderArgs, type RenderArgs, USAGE } from "./args.ts";
+import { reportFailure } from "./failure.ts";
+import { checkOutFolder } from "./out_folder.ts";
+import { type LoadOptions, loadSweep } from "../lib/sweep/load.ts";
 import { analyse } from "../lib/stats/analysis.ts";
 import { robustness } from "../lib/stats/robustness.ts";
 import { sweepSize } from "../lib/stats/counts.ts";
 import { TABLE_OUTPUTS } from "../lib/export/tables.ts";
-import { type OutputFile, writeOutputsAtomic } from "../lib/export/atomic.ts";
+import { type OutputFile, writeOutputsAtomic, type WriteResult } from "../lib/export/atomic.ts";
+import { chainCheckpoints, faultCheckpoint } from "../lib/export/faults.ts";
+import { guardInterrupts } from "../lib/export/interrupt.ts";
 import { exportFigures } from "../lib/export/figures.ts";
 import { megabytes, peakRss } from "../lib/export/memory.ts";
 
 const ms = (t0: number) => `${(performance.now() - t0).toFixed(1)} ms`;
 const count = (n: number) => n.toLocaleString("en-US");
+
+/**
+ * The loader's options from the flags. `allowDuplicates` goes through as an untyped extra until
+ * the loader's LoadOptions declares it.
+ */
+function loadOptions(args: RenderArgs): LoadOptions {
+  const duplicates: object = { allowDuplicates: args.allowDuplicates };
+  return {
+    models: args.models,
+    concepts: args.concepts,
+    layerCounts: args.layerCounts,
+    ...duplicates,
+  };
+}
+
+/**
+ * Writes the files all-or-nothing; Ctrl-C during the write rolls it back. Returns what was
+ * written, and whether a signal arrived (the exit code is then 130).
+ */
+async function writeAll(out: string, files: OutputFile[]): Promise<WriteResult> {
+  const guard = guardInterrupts(out);
+  try {
+    const checkpoint = chainCheckpoints(
+      faultCheckpoint(Deno.env.get("SWEEP_WRITE_FAULT")),
+      guard.checkpoint,
+    );
+    const result = await writeOutputsAtomic(out, files, { checkpoint });
+    if (guard.interrupted()) {
+      console.error(`interrupted after the outputs were complete in ${out}`);
+      Deno.exitCode = 130;
+    }
+    return result;
+  } catch (error) {
+    if (guard.interrupted()) Deno.exitCode = 130;
+    throw error;
+  } finally {
+    guard.dispose();
+  }
+}
 
 /** Runs the render task; returns the process exit code. */
 export async function main(argv: string[]): Promise<number> {
@@ -24,8 +66,9 @@ export async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
+  await checkOutFolder(args.out);
   let t0 = performance.now();
-  const sweep = await loadSweep(args.data, args);
+  const sweep = await loadSweep(args.data, loadOptions(args));
   const { samples: rows, summaries } = sweepSize(sweep);
   console.log(
     `loaded ${args.data}: ${count(rows)} per-sample rows, ${count(summaries)} layer summaries, ` +
@@ -64,24 +107,23 @@ export async function main(argv: string[]): Promise<number> {
     console.log(`built ${files.length - TABLE_OUTPUTS.length} figure files in ${ms(t0)}`);
   }
   t0 = performance.now();
-  const written = await writeOutputsAtomic(args.out, files);
+  const { written, removed } = await writeAll(args.out, files);
   console.log(`wrote ${written.length} files to ${args.out} in ${ms(t0)}`);
+  if (removed.length > 0) {
+    console.log(`removed ${removed.length} outputs of the previous run not written again`);
+  }
   console.log(`peak memory (RSS): ${megabytes(peakRss())}`);
-  return 0;
+  return Deno.exitCode || 0;
 }
 
 if (import.meta.main) {
+  globalThis.addEventListener("unhandledrejection", (event) => {
+    event.preventDefault();
+    Deno.exit(reportFailure(event.reason));
+  });
   try {
     Deno.exitCode = await main(Deno.args);
   } catch (error) {
-    if (error instanceof UsageError) {
-      console.error(`error: ${error.message}\n\n${USAGE}`);
-      Deno.exitCode = 2;
-    } else if (error instanceof SweepDataError) {
-      console.error(`error: ${error.message}`);
-      Deno.exitCode = 1;
-    } else {
-      throw error;
-    }
+    Deno.exitCode = reportFailure(error, Deno.exitCode === 130);
   }
 }

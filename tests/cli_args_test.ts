@@ -40,7 +40,31 @@ Deno.test("--resamples and --seed take whole numbers", () => {
   assert.deepEqual([parseRenderArgs([]).resamples, parseRenderArgs([]).seed], [2000, 1]);
   assert.throws(
     () => parseRenderArgs(["--resamples", "0"]),
-    /--resamples needs a whole number of at least 1/,
+    /--resamples needs a whole number from 1 to 1,000,000, not "0"/,
   );
   assert.throws(() => parseRenderArgs(["--seed", "x"]), /--seed needs a whole number/);
+});
+
+Deno.test("numeric flags are bounded: huge values are usage errors, not RangeErrors", () => {
+  assert.throws(
+    () => parseRenderArgs(["--resamples", "99999999999999999999"]),
+    (e: Error) =>
+      e instanceof UsageError &&
+      e.message ===
+        '--resamples needs a whole number from 1 to 1,000,000, not "99999999999999999999"',
+  );
+  assert.equal(parseRenderArgs(["--resamples", "1000000"]).resamples, 1_000_000);
+  assert.throws(() => parseRenderArgs(["--resamples", "1000001"]), UsageError);
+  assert.equal(parseRenderArgs(["--seed", "4294967295"]).seed, 2 ** 32 - 1);
+  assert.throws(() => parseRenderArgs(["--seed", "4294967296"]), /from 0 to 4,294,967,295/);
+  assert.throws(() => parseRenderArgs(["--seed", "-1"]), UsageError);
+  assert.throws(() => parseLayerCounts("4B=99999999999999"), /from 1 to 100,000/);
+  const long = "9".repeat(500);
+  assert.throws(() => parseRenderArgs(["--seed", long]), (e: Error) => e.message.length < 120);
+});
+
+Deno.test("--allow-duplicates is off unless given; an empty --data is a usage error", () => {
+  assert.equal(parseRenderArgs([]).allowDuplicates, false);
+  assert.equal(parseRenderArgs(["--allow-duplicates"]).allowDuplicates, true);
+  assert.throws(() => parseRenderArgs(["--data="]), /--data needs a folder/);
 });

@@ -37,7 +37,10 @@ async function expected(root: string, files: Record<string, string>) {
   await Deno.mkdir(join(dir, "corrigible"), { recursive: true });
   await Deno.writeTextFile(join(dir, "corrigible", "per_sample.csv"), "layer\n1\n");
   await Deno.writeTextFile(join(dir, "notes.txt"), "mine");
-  await writeOutputsAtomic(dir, Object.entries(files).map(([name, content]) => ({ name, content })));
+  await writeOutputsAtomic(
+    dir,
+    Object.entries(files).map(([name, content]) => ({ name, content })),
+  );
   const snap = await snapshot(dir);
   await Deno.remove(dir, { recursive: true });
   return snap;
@@ -77,7 +80,9 @@ for (const kind of ["fail", "kill", "sigint"] as const) {
           assert.match(run.err, /^error: .*injected failure/, at);
         }
         if (kind === "sigint") assert.equal(run.code, 130, at);
-        if (kind !== "kill") assert.deepEqual(await snapshot(dir), k <= commit ? before : after, at);
+        if (kind !== "kill") {
+          assert.deepEqual(await snapshot(dir), k <= commit ? before : after, at);
+        }
         assert.equal((await drive(dir, "--recover")).code, 0, at);
         assert.deepEqual(await snapshot(dir), k <= commit ? before : after, at);
         await Deno.remove(caseRoot, { recursive: true });

@@ -1,0 +1,78 @@
+/**
+ * What the user sees when a run stops: one line (at most {@link MAX_MESSAGE} characters), and an
+ * exit code: 2 a usage error, 1 bad data or an output problem, 130 interrupted, 70 a bug.
+ * @module
+ */
+import { UsageError } from "./args.ts";
+import { SweepDataError } from "../lib/sweep/errors.ts";
+import { OutputError } from "../lib/export/output_error.ts";
+
+/** Longest message printed. */
+export const MAX_MESSAGE = 400;
+
+/** Where internal errors are to be reported. */
+export const REPORT_HINT = "please report this at the project's issue tracker with the command " +
+  "you ran (set SWEEP_DEBUG=1 to print the stack)";
+
+/**
+ * One line of at most `max` characters: newlines become spaces, the middle is cut.
+ *
+ * @example
+ * ```ts
+ * oneLine("a\nb"); // "a b"
+ * ```
+ */
+export function oneLine(text: string, max = MAX_MESSAGE): string {
+  const flat = text.replace(/\s*[\r\n]+\s*/g, " ").trim();
+  if (flat.length <= max) return flat;
+  const half = Math.floor((max - 5) / 2);
+  return `${flat.slice(0, half)} ... ${flat.slice(flat.length - half)}`;
+}
+
+/** Whether an error is the operating system's (file missing, permission, disk full, ...). */
+function isSystemError(error: unknown): error is Error {
+  return Object.values(Deno.errors).some((kind) => error instanceof kind);
+}
+
+/**
+ * The exit code and the line to print for an error that ended a run.
+ *
+ * @example
+ * ```ts
+ * failure(new UsageError("--seed needs a whole number")); // { code: 2, message: "error: --seed ... (see --help)" }
+ * ```
+ */
+export function failure(error: unknown, interrupted = false): { code: number; message: string } {
+  if (error instanceof UsageError) {
+    return { code: 2, message: `error: ${oneLine(error.message)} (see --help)` };
+  }
+  if (error instanceof OutputError && interrupted) {
+    return { code: 130, message: `error: ${oneLine(error.message)}` };
+  }
+  if (error instanceof SweepDataError || error instanceof OutputError || isSystemError(error)) {
+    return { code: 1, message: `error: ${oneLine(error.message)}` };
+  }
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return { code: 70, message: `internal error: ${oneLine(text, 200)}; ${REPORT_HINT}` };
+}
+
+/**
+ * Prints the failure's line (and the stack when SWEEP_DEBUG=1) and returns its exit code.
+ *
+ * @example
+ * ```ts
+ * Deno.exitCode = reportFailure(error);
+ * ```
+ */
+export function reportFailure(error: unknown, interrupted = false): number {
+  const { code, message } = failure(error, interrupted);
+  console.error(message);
+  let debug = false;
+  try {
+    debug = Deno.env.get("SWEEP_DEBUG") === "1";
+  } catch {
+    // no --allow-env: no stack
+  }
+  if (debug && error instanceof Error && error.stack) console.error(error.stack);
+  return code;
+}
