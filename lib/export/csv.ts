@@ -1,6 +1,8 @@
 /**
  * CSV text of records, written as pandas `to_csv(index=False)` would: NaN as an empty cell,
- * booleans as `True`/`False`, lists joined with `|`.
+ * booleans as `True`/`False`, lists joined with `|`. One rule for non-finite numbers in every
+ * output: NaN, Infinity and -Infinity are a missing value, an empty cell here and `null` in JSON
+ * (see `jsonText`).
  * @module
  */
 import { csvFormatRows } from "d3-dsv";
@@ -14,13 +16,14 @@ export type Cell = string | number | boolean | readonly string[] | null | undefi
  * @example
  * ```ts
  * formatCell(NaN);          // ""
+ * formatCell(Infinity);     // "" (missing, as in the JSON outputs)
  * formatCell(true);         // "True"
  * formatCell(["4B", "8B"]); // "4B|8B"
  * ```
  */
 export function formatCell(value: Cell): string {
   if (value === null || value === undefined) return "";
-  if (typeof value === "number") return Number.isNaN(value) ? "" : String(value);
+  if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
   if (typeof value === "boolean") return value ? "True" : "False";
   if (Array.isArray(value)) return value.join("|");
   return String(value);

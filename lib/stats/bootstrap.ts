@@ -6,7 +6,7 @@
 import { quantileSorted } from "d3-array";
 import { type Random, seededRandom } from "../synth/random.ts";
 import { argmaxFirst } from "./describe.ts";
-import { layerDeltas, type PromptMatrix, rowMean, rowVariance } from "./prompt_matrix.ts";
+import { layerDeltas, type PromptMatrix, strengthMean, strengthVariance } from "./prompt_matrix.ts";
 
 /** Options of {@link bootstrapBestLayer}. */
 export interface BootstrapOptions {
@@ -89,10 +89,11 @@ export function bootstrapBestLayer(
     if (l === best) same++;
     deltas[b] = l < 0 ? NaN : layerDelta[l];
     const pooled = Math.sqrt(
-      (rowVariance(matrix.positive, l, P, weights) + rowVariance(matrix.negative, l, P, weights)) /
-        2,
+      (strengthVariance(matrix, "positive", l, weights) +
+        strengthVariance(matrix, "negative", l, weights)) / 2,
     );
-    const diff = rowMean(matrix.positive, l, P, weights) - rowMean(matrix.negative, l, P, weights);
+    const diff = strengthMean(matrix, "positive", l, weights) -
+      strengthMean(matrix, "negative", l, weights);
     ds[b] = pooled > 0 ? diff / pooled : l < 0 ? NaN : 0;
   }
   return {

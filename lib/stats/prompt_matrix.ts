@@ -4,6 +4,17 @@
  * @module
  */
 import type { SweepRun } from "../sweep/types.ts";
+import {
+  addValue,
+  cellMeans,
+  type RepeatedCells,
+  repeatedCells,
+  repeatedMean,
+  repeatedVariance,
+} from "./repeated_cells.ts";
+
+/** The three strengths of a matrix. */
+export type Strength = "positive" | "negative" | "baseline";
 
 /** Layer x prompt matrices of one run: `positive[l * prompts.length + p]`, NaN where absent. */
 export interface PromptMatrix {
@@ -19,10 +30,91 @@ export interface PromptMatrix {
    * delta is one weighted sum); undefined otherwise.
    */
   difference?: Float64Array;
+  /**
+   * When some (layer, strength, prompt) holds several rows (duplicates allowed): the sums of
+   * every cell, so every row counts; `positive` etc. then hold each cell's mean.
+   */
+  repeated?: Record<Strength, RepeatedCells>;
 }
 
 function sortedUnique(values: ArrayLike<number>): Int32Array {
   return Int32Array.from(new Set(Array.from(values))).sort();
+}
+
+const STRENGTHS: readonly Strength[] = ["positive", "negative", "baseline"];
+
+function strengthOf(value: number): Strength | undefined {
+  return value === 1
+    ? "positive"
+    : value === -1
+    ? "negative"
+    : value === 0
+    ? "baseline"
+    : undefined;
+}
+
+/** The cell sums of the rows before `end` (the first repeated row found). */
+function sumsUpTo(
+  run: SweepRun,
+  end: number,
+  layerIndex: Map<number, number>,
+  promptIndex: Map<number, number>,
+  size: number,
+): Record<Strength, RepeatedCells> {
+  const s = run.samples, P = promptIndex.size;
+  const sums = {
+    positive: repeatedCells(size),
+    negative: repeatedCells(size),
+    baseline: repeatedCells(size),
+  };
+  for (let i = 0; i < end; i++) {
+    const which = strengthOf(s.strength[i]);
+    if (!which) continue;
+    const cell = layerIndex.get(s.layer[i])! * P + promptIndex.get(s.prompt_idx[i])!;
+    addValue(sums[which], cell, s.logit_diff_matching[i]);
+  }
+  return sums;
+}
+
+/**
+ * Weighted mean of one layer at a strength: over every row when cells repeat, else
+ * {@link rowMean} of the matrix.
+ *
+ * @example
+ * ```ts
+ * strengthMean(m, "positive", 0, weights);
+ * ```
+ */
+export function strengthMean(
+  matrix: PromptMatrix,
+  which: Strength,
+  layer: number,
+  weights: Float64Array,
+): number {
+  const P = matrix.prompts.length;
+  return matrix.repeated
+    ? repeatedMean(matrix.repeated[which], layer, P, weights)
+    : rowMean(matrix[which], layer, P, weights);
+}
+
+/**
+ * Weighted sample variance of one layer at a strength (every row when cells repeat).
+ *
+ * @example
+ * ```ts
+ * strengthVariance(m, "negative", 0, weights);
+ * ```
+ */
+export function strengthVariance(
+  matrix: PromptMatrix,
+  which: Strength,
+  layer: number,
+  weights: Float64Array,
+): number {
+  const P = matrix.prompts.length;
+  return matrix.repeated
+    ? repeatedVariance(matrix.repeated[which], layer, P, weights)
+    : rowVariance(matrix[which], layer, P, weights);
 }
 
 /**
@@ -41,22 +133,30 @@ export function promptMatrix(run: SweepRun): PromptMatrix {
   const layerIndex = new Map(Array.from(layers, (l, i) => [l, i]));
   const promptIndex = new Map(Array.from(prompts, (p, i) => [p, i]));
   const size = layers.length * prompts.length;
-  const matrix = {
+  const matrix: Record<Strength, Float64Array> = {
     positive: new Float64Array(size).fill(NaN),
     negative: new Float64Array(size).fill(NaN),
     baseline: new Float64Array(size).fill(NaN),
   };
+  const filled = {
+    positive: new Uint8Array(size),
+    negative: new Uint8Array(size),
+    baseline: new Uint8Array(size),
+  };
+  let repeated: Record<Strength, RepeatedCells> | undefined;
   for (let i = 0; i < s.length; i++) {
-    const target = s.strength[i] === 1
-      ? matrix.positive
-      : s.strength[i] === -1
-      ? matrix.negative
-      : s.strength[i] === 0
-      ? matrix.baseline
-      : undefined;
-    if (!target) continue;
+    const which = strengthOf(s.strength[i]);
+    if (!which) continue;
     const cell = layerIndex.get(s.layer[i])! * prompts.length + promptIndex.get(s.prompt_idx[i])!;
-    target[cell] = s.logit_diff_matching[i];
+    if (filled[which][cell]++ > 0 && !repeated) {
+      repeated = sumsUpTo(run, i, layerIndex, promptIndex, size);
+    }
+    if (repeated) addValue(repeated[which], cell, s.logit_diff_matching[i]);
+    else matrix[which][cell] = s.logit_diff_matching[i];
+  }
+  if (repeated) {
+    for (const which of STRENGTHS) matrix[which] = cellMeans(repeated[which]);
+    return { model: run.model, concept: run.concept, layers, prompts, ...matrix, repeated };
   }
   let complete = true;
   const difference = new Float64Array(size);
@@ -151,6 +251,7 @@ export function layerDeltas(matrix: PromptMatrix, weights: Float64Array): Float6
   }
   return Float64Array.from(
     matrix.layers,
-    (_, l) => rowMean(matrix.positive, l, P, weights) - rowMean(matrix.negative, l, P, weights),
+    (_, l) =>
+      strengthMean(matrix, "positive", l, weights) - strengthMean(matrix, "negative", l, weights),
   );
 }

@@ -4,12 +4,12 @@
  * correction, and Glass's delta beside Cohen's d.
  * @module
  */
-import type { Sweep } from "../sweep/types.ts";
+import type { Sweep, SweepRun } from "../sweep/types.ts";
 import { type BestLayerRow, findBest } from "./best_layers.ts";
 import { bootstrapBestLayer } from "./bootstrap.ts";
 import { cohensD } from "./effect_sizes.ts";
 import { glassDelta, holm, pairedTTest } from "./paired.ts";
-import { promptMatrix } from "./prompt_matrix.ts";
+import { type PromptMatrix, promptMatrix } from "./prompt_matrix.ts";
 import { splitHalfDelta } from "./split_half.ts";
 
 /** One record of `robustness.json`. */
@@ -52,6 +52,42 @@ function row(values: Float64Array, layer: number, prompts: number): number[] {
   return Array.from(values.subarray(layer * prompts, (layer + 1) * prompts));
 }
 
+const clean = (xs: number[]) => xs.filter((x) => !Number.isNaN(x));
+
+/**
+ * The values of a layer at each strength for the effect sizes: every row of the file, in file
+ * order, when cells repeat (as the summary's Cohen's d counts them), else the matrix rows.
+ *
+ * @example
+ * ```ts
+ * groupsAt(run, promptMatrix(run), 3).positive; // the +1 values at the fourth layer
+ * ```
+ */
+export function groupsAt(run: SweepRun, matrix: PromptMatrix, l: number) {
+  const P = matrix.prompts.length;
+  if (!matrix.repeated) {
+    return {
+      positive: clean(row(matrix.positive, l, P)),
+      negative: clean(row(matrix.negative, l, P)),
+      baseline: clean(row(matrix.baseline, l, P)),
+    };
+  }
+  const s = run.samples, layer = matrix.layers[l];
+  const groups = { positive: [] as number[], negative: [] as number[], baseline: [] as number[] };
+  for (let i = 0; i < s.length; i++) {
+    if (s.layer[i] !== layer || Number.isNaN(s.logit_diff_matching[i])) continue;
+    const which = s.strength[i] === 1
+      ? groups.positive
+      : s.strength[i] === -1
+      ? groups.negative
+      : s.strength[i] === 0
+      ? groups.baseline
+      : undefined;
+    which?.push(s.logit_diff_matching[i]);
+  }
+  return groups;
+}
+
 /**
  * Robustness records for each model (outer) and concept (inner) with a best layer; the Holm
  * adjustment runs over all of them.
@@ -78,11 +114,13 @@ export function robustness(
       const matrix = promptMatrix(run);
       const l = matrix.layers.indexOf(chosen.layer);
       if (l < 0) continue;
+      const groups = groupsAt(run, matrix, l);
+      // No +1 or no -1 rows at the best layer: the pair is missing, as in analysis_summary.json.
+      if (groups.positive.length === 0 || groups.negative.length === 0) continue;
       const P = matrix.prompts.length, runSeed = seed + 7919 * records.length;
       const pos = row(matrix.positive, l, P), neg = row(matrix.negative, l, P);
       const test = pairedTTest(pos.map((x, p) => x - neg[p]));
       const boot = bootstrapBestLayer(matrix, { resamples: options.resamples, seed: runSeed });
-      const clean = (xs: number[]) => xs.filter((x) => !Number.isNaN(x));
       searched.push(matrix.layers.length);
       records.push({
         model,
@@ -97,10 +135,10 @@ export function robustness(
         d_z: test.d_z,
         t: test.t,
         p: test.p,
-        cohens_d: cohensD(clean(pos), clean(neg)),
+        cohens_d: cohensD(groups.positive, groups.negative),
         cohens_d_ci_low: boot.cohensDCi[0],
         cohens_d_ci_high: boot.cohensDCi[1],
-        glass_delta: glassDelta(clean(pos), clean(neg), clean(row(matrix.baseline, l, P))),
+        glass_delta: glassDelta(groups.positive, groups.negative, groups.baseline),
       });
     }
   }
