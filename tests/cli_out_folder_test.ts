@@ -1,0 +1,59 @@
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { UsageError } from "../cli/args.ts";
+import { checkOutFolder, usableFolder } from "../cli/out_folder.ts";
+import { OutputError } from "../lib/export/output_error.ts";
+
+async function inTemp(body: (root: string) => Promise<void>) {
+  const root = await Deno.makeTempDir();
+  try {
+    await body(root);
+  } finally {
+    await Deno.chmod(root, 0o755).catch(() => {});
+    await Deno.remove(root, { recursive: true });
+  }
+}
+
+Deno.test("--out: a folder or a folder to create is fine; nothing is left behind", async () => {
+  await inTemp(async (root) => {
+    assert.equal(await usableFolder(root), root);
+    assert.equal(await usableFolder(join(root, "a", "b")), root);
+    await checkOutFolder(join(root, "a", "b"));
+    assert.deepEqual([...Deno.readDirSync(root)], []);
+  });
+});
+
+Deno.test("--out: empty, a file, under a file, or a name too long is a usage error", async () => {
+  await inTemp(async (root) => {
+    const file = join(root, "f.txt");
+    await Deno.writeTextFile(file, "x");
+    const cases: Array<[string, RegExp]> = [
+      ["", /--out needs a folder, not an empty string/],
+      [file, /is a file, not a folder/],
+      [join(file, "sub", "x"), /is under ".*f\.txt", which is a file/],
+      [join(root, "n".repeat(256)), /a name is over 255 bytes long/],
+      [join(root, ...Array(20).fill("d".repeat(250))), /the path is over 4095 bytes long/],
+    ];
+    for (const [out, message] of cases) {
+      await assert.rejects(() => checkOutFolder(out), (e: Error) => {
+        assert.ok(e instanceof UsageError, `${out}: ${e}`);
+        assert.match(e.message, message);
+        assert.ok(e.message.length < 200);
+        return true;
+      });
+    }
+  });
+});
+
+Deno.test("--out in a folder that cannot be written is an output error naming it", async () => {
+  await inTemp(async (root) => {
+    // root ignores permissions; /sys refuses new files even to root.
+    const locked = Deno.uid() === 0 ? "/sys" : join(root, "ro");
+    if (locked !== "/sys") await Deno.mkdir(locked, { mode: 0o555 });
+    await assert.rejects(
+      () => checkOutFolder(join(locked, "out")),
+      (e: Error) =>
+        e instanceof OutputError && e.message.startsWith(`${locked}: cannot write here`),
+    );
+  });
+});
