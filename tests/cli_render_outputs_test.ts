@@ -7,6 +7,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { LOCK_FILE } from "../lib/export/lock.ts";
 import { snapshot } from "./helpers/folder_snapshot.ts";
+import { withReadOnlyFolder } from "./helpers/read_only.ts";
 import { tempSweep } from "./helpers/temp_sweep.ts";
 
 const ROOT = new URL("..", import.meta.url).pathname;
@@ -168,7 +169,6 @@ Deno.test("bad --out and numeric flags stop before any computing, one line, no s
         [["--out", join(root, "x".repeat(300))], 2],
         [["--resamples", "99999999999999999999"], 2],
         [["--seed", "99999999999999999999"], 2],
-        [["--out", "/sys/sweep-out"], 1],
       ] as Array<[string[], number]>
     ) {
       const run = await render(["--data", data, ...args]);
@@ -177,5 +177,12 @@ Deno.test("bad --out and numeric flags stop before any computing, one line, no s
       assert.equal(run.err.trim().split("\n").length, 1, run.err);
       assert.doesNotMatch(run.err, /\bat .*:\d+:\d+/);
     }
+    const locked = join(root, "ro");
+    await withReadOnlyFolder(locked, async () => {
+      const run = await render(["--data", data, "--out", join(locked, "out")]);
+      assert.equal(run.code, 1);
+      assert.equal(run.out, "");
+      assert.match(run.err, new RegExp(`^error: ${locked}: cannot write here: [^\n]+\n$`));
+    });
   });
 });
