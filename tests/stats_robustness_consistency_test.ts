@@ -8,7 +8,7 @@ import { analyse, analysisSummary } from "../lib/stats/analysis.ts";
 import { bootstrapBestLayer } from "../lib/stats/bootstrap.ts";
 import { cohensD } from "../lib/stats/effect_sizes.ts";
 import { mean } from "../lib/stats/describe.ts";
-import { layerDeltas, promptMatrix, strengthVariance } from "../lib/stats/prompt_matrix.ts";
+import * as matrices from "../lib/stats/prompt_matrix.ts";
 import { robustness } from "../lib/stats/robustness.ts";
 import { fakeRun, fakeSweep, type SampleTuple } from "./helpers/fake_sweep.ts";
 
@@ -75,14 +75,14 @@ Deno.test("duplicated rows: robustness' Cohen's d is the summary's (every row co
 Deno.test("duplicated rows: the matrix means, variances and bootstrap count every row", () => {
   const samples = duplicated();
   const run = fakeRun("4B", "a", LAYERS, samples);
-  const matrix = promptMatrix(run);
+  const matrix = matrices.promptMatrix(run);
   assert.ok(matrix.repeated && !matrix.difference);
   const ones = new Float64Array(matrix.prompts.length).fill(1);
-  const deltas = layerDeltas(matrix, ones);
+  const deltas = matrices.layerDeltas(matrix, ones);
   for (const layer of [0, 1, 2]) {
     const at = (s: number) => samples.filter(([l, st]) => l === layer && st === s).map((r) => r[3]);
     assert.ok(Math.abs(deltas[layer] - (mean(at(1)) - mean(at(-1)))) < 1e-12, `layer ${layer}`);
-    const sd = Math.sqrt(strengthVariance(matrix, "positive", layer, ones));
+    const sd = Math.sqrt(matrices.strengthVariance(matrix, "positive", layer, ones));
     const expected = Math.sqrt(
       at(1).reduce((s, x) => s + (x - mean(at(1))) ** 2, 0) / (at(1).length - 1),
     );
@@ -94,7 +94,7 @@ Deno.test("duplicated rows: the matrix means, variances and bootstrap count ever
 });
 
 Deno.test("without duplicates the matrix is the plain one (no repeated sums)", () => {
-  const matrix = promptMatrix(fakeRun("4B", "a", LAYERS, rows()));
+  const matrix = matrices.promptMatrix(fakeRun("4B", "a", LAYERS, rows()));
   assert.equal(matrix.repeated, undefined);
   assert.ok(matrix.difference);
 });
