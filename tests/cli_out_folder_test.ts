@@ -1,18 +1,10 @@
 import assert from "node:assert/strict";
+import { inTemp } from "./helpers/temp_dir.ts";
 import { join } from "node:path";
 import { UsageError } from "../cli/args.ts";
 import { checkOutFolder, usableFolder } from "../cli/out_folder.ts";
 import { OutputError } from "../lib/export/output_error.ts";
 import { withReadOnlyFolder } from "./helpers/read_only.ts";
-
-async function inTemp(body: (root: string) => Promise<void>) {
-  const root = await Deno.makeTempDir();
-  try {
-    await body(root);
-  } finally {
-    await Deno.remove(root, { recursive: true });
-  }
-}
 
 Deno.test("--out: a folder or a folder to create is fine; nothing is left behind", async () => {
   await inTemp(async (root) => {

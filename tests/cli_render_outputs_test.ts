@@ -7,6 +7,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { snapshot } from "./helpers/folder_snapshot.ts";
 import { withReadOnlyFolder } from "./helpers/read_only.ts";
+import { inTemp } from "./helpers/temp_dir.ts";
 import { tempSweep } from "./helpers/temp_sweep.ts";
 
 const ROOT = new URL("..", import.meta.url).pathname;
@@ -25,13 +26,12 @@ async function render(args: string[], env: Record<string, string> = {}) {
   return { code, signal, out: text.decode(stdout), err: text.decode(stderr) };
 }
 
-async function inTemp(body: (root: string) => Promise<void>) {
-  const root = await Deno.makeTempDir();
-  try {
-    await body(root);
-  } finally {
-    await Deno.remove(root, { recursive: true });
-  }
+/** The number of a write step, from a render of `data` into `out` with SWEEP_WRITE_FAULT=list. */
+async function stepNumber(out: string, label: string): Promise<number> {
+  const list = await render(["--data", data, "--out", out, ...FAST], { SWEEP_WRITE_FAULT: "list" });
+  const k = list.err.split("\n").findIndex((line) => line.endsWith(`: ${label}`)) + 1;
+  assert.ok(k > 0, list.err);
+  return k;
 }
 
 const data = await tempSweep();
@@ -101,11 +101,7 @@ Deno.test("a render killed mid-swap is rolled back and completed by the next run
     const out = join(root, "out"), clean = join(root, "clean");
     assert.equal((await render(["--data", data, "--out", clean, ...FAST])).code, 0);
     assert.equal((await render(["--data", other, "--out", out, ...FAST])).code, 0);
-    const list = await render(["--data", data, "--out", join(root, "list"), ...FAST], {
-      SWEEP_WRITE_FAULT: "list",
-    });
-    const k = list.err.split("\n").findIndex((l) => / move in best_layers\.csv$/.test(l)) + 1;
-    assert.ok(k > 0, list.err);
+    const k = await stepNumber(join(root, "list"), "move in best_layers.csv");
     const killed = await render(["--data", data, "--out", out, ...FAST], {
       SWEEP_WRITE_FAULT: `kill:${k}`,
     });
@@ -122,11 +118,7 @@ Deno.test("Ctrl-C during the write: rolled back at once, exit 130, old outputs i
     const out = join(root, "out");
     assert.equal((await render(["--data", other, "--out", out, ...FAST])).code, 0);
     const before = await snapshot(out);
-    const list = await render(["--data", data, "--out", join(root, "list"), ...FAST], {
-      SWEEP_WRITE_FAULT: "list",
-    });
-    const k = list.err.split("\n").findIndex((l) => / move in counts\.csv$/.test(l)) + 1;
-    assert.ok(k > 0, list.err);
+    const k = await stepNumber(join(root, "list"), "move in counts.csv");
     const run = await render(["--data", data, "--out", out, ...FAST], {
       SWEEP_WRITE_FAULT: `sigint:${k}`,
     });

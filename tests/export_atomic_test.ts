@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { inTemp } from "./helpers/temp_dir.ts";
 import { join } from "node:path";
 import { writeFileAtomic, writeOutputsAtomic } from "../lib/export/atomic.ts";
 import { LOCK_FILE } from "../lib/export/lock.ts";
@@ -12,15 +13,6 @@ async function listing(dir: string): Promise<string[]> {
   const names = [];
   for await (const e of Deno.readDir(dir)) names.push(e.name);
   return names.sort();
-}
-
-async function inTemp(body: (root: string) => Promise<void>) {
-  const root = await Deno.makeTempDir();
-  try {
-    await body(root);
-  } finally {
-    await Deno.remove(root, { recursive: true });
-  }
 }
 
 Deno.test("writeOutputsAtomic writes every file, a manifest, and no temporary folder", async () => {

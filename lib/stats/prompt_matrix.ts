@@ -76,6 +76,31 @@ function sumsUpTo(
   return sums;
 }
 
+/** A statistic of one layer's row under prompt weights. */
+type RowStatistic = (
+  values: Float64Array,
+  layer: number,
+  prompts: number,
+  w: Float64Array,
+) => number;
+/** The same statistic over repeated cells. */
+type RepeatedStatistic = (
+  cells: RepeatedCells,
+  layer: number,
+  prompts: number,
+  w: Float64Array,
+) => number;
+
+/** A statistic of a layer at a strength that counts every row when cells repeat. */
+function byStrength(plain: RowStatistic, repeated: RepeatedStatistic) {
+  return (matrix: PromptMatrix, which: Strength, layer: number, weights: Float64Array): number => {
+    const P = matrix.prompts.length;
+    return matrix.repeated
+      ? repeated(matrix.repeated[which], layer, P, weights)
+      : plain(matrix[which], layer, P, weights);
+  };
+}
+
 /**
  * Weighted mean of one layer at a strength: over every row when cells repeat, else
  * {@link rowMean} of the matrix.
@@ -85,17 +110,7 @@ function sumsUpTo(
  * strengthMean(m, "positive", 0, weights);
  * ```
  */
-export function strengthMean(
-  matrix: PromptMatrix,
-  which: Strength,
-  layer: number,
-  weights: Float64Array,
-): number {
-  const P = matrix.prompts.length;
-  return matrix.repeated
-    ? repeatedMean(matrix.repeated[which], layer, P, weights)
-    : rowMean(matrix[which], layer, P, weights);
-}
+export const strengthMean = byStrength(rowMean, repeatedMean);
 
 /**
  * Weighted sample variance of one layer at a strength (every row when cells repeat).
@@ -105,17 +120,7 @@ export function strengthMean(
  * strengthVariance(m, "negative", 0, weights);
  * ```
  */
-export function strengthVariance(
-  matrix: PromptMatrix,
-  which: Strength,
-  layer: number,
-  weights: Float64Array,
-): number {
-  const P = matrix.prompts.length;
-  return matrix.repeated
-    ? repeatedVariance(matrix.repeated[which], layer, P, weights)
-    : rowVariance(matrix[which], layer, P, weights);
-}
+export const strengthVariance = byStrength(rowVariance, repeatedVariance);
 
 /**
  * Builds the matrices of a run from its per-sample columns: strength +1 (positive), -1
