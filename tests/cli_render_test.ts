@@ -5,6 +5,20 @@ import { tempSweep } from "./helpers/temp_sweep.ts";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 
+/** Every temporary folder of this file, removed when the tests end. */
+const made: string[] = [];
+addEventListener("unload", () => {
+  for (const dir of made) Deno.removeSync(dir, { recursive: true });
+});
+async function tempDir(): Promise<string> {
+  made.push(await Deno.makeTempDir());
+  return made.at(-1)!;
+}
+async function sweepDir(): Promise<string> {
+  made.push(await tempSweep());
+  return made.at(-1)!;
+}
+
 async function render(...args: string[]) {
   const { code, stdout, stderr } = await new Deno.Command(Deno.execPath(), {
     args: ["run", "-A", join(ROOT, "cli/render.ts"), ...args],
@@ -23,7 +37,7 @@ async function listing(dir: string): Promise<string[]> {
 }
 
 Deno.test("render on the default data writes the reference summary and prints timings", async () => {
-  const out = await Deno.makeTempDir();
+  const out = await tempDir();
   const { code, out: printed } = await render("--out", out);
   assert.equal(code, 0);
   assert.match(printed, /loaded .*86,400 per-sample rows, 360 layer summaries/);
@@ -48,9 +62,9 @@ Deno.test("render on the default data writes the reference summary and prints ti
 });
 
 Deno.test("render works on another layout: a 48-layer MoE model and a missing pair", async () => {
-  const data = await tempSweep();
+  const data = await sweepDir();
   await Deno.remove(join(data, "beta", "Qwen_Qwen3_30B_A3B"), { recursive: true });
-  const out = join(await Deno.makeTempDir(), "new");
+  const out = join(await tempDir(), "new");
   const { code, err } = await render("--data", data, "--out", out);
   assert.equal(code, 0, err);
   assert.match(err, /warning: 30B-A3B\/beta skipped/);
@@ -62,20 +76,20 @@ Deno.test("render works on another layout: a 48-layer MoE model and a missing pa
 });
 
 Deno.test("bad input exits non-zero, names the file and leaves the output as it was", async () => {
-  const out = await Deno.makeTempDir();
+  const out = await tempDir();
   await Deno.writeTextFile(join(out, "analysis_summary.json"), "previous");
   const missing = await render("--data", "/no/such/dir", "--out", out);
   assert.equal(missing.code, 1);
   assert.match(missing.err, /error: \/no\/such\/dir: no such folder/);
 
-  const data = await tempSweep();
+  const data = await sweepDir();
   const garbage = join(data, "alpha", "Qwen_Qwen3_4B", "per_sample_all_layers.csv");
   await Deno.writeFile(garbage, new Uint8Array([0x50, 0x4b, 3, 4, 0, 0, 0xff, 0x10]));
   const binary = await render("--data", data, "--out", out);
   assert.equal(binary.code, 1);
   assert.ok(binary.err.includes(`error: ${garbage}:1: binary data`), binary.err);
 
-  const cell = await tempSweep();
+  const cell = await sweepDir();
   const file = join(cell, "beta", "Qwen_Qwen3_4B", "layer_summary.csv");
   await Deno.writeTextFile(file, (await Deno.readTextFile(file)).replace(/\n(\d+),/, "\nx$1,"));
   const bad = await render("--data", cell, "--out", out);

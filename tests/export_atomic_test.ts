@@ -3,7 +3,7 @@ import { inTemp } from "./helpers/temp_dir.ts";
 import { join } from "node:path";
 import { writeFileAtomic, writeOutputsAtomic } from "../lib/export/atomic.ts";
 import { LOCK_FILE } from "../lib/export/lock.ts";
-import { MANIFEST_FILE, readManifest } from "../lib/export/journal.ts";
+import { JOURNAL_FILE, MANIFEST_FILE, readManifest } from "../lib/export/journal.ts";
 import { snapshot } from "./helpers/folder_snapshot.ts";
 
 const files = (entries: Record<string, string>) =>
@@ -136,5 +136,19 @@ Deno.test("writeFileAtomic replaces a file whole", async () => {
     await writeFileAtomic(path, "{}");
     await writeFileAtomic(path, '{"a":1}');
     assert.equal(await Deno.readTextFile(path), '{"a":1}');
+  });
+});
+
+Deno.test("a journal whose staging folder is gone is refused, nothing removed", async () => {
+  await inTemp(async (dir) => {
+    await writeOutputsAtomic(dir, files({ "a.csv": "1" }));
+    const journal = { stage: ".render-0123456789abcdef", old: ["a.csv"], new: ["a.csv"] };
+    await Deno.writeTextFile(join(dir, JOURNAL_FILE), JSON.stringify(journal));
+    const before = await snapshot(dir);
+    await assert.rejects(
+      () => writeOutputsAtomic(dir, files({ "a.csv": "2" })),
+      /staging folder \.render-0123456789abcdef is missing/,
+    );
+    assert.deepEqual(await snapshot(dir), before);
   });
 });

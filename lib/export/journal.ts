@@ -4,6 +4,7 @@
  * @module
  */
 import { join } from "node:path";
+import { OutputError } from "./output_error.ts";
 
 /** The manifest: the names of the outputs the last complete run wrote. */
 export const MANIFEST_FILE = ".sweep-outputs.json";
@@ -122,6 +123,13 @@ async function readJournal(dir: string): Promise<Journal | undefined> {
  */
 export async function rollBack(dir: string, journal: Journal): Promise<void> {
   const stage = join(dir, journal.stage);
+  if (!await exists(stage)) {
+    throw new OutputError(
+      join(dir, JOURNAL_FILE),
+      `an interrupted render's staging folder ${journal.stage} is missing, so its old outputs ` +
+        "cannot be put back: check the outputs, then remove this journal",
+    );
+  }
   for (const name of journal.new) {
     if (!await exists(join(stage, "new", name)) && await exists(join(dir, name))) {
       await Deno.remove(join(dir, name));
