@@ -3,8 +3,8 @@
  * @module
  */
 import { join } from "node:path";
-import { decodeText } from "./csv.ts";
-import { readTypedCsvFile } from "./csv_reader.ts";
+import { readTypedCsvFile } from "./csv_file.ts";
+import { decodeText } from "./text.ts";
 import { SweepDataError } from "./errors.ts";
 import { parseRunInfo } from "./json.ts";
 import {
