@@ -15,3 +15,13 @@ export async function tempSweep(spec: SynthSpec = SMALL_SPEC): Promise<string> {
   await writeSynthSweep(dir, spec);
   return dir;
 }
+
+/** Runs `body` on a fresh small synthetic sweep, removing the folder afterwards. */
+export async function withTempSweep(body: (dir: string) => Promise<void>): Promise<void> {
+  const dir = await tempSweep();
+  try {
+    await body(dir);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+}
