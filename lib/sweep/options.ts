@@ -49,7 +49,8 @@ export function editDistance(a: string, b: string): number {
 }
 
 /**
- * The known name nearest to `name`: equal but for case first, else within two edits.
+ * The known name nearest to `name`: equal but for case first, else the closest within one edit
+ * per four characters (at least one).
  *
  * @example
  * ```ts
@@ -60,7 +61,7 @@ export function editDistance(a: string, b: string): number {
 export function nearestName(name: string, known: readonly string[]): string | undefined {
   const folded = known.find((k) => k.toLowerCase() === name.toLowerCase());
   if (folded !== undefined) return folded;
-  let best: string | undefined, bestDistance = 3;
+  let best: string | undefined, bestDistance = Math.max(1, Math.floor(name.length / 4)) + 1;
   for (const k of known) {
     const d = editDistance(name.toLowerCase(), k.toLowerCase());
     if (d < bestDistance) [best, bestDistance] = [k, d];
