@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { describeGaps, scanKeys } from "../lib/sweep/keys.ts";
+import { codeValues, describeGaps, presentLayers, scanKeys } from "../lib/sweep/keys.ts";
 import { fakeRun, type SampleTuple } from "./helpers/fake_sweep.ts";
 
 /** Samples of a full grid: layers x strengths x prompts. */
@@ -37,4 +37,14 @@ Deno.test("an incomplete grid lists the cells short of prompts", () => {
   assert.equal(describeGaps(scan.gaps, scan.prompts), "layer 4 strength 1: 2 of 6 prompts");
   const many = [1, 2, 3, 4].map((layer) => ({ layer, strength: 0, found: 1 }));
   assert.match(describeGaps(many, 6), /; 1 more$/);
+});
+
+Deno.test("codeValues codes floats in first-seen order, NaN as one value", () => {
+  const { codes, values } = codeValues(Float64Array.from([1, -1, 1, NaN, 0, NaN]));
+  assert.deepEqual([...codes], [0, 1, 0, 2, 3, 2]);
+  assert.deepEqual(values, [1, -1, NaN, 0]);
+});
+
+Deno.test("presentLayers lists distinct layers ascending", () => {
+  assert.deepEqual(presentLayers(Int32Array.from([9, 3, 3, 9, 5])), [3, 5, 9]);
 });

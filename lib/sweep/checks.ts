@@ -5,7 +5,7 @@
  */
 import type { CsvReport } from "./csv_reader.ts";
 import { SweepDataError } from "./errors.ts";
-import { describeGaps, type KeyScan } from "./keys.ts";
+import { describeGaps, type KeyScan, presentLayers } from "./keys.ts";
 import type { SweepRun } from "./types.ts";
 
 /** A run's files and the read reports of its two CSVs. */
@@ -66,7 +66,7 @@ export function checkLayerRange(run: SweepRun, files: RunFiles, count: number, s
  * ```
  */
 export function checkSummaryLayers(run: SweepRun, files: RunFiles): void {
-  const present = new Set(run.samples.layer);
+  const present = new Set(presentLayers(run.samples.layer));
   run.layers.forEach((row, i) => {
     if (present.has(row.layer)) return;
     throw new SweepDataError(`layer ${row.layer} has no rows in ${files.samples}`, {

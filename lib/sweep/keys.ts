@@ -44,18 +44,14 @@ const DENSE_LIMIT = 1 << 24;
 export function scanKeys(samples: Samples): KeyScan {
   const { layer, prompt_idx: prompt } = samples;
   const n = samples.length;
-  const strengths = new Map<number, number>();
-  const strengthCode = Int32Array.from(samples.strength, (s) => {
-    if (!strengths.has(s)) strengths.set(s, strengths.size);
-    return strengths.get(s)!;
-  });
+  const { codes: strengthCode, values: strengths } = codeValues(samples.strength);
   const [minL, maxL] = range(layer), [minP, maxP] = range(prompt);
-  const S = strengths.size, P = maxP - minP + 1, cellsSpan = (maxL - minL + 1) * S;
+  const S = strengths.length, P = maxP - minP + 1, cellsSpan = (maxL - minL + 1) * S;
   const size = cellsSpan * P;
   const seen = n > 0 && size <= DENSE_LIMIT ? new Int32Array(size) : undefined;
   const sparse = new Map<number, number>();
   const perCell = cellsSpan <= DENSE_LIMIT ? new Int32Array(n > 0 ? cellsSpan : 0) : new Map();
-  const prompts = new Set<number>();
+  const prompts = P <= DENSE_LIMIT ? new Uint8Array(n > 0 ? P : 0) : new Set<number>();
   let duplicates = 0, firstRepeat: [number, number] | undefined;
   for (let i = 0; i < n; i++) {
     const cell = (layer[i] - minL) * S + strengthCode[i];
@@ -70,11 +66,37 @@ export function scanKeys(samples: Samples): KeyScan {
     else sparse.set(key, i + 1);
     if (perCell instanceof Map) perCell.set(cell, (perCell.get(cell) ?? 0) + 1);
     else perCell[cell]++;
-    prompts.add(prompt[i]);
+    if (prompts instanceof Set) prompts.add(prompt[i]);
+    else prompts[prompt[i] - minP] = 1;
   }
-  const gaps = gridGaps(perCell, presentLayers(layer), minL, [...strengths.keys()], prompts.size);
-  const cells = presentLayers(layer).length * S;
-  return { duplicates, firstRepeat, gaps, cells, prompts: prompts.size };
+  const promptCount = prompts instanceof Set ? prompts.size : prompts.reduce((a, b) => a + b, 0);
+  const layers = presentLayers(layer);
+  const gaps = gridGaps(perCell, layers, minL, strengths, promptCount);
+  return { duplicates, firstRepeat, gaps, cells: layers.length * S, prompts: promptCount };
+}
+
+/**
+ * Codes for the distinct values of a float column (NaN is one value), in first-seen order.
+ *
+ * @example
+ * ```ts
+ * codeValues(Float64Array.from([1, -1, 1])); // { codes: Int32Array [0, 1, 0], values: [1, -1] }
+ * ```
+ */
+export function codeValues(column: Float64Array): { codes: Int32Array; values: number[] } {
+  const index = new Map<number, number>();
+  const codes = new Int32Array(column.length);
+  let last = NaN, lastCode = -1;
+  for (let i = 0; i < column.length; i++) {
+    const v = column[i];
+    if (v !== last || lastCode < 0) {
+      lastCode = index.get(v) ?? index.size;
+      if (lastCode === index.size) index.set(v, lastCode);
+      last = v;
+    }
+    codes[i] = lastCode;
+  }
+  return { codes, values: [...index.keys()] };
 }
 
 function gridGaps(
@@ -95,8 +117,21 @@ function gridGaps(
   return gaps;
 }
 
-function presentLayers(layer: Int32Array): number[] {
-  return [...new Set(layer)].sort((a, b) => a - b);
+/**
+ * The distinct values of an integer column, ascending.
+ *
+ * @example
+ * ```ts
+ * presentLayers(Int32Array.from([4, 3, 3, 4])); // [3, 4]
+ * ```
+ */
+export function presentLayers(layer: Int32Array): number[] {
+  const found = new Set<number>();
+  let last = NaN;
+  for (let i = 0; i < layer.length; i++) {
+    if (layer[i] !== last) found.add(last = layer[i]);
+  }
+  return [...found].sort((a, b) => a - b);
 }
 
 function range(values: Int32Array): [number, number] {
