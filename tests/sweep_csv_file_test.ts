@@ -1,17 +1,15 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
+import { inTempDir } from "./helpers/temp_sweep.ts";
 import { readCsvFile, readTypedCsvFile } from "../lib/sweep/csv_file.ts";
 
 const SCHEMA = { layer: "int", delta: "float", model: "string" } as const;
 
-/** Runs `body` in a fresh temporary folder, removed afterwards. */
-async function inTempDir(body: (dir: string) => Promise<void>): Promise<void> {
-  const dir = await Deno.makeTempDir({ prefix: "csv-file-test-" });
-  try {
-    await body(dir);
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
+/** The bytes of a CSV of `rows` rows `i,1,4B` after its header, lines ended by `end`. */
+function numberedCsv(rows: number, end: string): Uint8Array {
+  const lines = ["layer,delta,model"];
+  for (let i = 0; i < rows; i++) lines.push(`${i},1,4B`);
+  return new TextEncoder().encode(lines.join(end) + end);
 }
 
 Deno.test("readTypedCsvFile streams a file larger than its chunk", () =>
@@ -31,9 +29,7 @@ Deno.test("readTypedCsvFile streams a file larger than its chunk", () =>
 Deno.test("readTypedCsvFile names the line of a NUL byte past the first chunk", () =>
   inTempDir(async (dir) => {
     const path = join(dir, "bad.csv");
-    const lines = ["layer,delta,model"];
-    for (let i = 0; i < 100_000; i++) lines.push(`${i},1,4B`);
-    const bytes = new TextEncoder().encode(lines.join("\n") + "\n");
+    const bytes = numberedCsv(100_000, "\n");
     bytes[bytes.length - 3] = 0; // on the last line, 100,001
     await Deno.writeFile(path, bytes);
     await assert.rejects(() => readTypedCsvFile(path, SCHEMA), /bad\.csv:100001: binary data/);
@@ -42,9 +38,7 @@ Deno.test("readTypedCsvFile names the line of a NUL byte past the first chunk", 
 Deno.test("issue 9 #10: invalid UTF-8 names its line and column, past the first chunk too", () =>
   inTempDir(async (dir) => {
     const path = join(dir, "bad.csv");
-    const lines = ["layer,delta,model"];
-    for (let i = 0; i < 100_000; i++) lines.push(`${i},1,4B`);
-    const bytes = new TextEncoder().encode(lines.join("\r\n") + "\r\n");
+    const bytes = numberedCsv(100_000, "\r\n");
     bytes[bytes.length - 3] = 0xff; // "99999,1,4B": the B, column 10 of line 100,001
     await Deno.writeFile(path, bytes);
     await assert.rejects(

@@ -7,7 +7,7 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import { dictionaryValue } from "../lib/sweep/columns.ts";
-import { TypedCsvReader } from "../lib/sweep/csv_reader.ts";
+import { readInChunks } from "./helpers/chunks.ts";
 
 const SCHEMA = { a: "int", b: "float", s: "string" } as const;
 const NAMES = ["a", "b", "s", "note"];
@@ -106,22 +106,11 @@ function render(t: Table): string {
   return text;
 }
 
-function readInChunks(text: string, cuts: number[]) {
-  const reader = new TypedCsvReader("p.csv", SCHEMA);
-  const points = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((x, y) => x - y);
-  let from = 0;
-  for (const p of [...points, text.length]) {
-    reader.push(text.slice(from, p));
-    from = p;
-  }
-  return { columns: reader.end(), report: reader.report() };
-}
-
 Deno.test("streaming reader = whole-text reference = the table written, every line counted", () => {
   fc.assert(
     fc.property(table, (t) => {
       const text = render(t);
-      const { columns, report } = readInChunks(text, t.cuts);
+      const { columns, report } = readInChunks(text, SCHEMA, t.cuts);
       const ref = referenceParse(text.replace(/^\ufeff/, ""));
       const header = ref.records[0];
       assert.deepEqual(header, t.order.map((i) => NAMES[i]));
@@ -148,7 +137,7 @@ Deno.test("the line of each row agrees with the reference's line count", () => {
   fc.assert(
     fc.property(table, (t) => {
       const text = render(t);
-      const { report } = readInChunks(text, t.cuts);
+      const { report } = readInChunks(text, SCHEMA, t.cuts);
       t.rows.forEach((_, k) => {
         const cut = referenceParse(text.replace(/^\ufeff/, "").slice(0, rowStart(t, k)));
         assert.equal(report.lineOfRow(k), cut.lines + 1, `row ${k}`);

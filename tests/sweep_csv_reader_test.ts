@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { TypedCsvReader } from "../lib/sweep/csv_reader.ts";
 import { SweepDataError } from "../lib/sweep/errors.ts";
+import { readInChunks } from "./helpers/chunks.ts";
 
 const SCHEMA = { layer: "int", delta: "float", model: "string" } as const;
 
@@ -29,13 +30,8 @@ Deno.test("expected text columns are checked at their line and column", () => {
 const SAMPLE = { model: "string", layer: "int", answer: "string" } as const;
 
 function read(text: string, cuts: number[] = []) {
-  const reader = new TypedCsvReader("s.csv", SAMPLE);
-  let from = 0;
-  for (const cut of [...cuts, text.length]) {
-    reader.push(text.slice(from, cut));
-    from = cut;
-  }
-  return { t: reader.end(), report: reader.report() };
+  const { columns, report } = readInChunks(text, SAMPLE, cuts);
+  return { t: columns, report };
 }
 
 Deno.test("issue 9 #1: a quote that does not start a field is an ordinary character", () => {

@@ -1,15 +1,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
+import { inTempDir } from "./helpers/temp_sweep.ts";
 import { assertRegularFile, pathKind, subfolders } from "../lib/sweep/files.ts";
-
-async function inTempDir(body: (dir: string) => Promise<void>): Promise<void> {
-  const dir = await Deno.makeTempDir({ prefix: "files-test-" });
-  try {
-    await body(dir);
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
-}
 
 Deno.test("pathKind follows links and names folders, FIFOs and broken links", () =>
   inTempDir(async (dir) => {
