@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { loadRun, loadSweep } from "../lib/sweep/load.ts";
 import { SweepDataError } from "../lib/sweep/errors.ts";
-import { tempSweep } from "./helpers/temp_sweep.ts";
+import { inTempDir, tempSweep } from "./helpers/temp_sweep.ts";
 
 /** Runs a test body with `fresh()` making temporary sweeps, all removed afterwards. */
 function withSweeps(body: (fresh: () => Promise<string>) => Promise<void>): () => Promise<void> {
@@ -105,13 +105,11 @@ Deno.test("a data folder that does not exist is an error naming it", async () =>
   );
 });
 
-Deno.test(
-  "a folder with no model folders is an error",
-  withSweeps(async (fresh) => {
-    const dir = await Deno.makeTempDir();
+Deno.test("a folder with no model folders is an error", () =>
+  inTempDir(async (dir) => {
+    await Deno.mkdir(join(dir, ".backup", "Qwen_Qwen3_4B"), { recursive: true });
     await assert.rejects(() => loadSweep(dir), isDataError(/no model folders/));
-  }),
-);
+  }));
 
 async function corrupt(
   fresh: () => Promise<string>,
