@@ -73,6 +73,7 @@ export async function readTypedCsvFile<S extends Schema>(
   return (await readCsvFile(path, schema, expect)).columns;
 }
 
+/** Decodes a chunk; undefined when it is not valid UTF-8 (located later by `assertTextBytes`). */
 function decode(decoder: TextDecoder, bytes: Uint8Array, stream: boolean): string | undefined {
   try {
     return decoder.decode(bytes, { stream });

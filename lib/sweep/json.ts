@@ -84,11 +84,13 @@ function errorOffset(json: string): number {
   return lo - 1;
 }
 
+/** The 1-based line and column of a character offset (CRLF, CR and LF end lines). */
 function lineColumnOf(text: string, offset: number): { line: number; column: number } {
   const before = text.slice(0, offset).split(/\r\n|\r|\n/);
   return { line: before.length, column: before[before.length - 1].length + 1 };
 }
 
+/** A field of `object` checked by `check`, else an error saying what it should be. */
 function field<T>(
   object: Record<string, unknown>,
   name: string,

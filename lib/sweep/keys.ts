@@ -99,6 +99,7 @@ export function codeValues(column: Float64Array): { codes: Int32Array; values: n
   return { codes, values: [...index.keys()] };
 }
 
+/** The cells of the present layers x strengths holding fewer distinct prompts than the file. */
 function gridGaps(
   perCell: Int32Array | Map<number, number>,
   layers: number[],
@@ -134,6 +135,7 @@ export function presentLayers(layer: Int32Array): number[] {
   return [...found].sort((a, b) => a - b);
 }
 
+/** The smallest and largest value of a column ([0, 0] when empty). */
 function range(values: Int32Array): [number, number] {
   let lo = Infinity, hi = -Infinity;
   for (let i = 0; i < values.length; i++) {

@@ -44,10 +44,12 @@ export interface LoadOptions {
   allowDuplicates?: boolean;
 }
 
+/** True when `path` is a folder (or a link to one). */
 async function isDirectory(path: string): Promise<boolean> {
   return (await pathKind(path)) === "folder";
 }
 
+/** A regular file's text (binary data and invalid UTF-8 are errors at their line). */
 async function readText(path: string): Promise<string> {
   await assertRegularFile(path);
   return decodeText(await Deno.readFile(path), path);
@@ -88,6 +90,7 @@ interface ReadRun {
   files: RunFiles;
 }
 
+/** Reads a run's files, checks rows and summary layers, and keeps the read reports. */
 async function readRun(dir: string, model: string, concept: string): Promise<ReadRun> {
   const samplesFile = join(dir, RUN_FILES.samples);
   const layersFile = join(dir, RUN_FILES.layers);
@@ -148,6 +151,7 @@ interface LayerCounts {
   sources: Record<string, string>;
 }
 
+/** Each model's layer count (override, else `summary.json`, which must agree across concepts). */
 function layerCountsOf(
   runs: SweepRun[],
   models: string[],

@@ -54,6 +54,7 @@ export function makeSink(file: string, name: string, type: ColumnType, expected?
   };
 }
 
+/** Text cells, dictionary-encoded. */
 function textSink(name: string): Sink {
   const builder = new DictionaryBuilder();
   return {
