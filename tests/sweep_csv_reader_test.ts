@@ -82,3 +82,20 @@ Deno.test("a last line without a line end is read and reported", () => {
   assert.equal(t.length, 2);
   assert.equal(report.unterminated, true);
 });
+
+Deno.test("CR-only and one-column files read in linear time (no search to the text's end per line)", () => {
+  const rows = Array.from({ length: 200_000 }, (_, i) => String(i % 50));
+  for (
+    const [text, schema] of [
+      ["layer\r" + rows.join("\r") + "\r", { layer: "int" }],
+      ["model,layer,answer\r" + rows.map((r) => `4B,${r},(A)`).join("\r") + "\r", SAMPLE],
+    ] as const
+  ) {
+    const start = performance.now();
+    const reader = new TypedCsvReader("big.csv", schema);
+    for (let i = 0; i < text.length; i += 1 << 20) reader.push(text.slice(i, i + (1 << 20)));
+    assert.equal(reader.end().length, 200_000);
+    // Linear: tens of milliseconds here; a search per line to the end would take minutes.
+    assert.ok(performance.now() - start < 5000, `${performance.now() - start} ms`);
+  }
+});

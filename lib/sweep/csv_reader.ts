@@ -36,6 +36,8 @@ export class TypedCsvReader<S extends Schema> {
   private rows = 0;
   private width = 0;
   private unterminated = false;
+  /** The next comma in the text being consumed, at or after the current field (see `lineAt`). */
+  private comma = -1;
   private sinks: (Sink | undefined)[] | undefined;
   private readonly record = new RecordParser();
   private readonly counter = new LineCounter();
@@ -99,12 +101,15 @@ export class TypedCsvReader<S extends Schema> {
 
   private consume(text: string, final: boolean): void {
     const n = text.length;
-    let pos = 0, cr = -1, quote = -1;
+    // The next LF, CR and quote at or after pos, each searched again only once passed (a text
+    // without one of them is searched for it once, not once per line).
+    let pos = 0, lf = -1, cr = -1, quote = -1;
+    this.comma = -1;
     if (this.record.active && (pos = this.quoted(text, 0, final)) < 0) return;
     while (pos < n) {
+      if (lf < pos) lf = indexOrEnd(text, "\n", pos);
       if (cr < pos) cr = indexOrEnd(text, "\r", pos);
       if (quote < pos) quote = indexOrEnd(text, '"', pos);
-      const lf = indexOrEnd(text, "\n", pos);
       const end = lf < cr ? lf : cr;
       if (quote < end) {
         if ((pos = this.quoted(text, pos, final)) < 0) return;
@@ -148,8 +153,8 @@ export class TypedCsvReader<S extends Schema> {
     if (!this.sinks) return this.header(text.slice(start, end).split(","));
     let field = 0, s = start;
     for (;;) {
-      let comma = text.indexOf(",", s);
-      if (comma < 0 || comma > end) comma = end;
+      if (this.comma < s) this.comma = indexOrEnd(text, ",", s);
+      const comma = this.comma < end ? this.comma : end;
       this.sinks[field]?.take(text, s, comma, this.line, field + 1);
       field++;
       if (comma === end) break;
