@@ -2,7 +2,9 @@ import assert from "node:assert/strict";
 import {
   assertHasRows,
   checkLayerRange,
+  checkStrengths,
   checkSummaryLayers,
+  checkSummaryRepeats,
   cutOffWarnings,
   duplicateNote,
   type RunFiles,
@@ -68,4 +70,22 @@ Deno.test("cutOffWarnings: an incomplete grid and a last line without a line end
     /^warning: s\.csv: incomplete sweep: 1 of 2 .*layer 4 strength 1: 1 of 2 prompts/,
   );
   assert.match(warnings[1], /^warning: l\.csv:3: the last line has no line end/);
+});
+
+Deno.test("checkSummaryRepeats names both lines of a layer listed twice", () => {
+  checkSummaryRepeats(run, files);
+  const twice = fakeRun("4B", "c", [[3, 1], [4, 2], [3, 5]]);
+  assert.throws(
+    () => checkSummaryRepeats(twice, { ...files, layersReport: report(3) }),
+    /^SweepDataError: l\.csv:4: layer 3 is on line 2 and again on line 4$/,
+  );
+});
+
+Deno.test("checkStrengths refuses a row without its strength", () => {
+  checkStrengths(run, files);
+  const missing = fakeRun("4B", "c", [], [[3, 1, 0, 1], [3, NaN, 1, 1]]);
+  assert.throws(
+    () => checkStrengths(missing, { ...files, samplesReport: report(2) }),
+    /^SweepDataError: s\.csv:3 \(column "strength"\): strength is missing/,
+  );
 });

@@ -170,3 +170,22 @@ Deno.test("issue 9 #10: invalid UTF-8 in a per-sample file names line and column
       isDataError(new RegExp(`^${path}:5:2: not valid UTF-8`)),
     );
   }));
+
+Deno.test("a file where a model folder should be is skipped with a note saying what it is", () =>
+  withTempSweep(async (dir) => {
+    const folder = run4(dir, "beta");
+    await Deno.remove(folder, { recursive: true });
+    await Deno.writeTextFile(folder, "not a folder");
+    const sweep = await loadSweep(dir, { models: ["4B", "30B-A3B"] });
+    assert.deepEqual(sweep.missing, [{ model: "4B", concept: "beta" }]);
+    assert.ok(sweep.notes.includes(`warning: 4B/beta skipped: ${folder} is a file, not a folder`));
+  }));
+
+Deno.test("a quoted header, a BOM and CRLF line ends load as the plain file does", () =>
+  withTempSweep(async (dir) => {
+    const path = join(run4(dir), SAMPLES);
+    const lines = (await Deno.readTextFile(path)).trimEnd().split("\n");
+    lines[0] = lines[0].split(",").map((name) => `"${name}"`).join(",");
+    await Deno.writeTextFile(path, "\ufeff" + lines.join("\r\n") + "\r\n");
+    assert.equal(runOf(await loadSweep(dir)).samples.length, ROWS_4B);
+  }));

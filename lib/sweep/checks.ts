@@ -77,6 +77,48 @@ export function checkSummaryLayers(run: SweepRun, files: RunFiles): void {
 }
 
 /**
+ * Throws at a layer_summary.csv layer listed twice, naming both lines: the sweep writes one row
+ * per layer, so a repeat is a broken file (its best layer would be ambiguous).
+ *
+ * @example
+ * ```ts
+ * checkSummaryRepeats(run, files); // throws "layer_summary.csv:9: layer 12 is on line 3 and again on line 9"
+ * ```
+ */
+export function checkSummaryRepeats(run: SweepRun, files: RunFiles): void {
+  const first = new Map<number, number>();
+  const lineOf = (i: number) => files.layersReport.lineOfRow(i);
+  run.layers.forEach((row, i) => {
+    const before = first.get(row.layer);
+    if (before === undefined) return void first.set(row.layer, i);
+    throw new SweepDataError(
+      `layer ${row.layer} is on line ${lineOf(before)} and again on line ${lineOf(i)}`,
+      { file: files.layers, line: lineOf(i) },
+    );
+  });
+}
+
+/**
+ * Throws at the first per-sample row whose strength is missing: a row needs its whole key
+ * (layer and prompt_idx are whole numbers already; pandas would drop such a row from groups).
+ *
+ * @example
+ * ```ts
+ * checkStrengths(run, files); // throws 's.csv:7 (column "strength"): strength is missing ...'
+ * ```
+ */
+export function checkStrengths(run: SweepRun, files: RunFiles): void {
+  const strength = run.samples.strength;
+  for (let i = 0; i < strength.length; i++) {
+    if (strength[i] === strength[i]) continue;
+    throw new SweepDataError(
+      "strength is missing: every row needs its layer, strength and prompt_idx",
+      { file: files.samples, line: files.samplesReport.lineOfRow(i), columnName: "strength" },
+    );
+  }
+}
+
+/**
  * Throws for a repeated (layer, strength, prompt_idx) key naming both lines, unless duplicates
  * are allowed: then every row is kept (as pandas keeps them) and a note says how many.
  *

@@ -6,7 +6,9 @@ import { join } from "node:path";
 import {
   assertHasRows,
   checkLayerRange,
+  checkStrengths,
   checkSummaryLayers,
+  checkSummaryRepeats,
   cutOffWarnings,
   duplicateNote,
   type RunFiles,
@@ -128,6 +130,8 @@ async function readRun(dir: string, model: string, concept: string): Promise<Rea
     layersReport: table.report,
   };
   checkSummaryLayers(run, files);
+  checkSummaryRepeats(run, files);
+  checkStrengths(run, files);
   return { run, files };
 }
 
@@ -210,7 +214,9 @@ async function planRuns(
         }
       }
       if (absent) {
-        notes.push(`warning: ${model}/${concept} skipped: ${absent} does not exist`);
+        const kind = await pathKind(absent);
+        const what = kind === "missing" ? "does not exist" : `is a ${kind}, not a folder`;
+        notes.push(`warning: ${model}/${concept} skipped: ${absent} ${what}`);
         missing.push({ model, concept });
       } else {
         present.push([runDir, model, concept]);
