@@ -1,7 +1,7 @@
 /**
  * Property-based test of the streaming CSV reader: random tables (quotes, commas and line ends
- * inside quoted fields, stray quotes in unquoted fields, CRLF/CR/LF, a BOM, blank lines, random
- * chunk boundaries) must read back exactly, agree with an independent whole-text parser written
+ * inside quoted fields, stray quotes in unquoted fields, text after a closing quote, CRLF/CR/LF, a
+ * BOM, blank lines, random chunk boundaries) must read back exactly, agree with an independent whole-text parser written
  * here, and account for every line.
  */
 import assert from "node:assert/strict";
@@ -48,10 +48,18 @@ function referenceParse(text: string): { records: string[][]; lines: number; bla
   return { records, lines, blank };
 }
 
-/** A text cell, quoted when it must be (or by chance when it need not be). */
-function encode(cell: string, quote: boolean): string {
+/**
+ * A text cell, quoted when it must be (or by chance when it need not be). A quoted cell is
+ * sometimes closed early at `cut`, the rest written after the closing quote (`"ab"c` is `abc` in
+ * pandas), when that rest holds no comma or line end and does not start with a quote.
+ */
+function encode(cell: string, quote: boolean, cut: number): string {
   const must = /[,\r\n]/.test(cell) || cell.startsWith('"') || /^[ \t]*$/.test(cell);
-  return must || quote ? `"${cell.replaceAll('"', '""')}"` : cell;
+  if (!must && !quote) return cell;
+  const k = cut % (cell.length + 2);
+  const head = cell.slice(0, k), tail = cell.slice(k);
+  const early = tail.length > 0 && !/[,\r\n]/.test(tail) && !tail.startsWith('"');
+  return early ? `"${head.replaceAll('"', '""')}"${tail}` : `"${cell.replaceAll('"', '""')}"`;
 }
 
 const textCell = fc.string({
@@ -77,6 +85,7 @@ const row = fc.record({
   s: textCell,
   note: textCell,
   quote: fc.array(fc.boolean(), { minLength: 2, maxLength: 2 }),
+  cut: fc.array(fc.nat(), { minLength: 2, maxLength: 2 }),
   end: fc.constantFrom("\n", "\r\n", "\r"),
   blankBefore: fc.option(fc.constantFrom("", "  ", "\t"), { freq: 6 }),
 });
@@ -92,7 +101,12 @@ type Row = typeof row extends fc.Arbitrary<infer R> ? R : never;
 type Table = typeof table extends fc.Arbitrary<infer T> ? T : never;
 
 function cells(r: Row): string[] {
-  return [String(r.a), r.b.text, encode(r.s, r.quote[0]), encode(r.note, r.quote[1])];
+  return [
+    String(r.a),
+    r.b.text,
+    encode(r.s, r.quote[0], r.cut[0]),
+    encode(r.note, r.quote[1], r.cut[1]),
+  ];
 }
 
 function render(t: Table): string {
