@@ -6,6 +6,9 @@
 import type { Dictionary } from "./columns.ts";
 import { TypedCsvReader } from "./csv_reader.ts";
 
+/** Decoding a file's bytes (kept here for `lib/mod.ts` users; it lives in `text.ts`). */
+export { decodeText } from "./text.ts";
+
 /** How a column's cells are read: whole numbers, floating-point numbers, or text. */
 export type ColumnType = "int" | "float" | "string";
 
