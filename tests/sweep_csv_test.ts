@@ -1,20 +1,8 @@
 import assert from "node:assert/strict";
-import { decodeText, parseTypedCsv } from "../lib/sweep/csv.ts";
+import { parseTypedCsv } from "../lib/sweep/csv.ts";
 import { SweepDataError } from "../lib/sweep/errors.ts";
 
 const SCHEMA = { layer: "int", delta: "float", answer: "string" } as const;
-
-Deno.test("decodeText refuses binary data and strips a BOM", () => {
-  assert.equal(decodeText(new TextEncoder().encode("\ufeffa,b\n"), "x.csv"), "a,b\n");
-  assert.throws(
-    () => decodeText(new Uint8Array([97, 10, 0, 255]), "g.csv"),
-    (e: unknown) => e instanceof SweepDataError && /^g\.csv:2: binary data/.test(e.message),
-  );
-  assert.throws(
-    () => decodeText(new Uint8Array([0xff, 0xfe, 0x41]), "h.csv"),
-    /h\.csv: not valid UTF-8/,
-  );
-});
 
 Deno.test("parseTypedCsv gives typed columns in file order, ignoring extra columns", () => {
   const t = parseTypedCsv("answer,extra,delta,layer\n(A),x,0.5,3\n(B),y,NaN,4\n", "s.csv", SCHEMA);

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { assertNoNulByte, formatPlace, SweepDataError } from "../lib/sweep/errors.ts";
+import { formatPlace, QUOTE_LIMIT, quoteText, SweepDataError } from "../lib/sweep/errors.ts";
 
 Deno.test("formatPlace writes file:line:column and the column name", () => {
   assert.equal(formatPlace({ file: "a.csv" }), "a.csv");
@@ -17,11 +17,9 @@ Deno.test("SweepDataError keeps its place and prefixes the message", () => {
   assert.ok(err instanceof Error);
 });
 
-Deno.test("assertNoNulByte names the line of a NUL byte, counting from firstLine", () => {
-  assertNoNulByte(new TextEncoder().encode("a,b\n1,2\n"), "ok.csv");
-  assert.throws(
-    () => assertNoNulByte(new Uint8Array([97, 10, 98, 0]), "g.csv"),
-    /^SweepDataError: g\.csv:2: binary data/,
-  );
-  assert.throws(() => assertNoNulByte(new Uint8Array([0]), "g.csv", 40), /g\.csv:40: binary/);
+Deno.test("quoteText cuts long content to a few hundred characters at most", () => {
+  assert.equal(quoteText("a,b"), '"a,b"');
+  const long = quoteText("x".repeat(250_000));
+  assert.ok(long.length < QUOTE_LIMIT + 40, `${long.length} characters`);
+  assert.match(long, /\.\.\. \(250,000 characters\)$/);
 });

@@ -33,3 +33,26 @@ Deno.test("parseRunInfo checks field types", () => {
   );
   assert.throws(() => parseRunInfo("[1]", "s.json"), /s\.json:1:1: expected a JSON object/);
 });
+
+Deno.test("issue 9 #10: Python's bare NaN and Infinity are numbers; the same words in strings stay text", () => {
+  const text = '{"a": NaN, "b": -Infinity, "c": "NaN", "d": [Infinity], "e": "x\\"NaN"}';
+  const value = parseJsonText(text, "s.json") as Record<string, unknown>;
+  assert.ok(Number.isNaN(value.a));
+  assert.deepEqual([value.b, value.c, value.d, value.e], [-Infinity, "NaN", [Infinity], 'x"NaN']);
+  const info = parseRunInfo(JSON.stringify(INFO).replace("0.5", "NaN"), "summary.json");
+  assert.ok(Number.isNaN(info.best_delta));
+});
+
+Deno.test("syntax errors after NaN tokens, and unexpected tokens, still give line:column", () => {
+  assert.throws(
+    () => parseJsonText('{"a": NaN, "b": Infinity,\n  "c": 1 2}', "s.json"),
+    /^SweepDataError: s\.json:2:10: unreadable JSON/,
+  );
+  const long = `{"a": "${"x".repeat(100_000)}", "b": Nan}`;
+  assert.throws(
+    () => parseJsonText(long, "s.json"),
+    (e: unknown) =>
+      e instanceof Error && e.message.startsWith("s.json:1:100016: unreadable JSON") &&
+      e.message.length < 300,
+  );
+});

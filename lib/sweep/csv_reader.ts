@@ -1,30 +1,47 @@
 /**
  * A streaming CSV reader into typed columns: text goes in chunk by chunk, rows are parsed in
  * place (no array per row) into growable typed arrays, and a bad cell is an error naming the
- * file, line and column.
+ * file, line and column. The dialect is RFC 4180 with pandas' leniency: a quote that does not
+ * start a field is an ordinary character; CRLF, CR and LF end lines; a BOM is dropped; blank lines
+ * are skipped. Every line is accounted for: header + rows + blank lines = lines read.
  * @module
  */
-import { csvParseRows } from "d3-dsv";
-import { floatInRange, intInRange } from "./cells.ts";
-import { DictionaryBuilder, Growable } from "./columns.ts";
-import type { Columns, ColumnType, Schema } from "./csv.ts";
-import { assertNoNulByte, SweepDataError } from "./errors.ts";
+import type { Columns, Schema } from "./csv.ts";
+import { RecordParser } from "./csv_record.ts";
+import { quoteText, SweepDataError } from "./errors.ts";
+import { LineCounter, RowLines } from "./lines.ts";
+import { makeSink, type Sink } from "./sinks.ts";
 
-/** Where one schema column's cells go. */
-interface Sink {
-  name: string;
-  type: ColumnType;
-  take(text: string, start: number, end: number, line: number, column: number): void;
-  finish(): Int32Array | Float64Array | ReturnType<DictionaryBuilder["finish"]>;
+/** What a read saw besides the columns: its lines, and the line each row is on. */
+export interface CsvReport {
+  /** Lines read (CRLF, CR and LF each end one). */
+  lines: number;
+  /** Blank lines skipped. */
+  blank: number;
+  /** Rows kept (not counting the header). */
+  rows: number;
+  /** The last line has no line end (the file may have been cut off while written). */
+  unterminated: boolean;
+  /** The line a row (0-based) starts on. */
+  lineOfRow(row: number): number;
 }
 
-/** Reads a CSV that arrives in pieces; see {@link readTypedCsvFile} for files. */
+/** Reads a CSV that arrives in pieces; see `readTypedCsvFile` for files. */
 export class TypedCsvReader<S extends Schema> {
   private carry = "";
+  private started = false;
   private line = 0;
+  private recordLines = 0;
+  private blank = 0;
   private rows = 0;
   private width = 0;
+  private unterminated = false;
+  /** The next comma in the text being consumed, at or after the current field (see `lineAt`). */
+  private comma = -1;
   private sinks: (Sink | undefined)[] | undefined;
+  private readonly record = new RecordParser();
+  private readonly counter = new LineCounter();
+  private readonly rowLines = new RowLines();
 
   /**
    * @param expect text columns whose every cell must be the given value (a run's model and
@@ -41,8 +58,13 @@ export class TypedCsvReader<S extends Schema> {
     return this.line;
   }
 
-  /** Feeds the next piece of text. */
+  /** Feeds the next piece of text (a BOM at the very start is dropped). */
   push(chunk: string): void {
+    if (!this.started && chunk.length > 0) {
+      this.started = true;
+      if (chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
+    }
+    this.counter.push(chunk);
     this.consume(this.carry + chunk, false);
   }
 
@@ -52,63 +74,96 @@ export class TypedCsvReader<S extends Schema> {
     if (!this.sinks) {
       throw new SweepDataError("empty file (no header row)", { file: this.file, line: 1 });
     }
+    const lines = this.counter.lines;
+    if (this.recordLines + this.blank !== lines) {
+      throw new SweepDataError(
+        `${lines} lines read, but the header and ${this.rows} rows take ${this.recordLines} and ` +
+          `${this.blank} are blank: lines unaccounted for (a reader bug: please report it)`,
+        { file: this.file },
+      );
+    }
     const out: Record<string, unknown> = { length: this.rows };
     for (const sink of this.sinks) if (sink) out[sink.name] = sink.finish();
     return out as Columns<S>;
   }
 
+  /** Lines, blank lines, rows and the line of each row (call after {@link end}). */
+  report(): CsvReport {
+    const { rows, blank, unterminated, rowLines } = this;
+    return {
+      lines: this.counter.lines,
+      blank,
+      rows,
+      unterminated,
+      lineOfRow: (r) => rowLines.lineOf(r),
+    };
+  }
+
   private consume(text: string, final: boolean): void {
-    const quoted = text.indexOf('"') >= 0;
-    let pos = 0;
-    while (pos < text.length) {
-      let nl = text.indexOf("\n", pos);
-      if (nl < 0) {
-        if (!final) break;
-        nl = text.length;
+    const n = text.length;
+    // The next LF, CR and quote at or after pos, each searched again only once passed (a text
+    // without one of them is searched for it once, not once per line).
+    let pos = 0, lf = -1, cr = -1, quote = -1;
+    this.comma = -1;
+    if (this.record.active && (pos = this.quoted(text, 0, final)) < 0) return;
+    while (pos < n) {
+      if (lf < pos) lf = indexOrEnd(text, "\n", pos);
+      if (cr < pos) cr = indexOrEnd(text, "\r", pos);
+      if (quote < pos) quote = indexOrEnd(text, '"', pos);
+      const end = lf < cr ? lf : cr;
+      if (quote < end) {
+        if ((pos = this.quoted(text, pos, final)) < 0) return;
+        continue;
       }
-      if (quoted) {
-        const quote = text.indexOf('"', pos);
-        if (quote >= 0 && quote < nl) {
-          const end = recordEnd(text, pos, final);
-          if (end < 0) break;
-          const record = text.slice(pos, end).replace(/\r$/, "");
-          this.line++;
-          this.fields(csvParseRows(record)[0] ?? []);
-          for (let i = pos; i < end; i++) if (text.charCodeAt(i) === 10) this.line++;
-          pos = end + 1;
-          continue;
-        }
-      }
-      const end = nl > pos && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+      if (!final && (end === n || (end === cr && end + 1 === n))) break;
       this.line++;
-      if (end > pos) this.row(text, pos, end);
-      pos = nl + 1;
+      this.lineAt(text, pos, end);
+      if (end === n) this.unterminated = true;
+      pos = end === n ? n : end === cr && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
     }
-    this.carry = pos < text.length ? text.slice(pos) : "";
+    this.carry = pos < n ? text.slice(pos) : "";
   }
 
-  /** A record split by d3-dsv (quoted fields): header or row. */
-  private fields(cells: string[]): void {
-    if (!this.sinks) return this.header(cells);
-    cells.forEach((cell, i) => this.sinks![i]?.take(cell, 0, cell.length, this.line, i + 1));
-    this.checkWidth(cells.length);
+  /** Parses a record holding a quote; returns where the next starts, or -1 for more text. */
+  private quoted(text: string, pos: number, final: boolean): number {
+    const next = this.record.parse(text, pos, final, this.file, this.line + 1);
+    if (next < 0) {
+      this.carry = text.slice(this.record.keepFrom);
+      return -1;
+    }
+    this.line++;
+    const cells = this.record.fields;
+    if (!this.sinks) this.header(cells);
+    else {
+      cells.forEach((cell, i) => this.sinks![i]?.take(cell, 0, cell.length, this.line, i + 1));
+      this.endRow(cells.length);
+    }
+    this.recordLines += this.record.innerLines;
+    this.line += this.record.innerLines;
+    this.unterminated = this.record.unterminated;
+    return next;
   }
 
-  private row(text: string, start: number, end: number): void {
+  /** One line without quotes: blank, the header, or a row. */
+  private lineAt(text: string, start: number, end: number): void {
+    if (isBlank(text, start, end)) {
+      this.blank++;
+      return;
+    }
     if (!this.sinks) return this.header(text.slice(start, end).split(","));
     let field = 0, s = start;
     for (;;) {
-      let comma = text.indexOf(",", s);
-      if (comma < 0 || comma > end) comma = end;
+      if (this.comma < s) this.comma = indexOrEnd(text, ",", s);
+      const comma = this.comma < end ? this.comma : end;
       this.sinks[field]?.take(text, s, comma, this.line, field + 1);
       field++;
       if (comma === end) break;
       s = comma + 1;
     }
-    this.checkWidth(field);
+    this.endRow(field);
   }
 
-  private checkWidth(fields: number): void {
+  private endRow(fields: number): void {
     if (fields !== this.width) {
       throw new SweepDataError(`ragged row: ${fields} fields where the header has ${this.width}`, {
         file: this.file,
@@ -117,132 +172,40 @@ export class TypedCsvReader<S extends Schema> {
         column: Math.min(fields, this.width) + 1,
       });
     }
+    this.rowLines.add(this.rows, this.line);
     this.rows++;
+    this.recordLines++;
   }
 
   private header(cells: string[]): void {
     const names = cells.map((h) => h.trim());
     this.width = names.length;
     this.sinks = names.map(() => undefined);
+    this.recordLines++;
     for (const [name, type] of Object.entries(this.schema)) {
       const index = names.indexOf(name);
       if (index < 0) {
-        throw new SweepDataError(`missing column "${name}" (header has: ${names.join(", ")})`, {
-          file: this.file,
-          line: this.line,
-        });
+        throw new SweepDataError(
+          `missing column "${name}" (header has: ${quoteText(names.join(","))})`,
+          { file: this.file, line: this.line },
+        );
       }
       this.sinks[index] = makeSink(this.file, name, type, this.expect[name]);
     }
   }
 }
 
-/** The index of the newline ending a record that starts at `pos` (quotes balanced), or -1. */
-function recordEnd(text: string, pos: number, final: boolean): number {
-  let inQuotes = false;
-  for (let i = pos; i < text.length; i++) {
+/** `text.indexOf(s, from)`, or the text's length when absent. */
+function indexOrEnd(text: string, s: string, from: number): number {
+  const i = text.indexOf(s, from);
+  return i < 0 ? text.length : i;
+}
+
+/** An empty line, or one of spaces and tabs only (pandas skips both). */
+function isBlank(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
-    if (c === 34) inQuotes = !inQuotes;
-    else if (c === 10 && !inQuotes) return i;
+    if (c !== 32 && c !== 9) return false;
   }
-  return final ? text.length : -1;
-}
-
-function makeSink(file: string, name: string, type: ColumnType, expected?: string): Sink {
-  const fail = (text: string, start: number, end: number, line: number, column: number) => {
-    throw new SweepDataError(
-      `not ${type === "int" ? "a whole number" : "a number"}: ${
-        JSON.stringify(text.slice(start, end))
-      }`,
-      { file, line, column, columnName: name },
-    );
-  };
-  if (type === "string" && expected !== undefined) {
-    // Every cell must be the expected value: check it in place and keep only the count.
-    let rows = 0;
-    return {
-      name,
-      type,
-      take(text, start, end, line, column) {
-        if (end - start !== expected.length || !text.startsWith(expected, start)) {
-          throw new SweepDataError(
-            `${name} is ${JSON.stringify(text.slice(start, end))} but the folder is for ${
-              JSON.stringify(expected)
-            }`,
-            { file, line, column, columnName: name },
-          );
-        }
-        rows++;
-      },
-      finish: () => ({ codes: new Int32Array(rows), values: [expected] }),
-    };
-  }
-  if (type === "string") {
-    const builder = new DictionaryBuilder();
-    return {
-      name,
-      type,
-      take: (t, s, e) => builder.pushRange(t, s, e),
-      finish: () => builder.finish(),
-    };
-  }
-  const values = type === "int"
-    ? new Growable((n) => new Int32Array(n))
-    : new Growable((n) => new Float64Array(n));
-  const parse = type === "int" ? intInRange : floatInRange;
-  return {
-    name,
-    type,
-    take(text, start, end, line, column) {
-      const value = parse(text, start, end);
-      if (value === undefined) fail(text, start, end, line, column);
-      else values.push(value);
-    },
-    finish: () => values.finish(),
-  };
-}
-
-/** Bytes read from a file at a time. */
-const CHUNK = 1 << 20;
-
-/**
- * Reads a CSV file into typed columns as a stream (never the whole file in one string). Binary
- * data (a NUL byte) and invalid UTF-8 are errors naming the file (and the line of the NUL).
- *
- * @example
- * ```ts
- * const t = await readTypedCsvFile("layer_summary.csv", { layer: "int", delta: "float" });
- * t.delta[0];
- * ```
- */
-export async function readTypedCsvFile<S extends Schema>(
-  path: string,
-  schema: S,
-  expect: Readonly<Record<string, string>> = {},
-): Promise<Columns<S>> {
-  const reader = new TypedCsvReader(path, schema, expect);
-  const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
-  const file = await Deno.open(path);
-  try {
-    const buffer = new Uint8Array(CHUNK);
-    for (;;) {
-      const n = await file.read(buffer);
-      if (n === null) break;
-      const bytes = buffer.subarray(0, n);
-      assertNoNulByte(bytes, path, reader.linesRead + 1);
-      reader.push(decode(decoder, bytes, path, true));
-    }
-    reader.push(decode(decoder, new Uint8Array(0), path, false));
-  } finally {
-    file.close();
-  }
-  return reader.end();
-}
-
-function decode(decoder: TextDecoder, bytes: Uint8Array, file: string, stream: boolean): string {
-  try {
-    return decoder.decode(bytes, { stream });
-  } catch {
-    throw new SweepDataError("not valid UTF-8 text", { file });
-  }
+  return true;
 }

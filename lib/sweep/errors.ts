@@ -36,21 +36,22 @@ export class SweepDataError extends Error {
   }
 }
 
+/** The most characters of file content an error message quotes. */
+export const QUOTE_LIMIT = 120;
+
 /**
- * Throws a {@link SweepDataError} when `bytes` hold a NUL byte (binary data, not text), naming
- * its line; `firstLine` is the line number of the first byte.
+ * Quotes file content for a message, cut to {@link QUOTE_LIMIT} characters however long it is.
  *
  * @example
  * ```ts
- * assertNoNulByte(new Uint8Array([97, 10, 0]), "g.csv"); // throws "g.csv:2: binary data ..."
+ * quoteText("abc");            // "\"abc\""
+ * quoteText("x".repeat(1000)); // "\"xxx...x\"... (1000 characters)"
  * ```
  */
-export function assertNoNulByte(bytes: Uint8Array, file: string, firstLine = 1): void {
-  const nul = bytes.indexOf(0);
-  if (nul < 0) return;
-  let line = firstLine;
-  for (let i = 0; i < nul; i++) if (bytes[i] === 10) line++;
-  throw new SweepDataError("binary data (NUL byte), not a text file", { file, line });
+export function quoteText(text: string): string {
+  if (text.length <= QUOTE_LIMIT) return JSON.stringify(text);
+  const shown = JSON.stringify(text.slice(0, QUOTE_LIMIT));
+  return `${shown}... (${text.length.toLocaleString("en-US")} characters)`;
 }
 
 /**

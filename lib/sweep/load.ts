@@ -3,18 +3,25 @@
  * @module
  */
 import { join } from "node:path";
-import { decodeText } from "./csv.ts";
-import { readTypedCsvFile } from "./csv_reader.ts";
-import { SweepDataError } from "./errors.ts";
-import { parseRunInfo } from "./json.ts";
 import {
-  compareStrings,
-  modelFolderName,
-  modelLabelOfFolder,
-  orderModels,
-  RUN_FILES,
-} from "./layout.ts";
+  assertHasRows,
+  checkLayerRange,
+  checkStrengths,
+  checkSummaryLayers,
+  checkSummaryRepeats,
+  cutOffWarnings,
+  duplicateNote,
+  type RunFiles,
+} from "./checks.ts";
+import { readCsvFile } from "./csv_file.ts";
+import { SweepDataError } from "./errors.ts";
+import { assertRegularFile, pathKind, subfolders } from "./files.ts";
+import { parseRunInfo } from "./json.ts";
+import { scanKeys } from "./keys.ts";
+import { modelFolderName, modelLabelOfFolder, orderModels, RUN_FILES } from "./layout.ts";
+import { checkLayerCountKeys, uniqueNames } from "./options.ts";
 import { dataQualityNote } from "./quality.ts";
+import { decodeText } from "./text.ts";
 import {
   LAYER_SUMMARY_SCHEMA,
   type LayerSummaryRow,
@@ -32,31 +39,21 @@ export interface LoadOptions {
   concepts?: string[];
   /** Layer count per model, overriding `summary.json`'s `num_layers`. */
   layerCounts?: Record<string, number>;
+  /**
+   * Keep rows that repeat a (layer, strength, prompt_idx) key, as pandas does (a note says how
+   * many); by default a repeated key is an error naming both lines.
+   */
+  allowDuplicates?: boolean;
 }
 
+/** True when `path` is a folder (or a link to one). */
 async function isDirectory(path: string): Promise<boolean> {
-  try {
-    return (await Deno.stat(path)).isDirectory;
-  } catch {
-    return false;
-  }
+  return (await pathKind(path)) === "folder";
 }
 
-async function isFile(path: string): Promise<boolean> {
-  try {
-    return (await Deno.stat(path)).isFile;
-  } catch {
-    return false;
-  }
-}
-
-async function subfolders(dir: string): Promise<string[]> {
-  const names: string[] = [];
-  for await (const entry of Deno.readDir(dir)) if (entry.isDirectory) names.push(entry.name);
-  return names.sort(compareStrings);
-}
-
+/** A regular file's text (binary data and invalid UTF-8 are errors at their line). */
 async function readText(path: string): Promise<string> {
+  await assertRegularFile(path);
   return decodeText(await Deno.readFile(path), path);
 }
 
@@ -89,31 +86,32 @@ export async function discoverConcepts(dir: string): Promise<string[]> {
   return concepts;
 }
 
-/**
- * Reads one run folder: its per-sample CSV, layer summary and (when present) `summary.json`.
- *
- * @example
- * ```ts
- * const run = await loadRun("results/logit_diff_sweep/corrigible/Qwen_Qwen3_4B", "4B", "corrigible");
- * run.samples.length; // 3000
- * ```
- */
-export async function loadRun(dir: string, model: string, concept: string): Promise<SweepRun> {
+/** A run with the read reports its checks need. */
+interface ReadRun {
+  run: SweepRun;
+  files: RunFiles;
+}
+
+/** Reads a run's files, checks rows and summary layers, and keeps the read reports. */
+async function readRun(dir: string, model: string, concept: string): Promise<ReadRun> {
   const samplesFile = join(dir, RUN_FILES.samples);
   const layersFile = join(dir, RUN_FILES.layers);
   const infoFile = join(dir, RUN_FILES.info);
   const [parsed, table, infoText] = await Promise.all([
-    readTypedCsvFile(samplesFile, SAMPLE_SCHEMA, { model, concept }),
-    readTypedCsvFile(layersFile, LAYER_SUMMARY_SCHEMA),
-    isFile(infoFile).then((has) => has ? readText(infoFile) : undefined),
+    readCsvFile(samplesFile, SAMPLE_SCHEMA, { model, concept }),
+    readCsvFile(layersFile, LAYER_SUMMARY_SCHEMA),
+    pathKind(infoFile).then((kind) => kind === "missing" ? undefined : readText(infoFile)),
   ]);
-  const { model: _model, concept: _concept, ...samples } = parsed;
-  const layers: LayerSummaryRow[] = Array.from({ length: table.length }, (_, i) => ({
-    layer: table.layer[i],
-    baseline_mean: table.baseline_mean[i],
-    positive_mean: table.positive_mean[i],
-    negative_mean: table.negative_mean[i],
-    delta: table.delta[i],
+  assertHasRows(parsed.report.rows, samplesFile);
+  assertHasRows(table.report.rows, layersFile);
+  const { model: _model, concept: _concept, ...samples } = parsed.columns;
+  const t = table.columns;
+  const layers: LayerSummaryRow[] = Array.from({ length: t.length }, (_, i) => ({
+    layer: t.layer[i],
+    baseline_mean: t.baseline_mean[i],
+    positive_mean: t.positive_mean[i],
+    negative_mean: t.negative_mean[i],
+    delta: t.delta[i],
     model,
     concept,
   }));
@@ -124,32 +122,66 @@ export async function loadRun(dir: string, model: string, concept: string): Prom
       { file: infoFile },
     );
   }
-  return { model, concept, dir, info, layers, samples };
+  const run = { model, concept, dir, info, layers, samples };
+  const files = {
+    samples: samplesFile,
+    layers: layersFile,
+    samplesReport: parsed.report,
+    layersReport: table.report,
+  };
+  checkSummaryLayers(run, files);
+  checkSummaryRepeats(run, files);
+  checkStrengths(run, files);
+  return { run, files };
 }
 
+/**
+ * Reads one run folder: its per-sample CSV, layer summary and (when present) `summary.json`. A
+ * CSV with no data rows, or a layer summary row whose layer has no per-sample rows, is an error.
+ *
+ * @example
+ * ```ts
+ * const run = await loadRun("results/logit_diff_sweep/corrigible/Qwen_Qwen3_4B", "4B", "corrigible");
+ * run.samples.length; // 3000
+ * ```
+ */
+export async function loadRun(dir: string, model: string, concept: string): Promise<SweepRun> {
+  return (await readRun(dir, model, concept)).run;
+}
+
+/** Layer counts per model, and where each came from (for messages). */
+interface LayerCounts {
+  counts: Record<string, number>;
+  sources: Record<string, string>;
+}
+
+/** Each model's layer count (override, else `summary.json`, which must agree across concepts). */
 function layerCountsOf(
   runs: SweepRun[],
   models: string[],
   override: Record<string, number>,
-): Record<string, number> {
+): LayerCounts {
   const counts: Record<string, number> = {};
-  const source: Record<string, string> = {};
+  const sources: Record<string, string> = {};
   for (const run of runs) {
     if (run.model in override || !run.info) continue;
     const n = run.info.num_layers, file = join(run.dir, RUN_FILES.info);
     if (run.model in counts && counts[run.model] !== n) {
       throw new SweepDataError(
-        `num_layers is ${n} but ${source[run.model]} says ${
+        `num_layers is ${n} but ${sources[run.model]} says ${
           counts[run.model]
         } for model ${run.model}`,
         { file },
       );
     }
     counts[run.model] = n;
-    source[run.model] = file;
+    sources[run.model] = file;
   }
   for (const model of models) {
-    if (model in override) counts[model] = override[model];
+    if (model in override) {
+      counts[model] = override[model];
+      sources[model] = `--layer-counts ${model}=${override[model]}`;
+    }
     const hasRun = runs.some((run) => run.model === model);
     if (hasRun && !(model in counts)) {
       throw new SweepDataError(
@@ -159,13 +191,62 @@ function layerCountsOf(
       );
     }
   }
-  return counts;
+  return { counts, sources };
+}
+
+/** Which runs to read: present ones, and a note and a missing pair for each absent one. */
+async function planRuns(
+  dir: string,
+  concepts: string[],
+  models: string[],
+  found: Map<string, string[]>,
+  notes: string[],
+): Promise<{ present: Array<[string, string, string]>; missing: Pair[] }> {
+  const present: Array<[string, string, string]> = [];
+  const missing: Pair[] = [];
+  for (const concept of concepts) {
+    for (const model of models) {
+      const runDir = join(dir, concept, modelFolderName(model));
+      let absent = found.get(concept)!.includes(model) ? undefined : runDir;
+      for (const file of [RUN_FILES.samples, RUN_FILES.layers]) {
+        if (absent === undefined && (await pathKind(join(runDir, file))) === "missing") {
+          absent = join(runDir, file);
+        }
+      }
+      if (absent) {
+        const kind = await pathKind(absent);
+        const what = kind === "missing" ? "does not exist" : `is a ${kind}, not a folder`;
+        notes.push(`warning: ${model}/${concept} skipped: ${absent} ${what}`);
+        missing.push({ model, concept });
+      } else {
+        present.push([runDir, model, concept]);
+      }
+    }
+  }
+  return { present, missing };
+}
+
+/** Options as given, without repeated names (with a note for each list that had some). */
+function uniqueOptions(options: LoadOptions, notes: string[]): LoadOptions {
+  const out = { ...options };
+  for (const key of ["models", "concepts"] as const) {
+    if (!options[key]) continue;
+    const { names, note } = uniqueNames(options[key], key);
+    out[key] = names;
+    if (note) notes.push(note);
+  }
+  return out;
 }
 
 /**
  * Loads a sweep folder. Missing model/concept folders (or folders missing a CSV) are skipped with
- * a warning in `notes`, as the original's `if path.exists()` does; malformed files throw a
- * {@link SweepDataError} naming the file, line and column.
+ * a warning in `notes`, as the original's `if path.exists()` does; hidden entries are ignored and
+ * symbolic links followed; repeated names in `models`/`concepts` are loaded once (with a note).
+ * Malformed or inconsistent files throw a {@link SweepDataError} naming the file, line and column:
+ * a layer outside the model's layer count, a layer summary row without per-sample rows, a
+ * header-only file, a repeated (layer, strength, prompt_idx) key (unless `allowDuplicates`), a
+ * `layerCounts` key that is no model of the sweep. A sweep that looks cut off (incomplete
+ * layer x strength grid, a last line without a line end) gives a warning in `notes`.
  *
  * @example
  * ```ts
@@ -178,47 +259,37 @@ export async function loadSweep(dir: string, options: LoadOptions = {}): Promise
   if (!(await isDirectory(dir))) {
     throw new SweepDataError("no such folder (the sweep's data folder)", { file: dir });
   }
-  const concepts = options.concepts ?? await discoverConcepts(dir);
+  const notes: string[] = [];
+  const asked = uniqueOptions(options, notes);
+  const concepts = asked.concepts ?? await discoverConcepts(dir);
   const found = new Map<string, string[]>();
   for (const concept of concepts) {
     const conceptDir = join(dir, concept);
     found.set(concept, (await isDirectory(conceptDir)) ? await modelsInConcept(conceptDir) : []);
   }
-  const models = options.models ?? orderModels([...found.values()].flat());
-  const notes: string[] = [];
-  const missing: Pair[] = [];
-  const present: Array<{ runDir: string; model: string; concept: string }> = [];
-  for (const concept of concepts) {
-    for (const model of models) {
-      const runDir = join(dir, concept, modelFolderName(model));
-      const absent = !found.get(concept)!.includes(model)
-        ? runDir
-        : !(await isFile(join(runDir, RUN_FILES.samples)))
-        ? join(runDir, RUN_FILES.samples)
-        : !(await isFile(join(runDir, RUN_FILES.layers)))
-        ? join(runDir, RUN_FILES.layers)
-        : undefined;
-      if (absent) {
-        notes.push(`warning: ${model}/${concept} skipped: ${absent} does not exist`);
-        missing.push({ model, concept });
-      } else {
-        present.push({ runDir, model, concept });
-      }
-    }
-  }
-  const runs = await Promise.all(
-    present.map(({ runDir, model, concept }) => loadRun(runDir, model, concept)),
+  const models = asked.models ?? orderModels([...found.values()].flat());
+  checkLayerCountKeys(
+    asked.layerCounts ?? {},
+    [...new Set([...models, ...found.values()].flat())],
+    dir,
   );
-  if (runs.length === 0) {
+  const { present, missing } = await planRuns(dir, concepts, models, found, notes);
+  const read = await Promise.all(present.map((args) => readRun(...args)));
+  if (read.length === 0) {
     throw new SweepDataError(
       `no model folders (${modelFolderName("<model>")}/${RUN_FILES.samples}) found`,
       { file: dir },
     );
   }
-  for (const run of runs) {
-    const note = dataQualityNote(run);
-    if (note) notes.push(note);
+  const runs = read.map((r) => r.run);
+  const { counts, sources } = layerCountsOf(runs, models, asked.layerCounts ?? {});
+  for (const { run, files } of read) {
+    checkLayerRange(run, files, counts[run.model], sources[run.model]);
+    const scan = scanKeys(run.samples);
+    const duplicates = duplicateNote(run, scan, files, asked.allowDuplicates ?? false);
+    for (const note of [dataQualityNote(run), duplicates, ...cutOffWarnings(scan, files)]) {
+      if (note) notes.push(note);
+    }
   }
-  const layerCounts = layerCountsOf(runs, models, options.layerCounts ?? {});
-  return { dir, models, concepts, runs, layerCounts, missing, notes };
+  return { dir, models, concepts, runs, layerCounts: counts, missing, notes };
 }

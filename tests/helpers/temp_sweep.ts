@@ -15,3 +15,21 @@ export async function tempSweep(spec: SynthSpec = SMALL_SPEC): Promise<string> {
   await writeSynthSweep(dir, spec);
   return dir;
 }
+
+/** Runs `body` in a fresh temporary folder (made by `make`), removing it afterwards. */
+export async function inTempDir(
+  body: (dir: string) => Promise<void>,
+  make: () => Promise<string> = () => Deno.makeTempDir({ prefix: "sweep-test-" }),
+): Promise<void> {
+  const dir = await make();
+  try {
+    await body(dir);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+}
+
+/** Runs `body` on a fresh small synthetic sweep, removing the folder afterwards. */
+export function withTempSweep(body: (dir: string) => Promise<void>): Promise<void> {
+  return inTempDir(body, () => tempSweep());
+}

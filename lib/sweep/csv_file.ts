@@ -1,0 +1,83 @@
+/**
+ * Reading a CSV file into typed columns as a stream (never the whole file in one string).
+ * @module
+ */
+import type { Columns, Schema } from "./csv.ts";
+import { type CsvReport, TypedCsvReader } from "./csv_reader.ts";
+import { assertRegularFile } from "./files.ts";
+import { assertTextBytes } from "./text.ts";
+
+/** Bytes read from a file at a time. */
+const CHUNK = 1 << 20;
+
+/**
+ * Reads a CSV file into typed columns, with a report of its lines (see {@link CsvReport}). The
+ * path must be a regular file (a folder or FIFO is an error saying so); binary data (a NUL byte)
+ * and invalid UTF-8 are errors at their line and column.
+ *
+ * @example
+ * ```ts
+ * const { columns, report } = await readCsvFile("layer_summary.csv", { layer: "int" });
+ * report.lineOfRow(0); // 2
+ * ```
+ */
+export async function readCsvFile<S extends Schema>(
+  path: string,
+  schema: S,
+  expect: Readonly<Record<string, string>> = {},
+): Promise<{ columns: Columns<S>; report: CsvReport }> {
+  await assertRegularFile(path);
+  const reader = new TypedCsvReader(path, schema, expect);
+  const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+  const file = await Deno.open(path);
+  let text = true;
+  try {
+    const buffer = new Uint8Array(CHUNK);
+    for (let n = await file.read(buffer); n !== null; n = await file.read(buffer)) {
+      const bytes = buffer.subarray(0, n);
+      const chunk = bytes.indexOf(0) < 0 ? decode(decoder, bytes, true) : undefined;
+      if (chunk === undefined) {
+        text = false;
+        break;
+      }
+      reader.push(chunk);
+    }
+    const last = text ? decode(decoder, new Uint8Array(0), false) : "";
+    if (last === undefined) text = false;
+    else reader.push(last);
+  } finally {
+    file.close();
+  }
+  if (!text) {
+    // Not text: read the whole file again to name the line and column of the first bad byte.
+    assertTextBytes(await Deno.readFile(path), path);
+  }
+  const columns = reader.end();
+  return { columns, report: reader.report() };
+}
+
+/**
+ * Reads a CSV file into typed columns ({@link readCsvFile} without the report).
+ *
+ * @example
+ * ```ts
+ * const t = await readTypedCsvFile("layer_summary.csv", { layer: "int", delta: "float" });
+ * t.delta[0];
+ * ```
+ */
+export async function readTypedCsvFile<S extends Schema>(
+  path: string,
+  schema: S,
+  expect: Readonly<Record<string, string>> = {},
+): Promise<Columns<S>> {
+  return (await readCsvFile(path, schema, expect)).columns;
+}
+
+/** Decodes a chunk; undefined when it is not valid UTF-8 (located later by `assertTextBytes`). */
+function decode(decoder: TextDecoder, bytes: Uint8Array, stream: boolean): string | undefined {
+  try {
+    return decoder.decode(bytes, { stream });
+  } catch {
+    return undefined;
+  }
+}

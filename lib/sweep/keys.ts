@@ -1,0 +1,161 @@
+/**
+ * The (layer, strength, prompt_idx) keys of a per-sample file: repeated keys, and the
+ * layer x strength grid they should fill (a sweep cut off mid-way leaves it incomplete).
+ * @module
+ */
+import type { Samples } from "./types.ts";
+
+/** What a pass over the keys found. */
+export interface KeyScan {
+  /** Rows whose key an earlier row already had. */
+  duplicates: number;
+  /** The first repeated key: the rows (0-based) of its first and second occurrence. */
+  firstRepeat?: [number, number];
+  /** Layer x strength cells (of the layers present) lacking prompts that other cells have. */
+  gaps: GridGap[];
+  /** Cells in the grid: layers present x strengths present. */
+  cells: number;
+  /** Distinct prompts in the file. */
+  prompts: number;
+}
+
+/** One incomplete layer x strength cell. */
+export interface GridGap {
+  layer: number;
+  strength: number;
+  /** Distinct prompts the cell has. */
+  found: number;
+}
+
+/** Largest key space held in a typed array (beyond it, a Map). */
+const DENSE_LIMIT = 1 << 24;
+
+/**
+ * Scans the keys once: duplicates, and the distinct prompts per layer x strength cell. Layers
+ * must already be checked against the layer count (so that their span is small).
+ *
+ * @example
+ * ```ts
+ * const scan = scanKeys(run.samples);
+ * scan.duplicates; // 0
+ * scan.gaps;       // [] for a complete sweep
+ * ```
+ */
+export function scanKeys(samples: Samples): KeyScan {
+  const { layer, prompt_idx: prompt } = samples;
+  const n = samples.length;
+  const { codes: strengthCode, values: strengths } = codeValues(samples.strength);
+  const [minL, maxL] = range(layer), [minP, maxP] = range(prompt);
+  const S = strengths.length, P = maxP - minP + 1, cellsSpan = (maxL - minL + 1) * S;
+  const size = cellsSpan * P;
+  const seen = n > 0 && size <= DENSE_LIMIT ? new Int32Array(size) : undefined;
+  const sparse = new Map<number, number>();
+  const perCell = cellsSpan <= DENSE_LIMIT ? new Int32Array(n > 0 ? cellsSpan : 0) : new Map();
+  const prompts = P <= DENSE_LIMIT ? new Uint8Array(n > 0 ? P : 0) : new Set<number>();
+  let duplicates = 0, firstRepeat: [number, number] | undefined;
+  for (let i = 0; i < n; i++) {
+    const cell = (layer[i] - minL) * S + strengthCode[i];
+    const key = cell * P + (prompt[i] - minP);
+    const before = seen ? seen[key] - 1 : (sparse.get(key) ?? 0) - 1;
+    if (before >= 0) {
+      duplicates++;
+      firstRepeat ??= [before, i];
+      continue;
+    }
+    if (seen) seen[key] = i + 1;
+    else sparse.set(key, i + 1);
+    if (perCell instanceof Map) perCell.set(cell, (perCell.get(cell) ?? 0) + 1);
+    else perCell[cell]++;
+    if (prompts instanceof Set) prompts.add(prompt[i]);
+    else prompts[prompt[i] - minP] = 1;
+  }
+  const promptCount = prompts instanceof Set ? prompts.size : prompts.reduce((a, b) => a + b, 0);
+  const layers = presentLayers(layer);
+  const gaps = gridGaps(perCell, layers, minL, strengths, promptCount);
+  return { duplicates, firstRepeat, gaps, cells: layers.length * S, prompts: promptCount };
+}
+
+/**
+ * Codes for the distinct values of a float column (NaN is one value), in first-seen order.
+ *
+ * @example
+ * ```ts
+ * codeValues(Float64Array.from([1, -1, 1])); // { codes: Int32Array [0, 1, 0], values: [1, -1] }
+ * ```
+ */
+export function codeValues(column: Float64Array): { codes: Int32Array; values: number[] } {
+  const index = new Map<number, number>();
+  const codes = new Int32Array(column.length);
+  let last = NaN, lastCode = -1;
+  for (let i = 0; i < column.length; i++) {
+    const v = column[i];
+    if (v !== last || lastCode < 0) {
+      lastCode = index.get(v) ?? index.size;
+      if (lastCode === index.size) index.set(v, lastCode);
+      last = v;
+    }
+    codes[i] = lastCode;
+  }
+  return { codes, values: [...index.keys()] };
+}
+
+/** The cells of the present layers x strengths holding fewer distinct prompts than the file. */
+function gridGaps(
+  perCell: Int32Array | Map<number, number>,
+  layers: number[],
+  minL: number,
+  strengths: number[],
+  prompts: number,
+): GridGap[] {
+  const gaps: GridGap[] = [];
+  for (const layer of layers) {
+    strengths.forEach((strength, s) => {
+      const cell = (layer - minL) * strengths.length + s;
+      const found = perCell instanceof Map ? perCell.get(cell) ?? 0 : perCell[cell];
+      if (found < prompts) gaps.push({ layer, strength, found });
+    });
+  }
+  return gaps;
+}
+
+/**
+ * The distinct values of an integer column, ascending.
+ *
+ * @example
+ * ```ts
+ * presentLayers(Int32Array.from([4, 3, 3, 4])); // [3, 4]
+ * ```
+ */
+export function presentLayers(layer: Int32Array): number[] {
+  const found = new Set<number>();
+  let last = NaN;
+  for (let i = 0; i < layer.length; i++) {
+    if (layer[i] !== last) found.add(last = layer[i]);
+  }
+  return [...found].sort((a, b) => a - b);
+}
+
+/** The smallest and largest value of a column ([0, 0] when empty). */
+function range(values: Int32Array): [number, number] {
+  let lo = Infinity, hi = -Infinity;
+  for (let i = 0; i < values.length; i++) {
+    if (values[i] < lo) lo = values[i];
+    if (values[i] > hi) hi = values[i];
+  }
+  return values.length ? [lo, hi] : [0, 0];
+}
+
+/**
+ * Describes the first few incomplete cells, e.g. `layer 35 strength 1: 40 of 100 prompts`.
+ *
+ * @example
+ * ```ts
+ * describeGaps([{ layer: 35, strength: 1, found: 40 }], 100); // "layer 35 strength 1: 40 of 100 prompts"
+ * ```
+ */
+export function describeGaps(gaps: GridGap[], prompts: number, shown = 3): string {
+  const listed = gaps.slice(0, shown).map((g) =>
+    `layer ${g.layer} strength ${g.strength}: ${g.found} of ${prompts} prompts`
+  );
+  return listed.join("; ") + (gaps.length > shown ? `; ${gaps.length - shown} more` : "");
+}

@@ -1,0 +1,83 @@
+/**
+ * Counting the lines of a text as it streams in, independently of the CSV parser, so that every
+ * line of a file can be accounted for at its end.
+ * @module
+ */
+
+/** Counts lines: CRLF, CR and LF each end one; a last line without a line end counts too. */
+export class LineCounter {
+  private ended = 0;
+  private pendingCR = false;
+  private open = false;
+
+  /**
+   * Counts the line ends in the next piece of text.
+   *
+   * @example
+   * ```ts
+   * const c = new LineCounter();
+   * c.push("a\r");
+   * c.push("\nb\rc");
+   * c.lines; // 3
+   * ```
+   */
+  push(text: string): void {
+    if (text.length === 0) return;
+    let lf = 0, cr = 0, crlf = 0;
+    for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) lf++;
+    for (let i = text.indexOf("\r"); i >= 0; i = text.indexOf("\r", i + 1)) {
+      cr++;
+      if (text.charCodeAt(i + 1) === 10) crlf++;
+    }
+    if (this.pendingCR && text.charCodeAt(0) === 10) crlf++;
+    this.ended += lf + cr - crlf;
+    const last = text.charCodeAt(text.length - 1);
+    this.pendingCR = last === 13;
+    this.open = last !== 10 && last !== 13;
+  }
+
+  /** Lines so far: ended ones, plus a last one without a line end. */
+  get lines(): number {
+    return this.ended + (this.open ? 1 : 0);
+  }
+}
+
+/**
+ * The line each row of a CSV starts on, stored only where it breaks the run "one row per line"
+ * (after a blank line or a record spanning lines), so keeping it costs almost nothing.
+ */
+export class RowLines {
+  private readonly rows: number[] = [];
+  private readonly starts: number[] = [];
+  private next = -1;
+
+  /**
+   * Records that row `row` starts on line `line` (rows in order).
+   *
+   * @example
+   * ```ts
+   * const r = new RowLines();
+   * r.add(0, 2); r.add(1, 3); r.add(2, 5);
+   * r.lineOf(1); // 3
+   * r.lineOf(2); // 5
+   * ```
+   */
+  add(row: number, line: number): void {
+    if (line !== this.next) {
+      this.rows.push(row);
+      this.starts.push(line);
+    }
+    this.next = line + 1;
+  }
+
+  /** The line row `row` starts on. */
+  lineOf(row: number): number {
+    let lo = 0, hi = this.rows.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.rows[mid] <= row) lo = mid;
+      else hi = mid - 1;
+    }
+    return this.starts[lo] + row - this.rows[lo];
+  }
+}

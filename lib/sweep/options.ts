@@ -1,0 +1,105 @@
+/**
+ * Checking what a caller asks `loadSweep` for: repeated model or concept names, and layer-count
+ * keys that name no model of the sweep (with the near match suggested).
+ * @module
+ */
+import { SweepDataError } from "./errors.ts";
+
+/**
+ * The names without repeats (first occurrence kept), and a note naming the repeats, if any.
+ *
+ * @example
+ * ```ts
+ * uniqueNames(["4B", "8B", "4B"], "models");
+ * // { names: ["4B", "8B"], note: "note: models lists 4B more than once; each is loaded once" }
+ * ```
+ */
+export function uniqueNames(names: readonly string[], what: string): {
+  names: string[];
+  note?: string;
+} {
+  const unique = [...new Set(names)];
+  if (unique.length === names.length) return { names: unique };
+  const repeated = unique.filter((name) => names.indexOf(name) !== names.lastIndexOf(name));
+  return {
+    names: unique,
+    note: `note: ${what} lists ${repeated.join(", ")} more than once; each is loaded once`,
+  };
+}
+
+/**
+ * The number of single-character edits (insert, delete, replace) between two strings.
+ *
+ * @example
+ * ```ts
+ * editDistance("30B-A3B", "30B_A3B"); // 1
+ * ```
+ */
+export function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const replace = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
+      row.push(Math.min(replace, previous[j] + 1, row[j - 1] + 1));
+    }
+    previous = row;
+  }
+  return previous[b.length];
+}
+
+/**
+ * The known name nearest to `name`: equal but for case first, else the closest within one edit
+ * per four characters (at least one).
+ *
+ * @example
+ * ```ts
+ * nearestName("4b", ["4B", "8B"]);  // "4B"
+ * nearestName("70B", ["4B", "8B"]); // undefined
+ * ```
+ */
+export function nearestName(name: string, known: readonly string[]): string | undefined {
+  const folded = known.find((k) => k.toLowerCase() === name.toLowerCase());
+  if (folded !== undefined) return folded;
+  let best: string | undefined, bestDistance = Math.max(1, Math.floor(name.length / 4)) + 1;
+  for (const k of known) {
+    const d = editDistance(name.toLowerCase(), k.toLowerCase());
+    if (d < bestDistance) [best, bestDistance] = [k, d];
+  }
+  return best;
+}
+
+/**
+ * Throws a {@link SweepDataError} (naming the sweep folder) for a layer-count key that is no
+ * model of the sweep, suggesting the near match, or for a count that is not a positive integer.
+ *
+ * @example
+ * ```ts
+ * checkLayerCountKeys({ "4b": 36 }, ["4B", "8B"], "results/x");
+ * // throws 'results/x: --layer-counts: no model "4b" in this sweep; did you mean "4B"?'
+ * ```
+ */
+export function checkLayerCountKeys(
+  layerCounts: Readonly<Record<string, number>>,
+  known: readonly string[],
+  dir: string,
+): void {
+  for (const [model, count] of Object.entries(layerCounts)) {
+    if (!known.includes(model)) {
+      const near = nearestName(model, known);
+      const hint = near !== undefined
+        ? `did you mean "${near}"?`
+        : `its models are ${known.join(", ") || "none"}`;
+      throw new SweepDataError(
+        `--layer-counts: no model "${model}" in this sweep; ${hint}`,
+        { file: dir },
+      );
+    }
+    if (!Number.isInteger(count) || count <= 0) {
+      throw new SweepDataError(
+        `--layer-counts: ${model}=${count} is not a positive whole number of layers`,
+        { file: dir },
+      );
+    }
+  }
+}

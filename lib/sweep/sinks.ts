@@ -1,0 +1,87 @@
+/**
+ * Sinks: where the cells of one schema column go as a CSV streams in (typed arrays for numbers,
+ * dictionary codes for text), each cell checked at its line and column.
+ * @module
+ */
+import { floatInRange, intInRange } from "./cells.ts";
+import { DictionaryBuilder, Growable } from "./columns.ts";
+import type { ColumnType } from "./csv.ts";
+import { quoteText, SweepDataError } from "./errors.ts";
+
+/** Where one schema column's cells go. */
+export interface Sink {
+  name: string;
+  type: ColumnType;
+  /** Takes the cell `text[start, end)` of the given line and (1-based field) column. */
+  take(text: string, start: number, end: number, line: number, column: number): void;
+  finish(): Int32Array | Float64Array | ReturnType<DictionaryBuilder["finish"]>;
+}
+
+/**
+ * A sink for one column: numbers are parsed in place (a cell that is not one is an error), text
+ * is dictionary-encoded, and a text column with an `expected` value must hold it in every cell.
+ *
+ * @example
+ * ```ts
+ * const sink = makeSink("s.csv", "layer", "int");
+ * sink.take("12,x", 0, 2, 2, 1);
+ * sink.finish(); // Int32Array [12]
+ * ```
+ */
+export function makeSink(file: string, name: string, type: ColumnType, expected?: string): Sink {
+  if (type === "string") {
+    return expected === undefined ? textSink(name) : constantSink(file, name, expected);
+  }
+  const values = type === "int"
+    ? new Growable((n) => new Int32Array(n))
+    : new Growable((n) => new Float64Array(n));
+  const parse = type === "int" ? intInRange : floatInRange;
+  const want = type === "int" ? "a whole number" : "a number";
+  return {
+    name,
+    type,
+    take(text, start, end, line, column) {
+      const value = parse(text, start, end);
+      if (value !== undefined) return values.push(value);
+      throw new SweepDataError(`not ${want}: ${quoteText(text.slice(start, end))}`, {
+        file,
+        line,
+        column,
+        columnName: name,
+      });
+    },
+    finish: () => values.finish(),
+  };
+}
+
+/** Text cells, dictionary-encoded. */
+function textSink(name: string): Sink {
+  const builder = new DictionaryBuilder();
+  return {
+    name,
+    type: "string",
+    take: (t, s, e) => builder.pushRange(t, s, e),
+    finish: () => builder.finish(),
+  };
+}
+
+/** Every cell must be the expected value: checked in place, keeping only the count. */
+function constantSink(file: string, name: string, expected: string): Sink {
+  let rows = 0;
+  return {
+    name,
+    type: "string",
+    take(text, start, end, line, column) {
+      if (end - start !== expected.length || !text.startsWith(expected, start)) {
+        throw new SweepDataError(
+          `${name} is ${quoteText(text.slice(start, end))} but the folder is for ${
+            quoteText(expected)
+          }`,
+          { file, line, column, columnName: name },
+        );
+      }
+      rows++;
+    },
+    finish: () => ({ codes: new Int32Array(rows), values: [expected] }),
+  };
+}
