@@ -20,17 +20,13 @@ import { megabytes, peakRss } from "../lib/export/memory.ts";
 const ms = (t0: number) => `${(performance.now() - t0).toFixed(1)} ms`;
 const count = (n: number) => n.toLocaleString("en-US");
 
-/**
- * The loader's options from the flags. `allowDuplicates` goes through as an untyped extra until
- * the loader's LoadOptions declares it.
- */
+/** The loader's options from the flags. */
 function loadOptions(args: RenderArgs): LoadOptions {
-  const duplicates: object = { allowDuplicates: args.allowDuplicates };
   return {
     models: args.models,
     concepts: args.concepts,
     layerCounts: args.layerCounts,
-    ...duplicates,
+    allowDuplicates: args.allowDuplicates,
   };
 }
 
