@@ -120,7 +120,7 @@ export function effectSizeIntervals(
       "diamonds: split-half delta",
     legends: [
       swatchLegend(document, "Estimate", [
-        { label: "naive maximum, 95% interval", color: NAIVE },
+        { label: "naive maximum, 95% interval", color: NAIVE, shape: "line" },
         { label: "split-half (held out)", color: HELD_OUT },
       ]),
     ],
