@@ -190,8 +190,11 @@ export function layerDeltaCurves(
       : "Delta = mean logit diff at +1.0 steering − mean at −1.0 steering",
     legends: [modelLineLegend(options.document, options.models)],
     charts: [
+      // Solid lines for every model, as the original's figures 1 and 2 and the legend: only the
+      // depth comparison dashes deep models.
       layerCurvesChart(rows, {
         ...options,
+        layerCounts: undefined,
         yLabel: normalized ? "Delta" : "Delta (logit diff: +1.0 steering − (−1.0 steering))",
       }),
     ],
