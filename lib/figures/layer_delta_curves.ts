@@ -42,7 +42,7 @@ const X_LABEL = { layer: "Layer", layer_frac: "Normalized Layer Position" };
  *
  * @example
  * ```ts
- * pointTitle({ model: "4B", concept: "corrigible", layer: 18, layer_frac: 0.5, delta: 14.02 });
+ * pointTitle({ model: "4B", concept: "corrigible", layer: 18, layer_frac: 0.5, delta: 14.01 });
  * // "4B · Corrigible\nlayer 18 (0.50 of depth)\ndelta 14.02"
  * ```
  */
@@ -60,7 +60,7 @@ export function pointTitle(
  *
  * @example
  * ```ts
- * curveTitles(rows).get("4B/corrigible"); // "4B · Corrigible\npeak delta 14.02 at layer 18"
+ * curveTitles(rows).get("4B/corrigible"); // "4B · Corrigible\npeak delta 14.01 at layer 18"
  * ```
  */
 export function curveTitles(rows: readonly LayerSummaryWithFraction[]): Map<string, string> {
