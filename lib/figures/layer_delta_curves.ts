@@ -43,7 +43,7 @@ const X_LABEL = { layer: "Layer", layer_frac: "Normalized Layer Position" };
  * @example
  * ```ts
  * pointTitle({ model: "4B", concept: "corrigible", layer: 18, layer_frac: 0.5, delta: 14.01 });
- * // "4B · Corrigible\nlayer 18 (0.50 of depth)\ndelta 14.02"
+ * // "4B · Corrigible\nlayer 18 (0.50 of depth)\ndelta 14.01"
  * ```
  */
 export function pointTitle(
