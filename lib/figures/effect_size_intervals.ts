@@ -27,7 +27,7 @@ const NAIVE = "#1f77b4", HELD_OUT = "#d62728", OFFSET = 0.15;
  *
  * @example
  * ```ts
- * naiveTitle(record); // "4B · Corrigible\nbest layer 18\ndelta 14.01, 95% interval 11.2 to 17.3 (about)\n..."
+ * naiveTitle(record); // "4B · Corrigible\nbest layer 18\ndelta 14.01, 95% interval …"
  * ```
  */
 export function naiveTitle(r: RobustnessRecord): string {
