@@ -34,5 +34,8 @@ Deno.test("depthComparison: raw and normalized rows, deep model dashed", async (
     fig.querySelectorAll('g[aria-label="line"] > g[stroke-dasharray="6,3"]'),
   );
   assert.equal(dashed.length, 2 * concepts.length); // 30B-A3B has 48 layers: deep
-  assert.equal(markElements(fig, "dot").length, 0);
+  // No visible dots: invisible ones carry each point's hover text.
+  const dots = markElements(fig, "dot");
+  assert.equal(dots.length, 2 * analysis.layerSummaries.length);
+  assert.ok(dots.every((d) => d.closest("[fill-opacity]")?.getAttribute("fill-opacity") === "0"));
 });

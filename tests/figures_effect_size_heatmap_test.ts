@@ -21,7 +21,10 @@ Deno.test("effectSizeHeatmap annotates each cell with 2 decimals and marks missi
     missing: analysis.missingPairs,
   });
   assert.equal(markElements(fig, "cell").length, 3);
-  const texts = markElements(fig, "text").map((t) => t.textContent);
+  // The text itself, without the hover <title> inside the element.
+  const texts = markElements(fig, "text").map((t) =>
+    Array.from(t.childNodes).filter((n) => n.nodeType === 3).map((n) => n.textContent).join("")
+  );
   assert.deepEqual(texts.slice(0, 3), analysis.effectSizes.map((r) => r.cohens_d.toFixed(2)));
   assert.equal(texts[3], "no data");
 });

@@ -62,6 +62,17 @@ Deno.test("with layer counts, deep models are dashed and the legend says the dep
   assert.equal(legend.querySelectorAll("line[stroke-dasharray]").length, 1);
 });
 
+Deno.test("figures 1 and 2 draw every model solid, as their legend, even given layer counts", () => {
+  const fig = layerDeltaCurves(analysis.layerSummaries, {
+    document,
+    models,
+    concepts,
+    layerCounts: { ...layerCounts, "30B-A3B": 64 },
+  });
+  assert.equal(fig.querySelectorAll('g[aria-label="line"] [stroke-dasharray]').length, 0);
+  assert.equal(fig.querySelectorAll(".sweep-legend line[stroke-dasharray]").length, 0);
+});
+
 Deno.test("a concept missing a model says so in its panel", async () => {
   const partial = await smallAnalysis(undefined, [["beta", "Qwen_Qwen3_30B_A3B"]]);
   const fig = layerDeltaCurves(partial.layerSummaries, {

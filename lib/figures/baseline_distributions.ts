@@ -5,8 +5,17 @@
  */
 import * as Plot from "@observablehq/plot";
 import type { BestSample } from "../stats/best_samples.ts";
+import { boxMarks, type BoxStats, boxStats } from "./box_plot.ts";
 import { composeFigure } from "./compose.ts";
-import { axis, conceptLayout, type FigureOptions, panelChart, panelNotes } from "./marks.ts";
+import { paddedDomain } from "./domains.ts";
+import {
+  axis,
+  conceptLayout,
+  type FigureOptions,
+  panelChart,
+  panelNotes,
+  zeroLine,
+} from "./marks.ts";
 import { PANEL_WIDTH } from "./theme.ts";
 
 /** seaborn's Set2 palette, the original's box colours. */
@@ -22,6 +31,31 @@ export const SET2 = [
 ];
 
 /**
+ * The baseline boxes: one per model and concept with samples at strength 0, in model order.
+ *
+ * @example
+ * ```ts
+ * baselineBoxes(analysis.bestSamples, ["4B"], ["corrigible"])[0].label; // "layer 18, strength 0.0"
+ * ```
+ */
+export function baselineBoxes(
+  samples: readonly BestSample[],
+  models: readonly string[],
+  concepts: readonly string[],
+): BoxStats[] {
+  return concepts.flatMap((concept) =>
+    models.flatMap((model) => {
+      const own = samples.filter((s) =>
+        s.strength === 0 && s.model === model && s.concept === concept
+      );
+      if (own.length === 0) return [];
+      const label = `layer ${own[0].layer}, strength 0.0`;
+      return [boxStats({ model, concept, label }, own.map((s) => s.logit_diff_matching))];
+    })
+  );
+}
+
+/**
  * The baseline box plots (whiskers at 1.5 IQR, outliers as dots, as seaborn), a red dashed line
  * at 0 (no preference).
  *
@@ -35,24 +69,22 @@ export function baselineDistributions(
   options: FigureOptions,
 ): HTMLElement {
   const { document, models, concepts } = options;
-  const baseline = samples.filter((s) => s.strength === 0);
+  const boxes = baselineBoxes(samples, models, concepts);
+  const drawn = boxes.flatMap((b) => [b.low, b.high, ...b.outliers]);
   const layout = conceptLayout(concepts);
   const chart = Plot.plot({
     document,
     ...panelChart(layout, Math.max(PANEL_WIDTH, models.length * 60), 285),
     x: axis("Model", { domain: models, padding: 0.3 }),
-    y: axis("Baseline Logit Diff (strength=0)", { grid: true }),
+    y: axis("Baseline Logit Diff (strength=0)", {
+      grid: true,
+      domain: paddedDomain([0, ...drawn]),
+    }),
     color: { type: "ordinal", domain: models, range: models.map((_, i) => SET2[i % SET2.length]) },
     marks: [
       Plot.frame({ stroke: "#ccc" }),
-      Plot.boxY(baseline, {
-        x: "model",
-        y: "logit_diff_matching",
-        ...layout.facet,
-        fill: "model",
-        stroke: "#444",
-      }),
-      Plot.ruleY([0], { stroke: "red", strokeOpacity: 0.6, strokeDasharray: "5,3" }),
+      ...boxMarks(boxes, layout.facet, { fill: "model", stroke: "#444" }),
+      zeroLine("y", { stroke: "red", strokeOpacity: 0.6, strokeDasharray: "5,3" }),
       ...panelNotes(layout, options.missing),
     ],
   }) as unknown as Element;

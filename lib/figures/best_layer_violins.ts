@@ -8,6 +8,8 @@ import { quantile } from "d3-array";
 import type { BestSample } from "../stats/best_samples.ts";
 import { densityCurve, gaussianKde, scottBandwidth } from "../stats/kde.ts";
 import { composeFigure, swatchLegend } from "./compose.ts";
+import { paddedDomain } from "./domains.ts";
+import { formatValue, hoverText } from "./hover.ts";
 import {
   axis,
   conceptLayout,
@@ -17,13 +19,19 @@ import {
   panelNotes,
   strengthColorScale,
   strengthsOf,
+  zeroLine,
 } from "./marks.ts";
 import { PANEL_WIDTH, strengthColors, strengthLabel } from "./theme.ts";
 
 /** One point of a violin's outline: y is the value, left and right its x extent. */
 export interface ViolinPoint {
   id: string;
+  model: string;
   concept: string;
+  layer: number;
+  /** Samples in the violin, and their median. */
+  n: number;
+  median: number;
   strength: number;
   value: number;
   left: number;
@@ -32,7 +40,9 @@ export interface ViolinPoint {
 
 /** A quartile line across a violin. */
 export interface QuartileLine {
+  model: string;
   concept: string;
+  layer: number;
   strength: number;
   value: number;
   left: number;
@@ -61,37 +71,53 @@ export function violinShapes(
     const shapes = [];
     for (const [i, model] of models.entries()) {
       for (const [k, strength] of strengths.entries()) {
-        const values = samples
-          .filter((s) => s.model === model && s.concept === concept && s.strength === strength)
-          .map((s) => s.logit_diff_matching);
+        const own = samples
+          .filter((s) => s.model === model && s.concept === concept && s.strength === strength);
+        const values = own.map((s) => s.logit_diff_matching);
         if (values.length === 0) continue;
+        const layer = own[0].layer;
         const center = i + (k - (strengths.length - 1) / 2) * slot;
         const bandwidth = scottBandwidth(values);
-        shapes.push({ model, strength, values, center, bandwidth, curve: densityCurve(values) });
+        shapes.push({
+          model,
+          layer,
+          strength,
+          values,
+          center,
+          bandwidth,
+          curve: densityCurve(values),
+        });
       }
     }
     const peak = Math.max(0, ...shapes.flatMap((s) => s.curve.map((p) => p.density)));
     const half = (density: number) => peak > 0 ? (density / peak) * slot * 0.48 : slot * 0.48;
     for (const s of shapes) {
       const id = `${concept}/${s.model}/${s.strength}`;
+      const sorted = [...s.values].sort((a, b) => a - b);
+      const median = quantile(sorted, 0.5)!;
       for (const p of s.curve) {
         const w = half(p.density);
         outlines.push({
           id,
+          model: s.model,
           concept,
+          layer: s.layer,
+          n: s.values.length,
+          median,
           strength: s.strength,
           value: p.value,
           left: s.center - w,
           right: s.center + w,
         });
       }
-      const sorted = [...s.values].sort((a, b) => a - b);
       const kde = s.bandwidth > 0 ? gaussianKde(s.values, s.bandwidth) : () => peak;
       for (const q of [0.25, 0.5, 0.75]) {
         const value = quantile(sorted, q)!;
         const w = half(kde(value));
         quartiles.push({
+          model: s.model,
           concept,
+          layer: s.layer,
           strength: s.strength,
           value,
           left: s.center - w,
@@ -102,6 +128,36 @@ export function violinShapes(
     }
   }
   return { outlines, quartiles };
+}
+
+/**
+ * Hover text of a violin: model, concept, layer, strength, sample count and median.
+ *
+ * @example
+ * ```ts
+ * violinTitle(outlines[0]); // "4B · Corrigible\nlayer 18, strength −1.0\n100 samples, median −7.12"
+ * ```
+ */
+export function violinTitle(p: ViolinPoint): string {
+  return hoverText(p, [
+    `layer ${p.layer}, strength ${strengthLabel(p.strength)}`,
+    `${p.n} samples, median ${formatValue(p.median)}`,
+  ]);
+}
+
+/**
+ * Hover text of a quartile line: which quartile, and its value.
+ *
+ * @example
+ * ```ts
+ * quartileTitle(quartiles[1]); // "4B · Corrigible\nlayer 18, strength −1.0\nmedian −7.12"
+ * ```
+ */
+export function quartileTitle(q: QuartileLine): string {
+  return hoverText(q, [
+    `layer ${q.layer}, strength ${strengthLabel(q.strength)}`,
+    `${q.median ? "median" : "quartile"} ${formatValue(q.value)}`,
+  ]);
 }
 
 /**
@@ -124,7 +180,10 @@ export function bestLayerViolins(
     document,
     ...panelChart(layout, Math.max(PANEL_WIDTH, models.length * 90), 305),
     x: modelIndexAxis(models),
-    y: axis("Logit Diff (matching direction)", { grid: true }),
+    y: axis("Logit Diff (matching direction)", {
+      grid: true,
+      domain: paddedDomain([0, ...outlines.map((p) => p.value), ...quartiles.map((q) => q.value)]),
+    }),
     color: strengthColorScale(strengths),
     marks: [
       Plot.frame({ stroke: "#ccc" }),
@@ -138,6 +197,7 @@ export function bestLayerViolins(
         fillOpacity: 0.75,
         stroke: "#555",
         strokeWidth: 1,
+        title: violinTitle,
       }),
       Plot.ruleY(quartiles, {
         y: "value",
@@ -147,8 +207,9 @@ export function bestLayerViolins(
         stroke: "#333",
         strokeWidth: (q: QuartileLine) => q.median ? 1.4 : 1,
         strokeDasharray: "3,2",
+        title: quartileTitle,
       }),
-      Plot.ruleY([0], { stroke: "black", strokeOpacity: 0.4, strokeDasharray: "4,3" }),
+      zeroLine(),
       ...panelNotes(layout, options.missing),
     ],
   }) as unknown as Element;

@@ -5,8 +5,10 @@
  */
 import * as Plot from "@observablehq/plot";
 import type { EffectSizeRow } from "../stats/effect_sizes.ts";
-import { composeFigure } from "./compose.ts";
+import { composeFigure, textWidth } from "./compose.ts";
+import { formatValue, hoverText } from "./hover.ts";
 import { axis, CHART_STYLE, type FigureOptions, rampLegend } from "./marks.ts";
+import { conceptTitle } from "./theme.ts";
 
 /** The colour scale: RdYlGn centred at 0, symmetric about it. */
 export function effectColor(rows: readonly EffectSizeRow[]): Plot.ScaleOptions {
@@ -18,6 +20,23 @@ export function effectColor(rows: readonly EffectSizeRow[]): Plot.ScaleOptions {
     domain: [-extent, extent],
     label: "Cohen's d",
   };
+}
+
+/**
+ * Hover text of a cell: model, concept, the strengths compared, Cohen's d and the two means.
+ *
+ * @example
+ * ```ts
+ * effectTitle({ model: "4B", concept: "corrigible", cohens_d: 1.48, delta: 14, ... });
+ * // "4B · Corrigible\nbest layer, strength +1.0 vs −1.0\nCohen's d 1.48 (delta 14.00)\n..."
+ * ```
+ */
+export function effectTitle(r: EffectSizeRow): string {
+  return hoverText(r, [
+    "best layer, strength +1.0 vs \u22121.0",
+    `Cohen's d ${formatValue(r.cohens_d)} (delta ${formatValue(r.delta)})`,
+    `mean at +1.0 ${formatValue(r.mean_positive)}, at \u22121.0 ${formatValue(r.mean_negative)}`,
+  ]);
 }
 
 /**
@@ -39,24 +58,35 @@ export function effectSizeHeatmap(
     const rgb = String(scale.apply(r.cohens_d)).match(/\d+/g)?.map(Number) ?? [255, 255, 255];
     return 0.299 * rgb[0] + 0.587 * rgb[1] + 0.114 * rgb[2] > 140 ? "black" : "white";
   };
+  const marginLeft = Math.max(60, 32 + Math.max(0, ...models.map((m) => textWidth(m, 12))));
   const chart = Plot.plot({
     document,
     style: CHART_STYLE,
-    width: 110 + 130 * concepts.length,
-    height: 60 + 50 * models.length,
-    marginLeft: 60,
+    width: marginLeft + 50 + 130 * concepts.length,
+    height: 55 + 50 * models.length,
+    marginLeft,
+    marginTop: 10,
     marginBottom: 45,
-    x: axis("Concept", { domain: concepts }),
+    x: axis("Concept", { domain: concepts, tickFormat: conceptTitle }),
     y: axis("Model", { domain: models }),
     color,
     marks: [
-      Plot.cell(rows, { x: "concept", y: "model", fill: "cohens_d", inset: 0.5 }),
+      // The panel's extent (the cells fill it), not drawn.
+      Plot.frame({ stroke: "none" }),
+      Plot.cell(rows, {
+        x: "concept",
+        y: "model",
+        fill: "cohens_d",
+        inset: 0.5,
+        title: effectTitle,
+      }),
       Plot.text(rows, {
         x: "concept",
         y: "model",
         text: (r: EffectSizeRow) => r.cohens_d.toFixed(2),
         fill: ink,
         fontSize: 13,
+        title: effectTitle,
       }),
       Plot.text(options.missing ?? [], {
         x: "concept",

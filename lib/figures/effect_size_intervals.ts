@@ -7,6 +7,8 @@
 import * as Plot from "@observablehq/plot";
 import type { RobustnessRecord } from "../stats/robustness.ts";
 import { composeFigure, swatchLegend } from "./compose.ts";
+import { paddedDomain } from "./domains.ts";
+import { formatValue, hoverText } from "./hover.ts";
 import {
   axis,
   conceptLayout,
@@ -14,10 +16,44 @@ import {
   modelIndexAxis,
   panelChart,
   panelNotes,
+  zeroLine,
 } from "./marks.ts";
 import { PANEL_WIDTH } from "./theme.ts";
 
 const NAIVE = "#1f77b4", HELD_OUT = "#d62728", OFFSET = 0.15;
+
+/**
+ * Hover text of the naive estimate and its interval: layer, delta, interval, layer stability.
+ *
+ * @example
+ * ```ts
+ * naiveTitle(record); // "4B · Corrigible\nbest layer 18\ndelta 14.01, 95% interval …"
+ * ```
+ */
+export function naiveTitle(r: RobustnessRecord): string {
+  return hoverText(r, [
+    `best layer ${r.best_layer}`,
+    `delta ${formatValue(r.best_delta)}, 95% interval ${formatValue(r.ci_low)} to ${
+      formatValue(r.ci_high)
+    }`,
+    `layer stability ${(100 * r.layer_stability).toFixed(0)}%`,
+  ]);
+}
+
+/**
+ * Hover text of the split-half estimate.
+ *
+ * @example
+ * ```ts
+ * heldOutTitle(record); // "4B · Corrigible\nlayer chosen on held-out prompts\nsplit-half delta 13.98"
+ * ```
+ */
+export function heldOutTitle(r: RobustnessRecord): string {
+  return hoverText(r, [
+    "layer chosen on held-out prompts",
+    `split-half delta ${formatValue(r.split_half_delta)}`,
+  ]);
+}
 
 /**
  * The interval figure: titled, with a legend for the two estimates.
@@ -38,10 +74,15 @@ export function effectSizeIntervals(
     document,
     ...panelChart(layout, Math.max(PANEL_WIDTH, models.length * 70), 285),
     x: modelIndexAxis(models),
-    y: axis("Delta at the best layer", { grid: true }),
+    y: axis("Delta at the best layer", {
+      grid: true,
+      domain: paddedDomain(
+        [0, ...records.flatMap((r) => [r.ci_low, r.ci_high, r.best_delta, r.split_half_delta])],
+      ),
+    }),
     marks: [
       Plot.frame({ stroke: "#ccc" }),
-      Plot.ruleY([0], { stroke: "black", strokeOpacity: 0.4, strokeDasharray: "4,3" }),
+      zeroLine(),
       Plot.ruleX(records, {
         x: (r: RobustnessRecord) => x(r) - OFFSET,
         y1: "ci_low",
@@ -49,6 +90,7 @@ export function effectSizeIntervals(
         stroke: NAIVE,
         strokeWidth: 2,
         ...layout.facet,
+        title: naiveTitle,
       }),
       Plot.dot(records, {
         x: (r: RobustnessRecord) => x(r) - OFFSET,
@@ -56,12 +98,7 @@ export function effectSizeIntervals(
         fill: NAIVE,
         r: 4,
         ...layout.facet,
-        tip: true,
-        title: (r: RobustnessRecord) =>
-          `${r.model} ${r.concept}, layer ${r.best_layer}\nbest delta ${r.best_delta.toFixed(2)} ` +
-          `[${r.ci_low.toFixed(2)}, ${r.ci_high.toFixed(2)}]\nlayer stability ${
-            (100 * r.layer_stability).toFixed(0)
-          }%`,
+        title: naiveTitle,
       }),
       Plot.dot(records, {
         x: (r: RobustnessRecord) => x(r) + OFFSET,
@@ -71,6 +108,7 @@ export function effectSizeIntervals(
         symbol: "diamond",
         r: 4,
         ...layout.facet,
+        title: heldOutTitle,
       }),
       ...panelNotes(layout, options.missing),
     ],
@@ -82,7 +120,7 @@ export function effectSizeIntervals(
       "diamonds: split-half delta",
     legends: [
       swatchLegend(document, "Estimate", [
-        { label: "naive maximum, 95% interval", color: NAIVE },
+        { label: "naive maximum, 95% interval", color: NAIVE, shape: "line" },
         { label: "split-half (held out)", color: HELD_OUT },
       ]),
     ],

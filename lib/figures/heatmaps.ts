@@ -15,6 +15,7 @@ import {
   rampLegend,
   strengthsOf,
 } from "./marks.ts";
+import { formatValue, hoverText } from "./hover.ts";
 import { conceptTitle, strengthLabel } from "./theme.ts";
 
 /** Options of the heatmaps. */
@@ -30,6 +31,22 @@ export function heatmapColor(cells: readonly HeatmapCell[]): Plot.ScaleOptions {
     domain: [-extent, extent],
     label: "Mean Logit Diff",
   };
+}
+
+/**
+ * Hover text of a heatmap cell: model, concept, layer, strength, mean.
+ *
+ * @example
+ * ```ts
+ * cellTitle({ model: "14B", concept: "corrigible", layer: 20, strength: 1, mean_logit_diff: 9.1 });
+ * // "14B · Corrigible\nlayer 20, strength +1.0\nmean logit diff 9.10"
+ * ```
+ */
+export function cellTitle(c: HeatmapCell): string {
+  return hoverText(c, [
+    `layer ${c.layer}, strength ${strengthLabel(c.strength)}`,
+    `mean logit diff ${formatValue(c.mean_logit_diff)}`,
+  ]);
 }
 
 /** Layout of one row of heatmap panels. */
@@ -80,6 +97,8 @@ function heatmapRow(
     y: axis(`${model} · Layer`, { reverse: true }),
     color: layout.color,
     marks: [
+      // The panels' extent (the cells fill it), not drawn.
+      Plot.frame({ stroke: "none" }),
       Plot.barY(own, {
         x: "strength",
         y1: (c: HeatmapCell) => c.layer - 0.5,
@@ -87,11 +106,7 @@ function heatmapRow(
         fill: "mean_logit_diff",
         fx: "concept",
         inset: 0,
-        tip: true,
-        title: (c: HeatmapCell) =>
-          `${c.model} ${c.concept}\nlayer ${c.layer}, strength ${c.strength}\nmean ${
-            c.mean_logit_diff.toFixed(3)
-          }`,
+        title: cellTitle,
       }),
       noDataText(missing),
     ],

@@ -7,6 +7,8 @@ import * as Plot from "@observablehq/plot";
 import type { LayerSummaryWithFraction } from "../stats/depth.ts";
 import { isDeep } from "../stats/depth.ts";
 import { composeFigure, type SwatchItem, swatchLegend } from "./compose.ts";
+import { paddedDomain } from "./domains.ts";
+import { formatValue, hoverText } from "./hover.ts";
 import {
   axis,
   CHART_STYLE,
@@ -14,6 +16,7 @@ import {
   type FigureOptions,
   modelColorScale,
   panelNotes,
+  zeroLine,
 } from "./marks.ts";
 import { modelColors, PANEL_WIDTH } from "./theme.ts";
 
@@ -21,7 +24,8 @@ import { modelColors, PANEL_WIDTH } from "./theme.ts";
 export interface LayerCurveOptions extends FigureOptions {
   /** The x value: the layer (default) or its fraction of the model's depth. */
   x?: "layer" | "layer_frac";
-  /** Dots on the lines (default true, as figures 1 and 2). */
+  /** Dots on the lines (default true, as figures 1 and 2); when false the points still show their
+   * hover text, on invisible dots. */
   dots?: boolean;
   /** Layer counts: when given, deep models are drawn dashed and thicker (figure 8). */
   layerCounts?: Readonly<Record<string, number>>;
@@ -32,6 +36,45 @@ export interface LayerCurveOptions extends FigureOptions {
 }
 
 const X_LABEL = { layer: "Layer", layer_frac: "Normalized Layer Position" };
+
+/**
+ * Hover text of one point of a curve: model, concept, layer (and its fraction of the depth), delta.
+ *
+ * @example
+ * ```ts
+ * pointTitle({ model: "4B", concept: "corrigible", layer: 18, layer_frac: 0.5, delta: 14.01 });
+ * // "4B · Corrigible\nlayer 18 (0.50 of depth)\ndelta 14.01"
+ * ```
+ */
+export function pointTitle(
+  r: Pick<LayerSummaryWithFraction, "model" | "concept" | "layer" | "layer_frac" | "delta">,
+): string {
+  return hoverText(r, [
+    `layer ${r.layer} (${r.layer_frac.toFixed(2)} of depth)`,
+    `delta ${formatValue(r.delta)}`,
+  ]);
+}
+
+/**
+ * Hover text of a whole curve: its model and concept and where its delta peaks.
+ *
+ * @example
+ * ```ts
+ * curveTitles(rows).get("4B/corrigible"); // "4B · Corrigible\npeak delta 14.01 at layer 18"
+ * ```
+ */
+export function curveTitles(rows: readonly LayerSummaryWithFraction[]): Map<string, string> {
+  const peaks = new Map<string, LayerSummaryWithFraction>();
+  for (const r of rows) {
+    const key = `${r.model}/${r.concept}`, best = peaks.get(key);
+    if (!best || r.delta > best.delta || Number.isNaN(best.delta)) peaks.set(key, r);
+  }
+  return new Map(
+    [...peaks].map((
+      [key, r],
+    ) => [key, hoverText(r, [`peak delta ${formatValue(r.delta)} at layer ${r.layer}`])]),
+  );
+}
 
 /**
  * The chart alone: one panel per concept (shared y), a line per model, a dashed rule at 0.
@@ -50,6 +93,7 @@ export function layerCurvesChart(
   const layout = conceptLayout(concepts);
   const wrapped = layout.rows > 1;
   const deep = (model: string) => layerCounts !== undefined && isDeep(layerCounts[model]);
+  const titles = curveTitles(rows);
   const line = (keep: (r: LayerSummaryWithFraction) => boolean, dashed: boolean) =>
     Plot.lineY(rows.filter(keep), {
       x,
@@ -60,6 +104,7 @@ export function layerCurvesChart(
       strokeWidth: dashed ? 2.2 : 1.5,
       strokeOpacity: 0.85,
       ...(dashed ? { strokeDasharray: "6,3" } : {}),
+      title: (r: LayerSummaryWithFraction) => titles.get(`${r.model}/${r.concept}`),
     });
   return Plot.plot({
     document,
@@ -71,23 +116,25 @@ export function layerCurvesChart(
     marginBottom: 45,
     fx: { ...layout.scales.fx, ...(options.facetAxis === false ? { axis: null } : {}) },
     fy: layout.scales.fy,
-    x: axis(X_LABEL[x], { grid: true }),
-    y: axis(options.yLabel ?? "Delta", { grid: true }),
+    x: axis(X_LABEL[x], { grid: true, domain: paddedDomain(rows.map((r) => r[x])) }),
+    y: axis(options.yLabel ?? "Delta", {
+      grid: true,
+      domain: paddedDomain([0, ...rows.map((r) => r.delta)]),
+    }),
     color: modelColorScale(models),
     marks: [
       Plot.frame({ stroke: "#ccc" }),
-      Plot.ruleY([0], { stroke: "black", strokeOpacity: 0.4, strokeDasharray: "4,3" }),
+      zeroLine(),
       line((r) => !deep(r.model), false),
       line((r) => deep(r.model), true),
-      options.dots === false ? null : Plot.dot(rows, {
+      Plot.dot(rows, {
         x,
         y: "delta",
         fill: "model",
         ...layout.facet,
-        r: 2,
-        tip: true,
-        title: (r: LayerSummaryWithFraction) =>
-          `${r.model} ${r.concept}\nlayer ${r.layer}\ndelta ${r.delta.toFixed(3)}`,
+        r: options.dots === false ? 3 : 2,
+        fillOpacity: options.dots === false ? 0 : 1,
+        title: pointTitle,
       }),
       ...panelNotes(layout, options.missing),
     ],
@@ -143,8 +190,11 @@ export function layerDeltaCurves(
       : "Delta = mean logit diff at +1.0 steering − mean at −1.0 steering",
     legends: [modelLineLegend(options.document, options.models)],
     charts: [
+      // Solid lines for every model, as the original's figures 1 and 2 and the legend: only the
+      // depth comparison dashes deep models.
       layerCurvesChart(rows, {
         ...options,
+        layerCounts: undefined,
         yLabel: normalized ? "Delta" : "Delta (logit diff: +1.0 steering − (−1.0 steering))",
       }),
     ],

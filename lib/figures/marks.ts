@@ -211,3 +211,21 @@ export function rampLegend(document: Document, color: Plot.ScaleOptions, width =
   const options = { document, color, width } as unknown as Parameters<typeof Plot.legend>[0];
   return Plot.legend(options) as unknown as Element;
 }
+
+/**
+ * The dashed reference line at 0 (a horizontal rule, or vertical with `"x"`), described as
+ * "zero line" (`aria-description`) so that it is told apart from the data marks.
+ *
+ * @example
+ * ```ts
+ * zeroLine(); // a gray dashed rule at y = 0
+ * zeroLine("y", { stroke: "red", strokeOpacity: 0.6, strokeDasharray: "5,3" });
+ * ```
+ */
+export function zeroLine(
+  direction: "x" | "y" = "y",
+  style: Plot.MarkOptions = { stroke: "black", strokeOpacity: 0.4, strokeDasharray: "4,3" },
+): Plot.Markish {
+  const options = { ...style, ariaDescription: "zero line" };
+  return direction === "y" ? Plot.ruleY([0], options) : Plot.ruleX([0], options);
+}

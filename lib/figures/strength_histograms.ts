@@ -6,7 +6,9 @@
 import * as Plot from "@observablehq/plot";
 import { type BestSample, groupSamples } from "../stats/best_samples.ts";
 import { densityHistogram, type HistogramBin } from "../stats/histogram.ts";
-import { composeFigure, swatchLegend } from "./compose.ts";
+import { composeFigure, swatchLegend, textWidth } from "./compose.ts";
+import { paddedDomain, zeroBasedDomain } from "./domains.ts";
+import { formatValue, hoverText } from "./hover.ts";
 import {
   axis,
   CHART_STYLE,
@@ -16,6 +18,7 @@ import {
   noDataText,
   strengthColorScale,
   strengthsOf,
+  zeroLine,
 } from "./marks.ts";
 import { PANEL_WIDTH, strengthColors, strengthLabel } from "./theme.ts";
 
@@ -29,6 +32,7 @@ export interface HistogramOptions extends FigureOptions {
 export interface StrengthBin extends HistogramBin {
   model: string;
   concept: string;
+  layer: number;
   strength: number;
 }
 
@@ -41,9 +45,34 @@ export interface StrengthBin extends HistogramBin {
  * ```
  */
 export function strengthBins(samples: readonly BestSample[], bins = 30): StrengthBin[] {
-  return groupSamples(samples).flatMap(({ model, concept, strength, values }) =>
-    densityHistogram(values, bins).map((bin) => ({ model, concept, strength, ...bin }))
-  );
+  const layers = new Map(samples.map((s) => [`${s.model}/${s.concept}`, s.layer]));
+  return groupSamples(samples).flatMap(({ model, concept, strength, values }) => {
+    const layer = layers.get(`${model}/${concept}`)!;
+    return densityHistogram(values, bins).map((bin) => ({
+      model,
+      concept,
+      layer,
+      strength,
+      ...bin,
+    }));
+  });
+}
+
+/**
+ * Hover text of a bin: model, concept, layer, strength, the bin's range, count and density.
+ *
+ * @example
+ * ```ts
+ * binTitle(strengthBins(samples)[0]);
+ * // "4B · Corrigible\nlayer 18, strength −1.0\nlogit diff −22.10 to −20.70: 2 samples (density 0.01)"
+ * ```
+ */
+export function binTitle(b: StrengthBin): string {
+  return hoverText(b, [
+    `layer ${b.layer}, strength ${strengthLabel(b.strength)}`,
+    `logit diff ${formatValue(b.x1)} to ${formatValue(b.x2)}: ${b.count} samples ` +
+    `(density ${formatValue(b.density)})`,
+  ]);
 }
 
 /**
@@ -61,23 +90,28 @@ export function strengthHistograms(
   const { document, models, concepts } = options;
   const strengths = strengthsOf(samples);
   const colors = strengthColors(strengths);
+  const bins = strengthBins(samples, options.bins);
+  const longest = Math.max(0, ...models.map((m) => textWidth(m, 12)));
   const chart = Plot.plot({
     document,
     style: CHART_STYLE,
-    width: PANEL_WIDTH * concepts.length + 90,
+    width: PANEL_WIDTH * concepts.length + 20 + Math.max(70, longest + 14),
     height: 40 + 190 * models.length,
     marginLeft: 60,
-    marginRight: 70,
+    marginRight: Math.max(70, longest + 14),
     marginTop: 30,
     marginBottom: 45,
     fx: conceptFacet(concepts),
     fy: modelFacet(models),
-    x: axis("Logit Diff", { grid: true }),
-    y: axis("Density", { grid: true }),
+    x: axis("Logit Diff", {
+      grid: true,
+      domain: paddedDomain([0, ...bins.flatMap((b) => [b.x1, b.x2])]),
+    }),
+    y: axis("Density", { grid: true, domain: zeroBasedDomain(bins.map((b) => b.density)) }),
     color: strengthColorScale(strengths),
     marks: [
       Plot.frame({ stroke: "#ccc" }),
-      Plot.rectY(strengthBins(samples, options.bins), {
+      Plot.rectY(bins, {
         x1: "x1",
         x2: "x2",
         y1: 0,
@@ -87,8 +121,9 @@ export function strengthHistograms(
         fill: "strength",
         fillOpacity: 0.5,
         inset: 0,
+        title: binTitle,
       }),
-      Plot.ruleX([0], { stroke: "black", strokeOpacity: 0.4, strokeDasharray: "4,3" }),
+      zeroLine("x"),
       noDataText(options.missing ?? [], true),
     ],
   }) as unknown as Element;
