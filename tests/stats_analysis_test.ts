@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { analyse, analysisSummary } from "../lib/stats/analysis.ts";
 import { loadSweep } from "../lib/sweep/load.ts";
 import { assertJsonClose, REFERENCE } from "./helpers/golden.ts";
-import { tempSweep } from "./helpers/temp_sweep.ts";
+import { loadTempSweep } from "./helpers/temp_sweep.ts";
 
 const DATA = new URL("../results/logit_diff_sweep", import.meta.url).pathname;
 
@@ -17,9 +17,11 @@ Deno.test("analysis_summary on the default data equals the pandas reference with
 });
 
 Deno.test("a missing pair is left out of records and averages and listed", async () => {
-  const dir = await tempSweep();
-  await Deno.remove(`${dir}/beta/Qwen_Qwen3_30B_A3B`, { recursive: true });
-  const analysis = analyse(await loadSweep(dir));
+  const sweep = await loadTempSweep(
+    undefined,
+    (dir) => Deno.remove(`${dir}/beta/Qwen_Qwen3_30B_A3B`, { recursive: true }),
+  );
+  const analysis = analyse(sweep);
   const summary = analysisSummary(analysis);
   assert.deepEqual(summary.missing_pairs, [{ model: "30B-A3B", concept: "beta" }]);
   assert.equal(summary.best_layers.length, 3);

@@ -2,8 +2,7 @@ import assert from "node:assert/strict";
 import { bootstrapBestLayer, percentileInterval, resampleWeights } from "../lib/stats/bootstrap.ts";
 import { promptMatrix } from "../lib/stats/prompt_matrix.ts";
 import { seededRandom } from "../lib/synth/random.ts";
-import { loadSweep } from "../lib/sweep/load.ts";
-import { tempSweep } from "./helpers/temp_sweep.ts";
+import { loadTempSweep } from "./helpers/temp_sweep.ts";
 
 Deno.test("resampleWeights draws n prompts with replacement", () => {
   const w = resampleWeights(50, seededRandom(3));
@@ -18,14 +17,14 @@ Deno.test("percentileInterval interpolates like numpy and skips NaN", () => {
 });
 
 Deno.test("the bootstrap is reproducible for a seed and brackets the estimate", async () => {
-  const dir = await tempSweep({
+  const sweep = await loadTempSweep({
     models: [{ label: "4B", layers: 36 }],
     concepts: ["a"],
     prompts: 60,
     effect: 5,
     seed: 2,
   });
-  const matrix = promptMatrix((await loadSweep(dir)).runs[0]);
+  const matrix = promptMatrix(sweep.runs[0]);
   const a = bootstrapBestLayer(matrix, { resamples: 300, seed: 9 });
   const b = bootstrapBestLayer(matrix, { resamples: 300, seed: 9 });
   assert.deepEqual(a, b);

@@ -2,13 +2,12 @@ import assert from "node:assert/strict";
 import { bestLayers } from "../lib/stats/best_layers.ts";
 import { mean } from "../lib/stats/describe.ts";
 import { robustness, type RobustnessRecord } from "../lib/stats/robustness.ts";
-import { loadSweep } from "../lib/sweep/load.ts";
-import { tempSweep } from "./helpers/temp_sweep.ts";
+import { loadTempSweep } from "./helpers/temp_sweep.ts";
 
 const CONCEPTS = ["a", "b", "c", "d", "e", "f"];
 
 async function records(effect: number): Promise<RobustnessRecord[]> {
-  const dir = await tempSweep({
+  const sweep = await loadTempSweep({
     models: [{ label: "4B", layers: 36 }],
     concepts: CONCEPTS,
     prompts: 100,
@@ -16,7 +15,6 @@ async function records(effect: number): Promise<RobustnessRecord[]> {
     noise: 2,
     seed: 5,
   });
-  const sweep = await loadSweep(dir);
   return robustness(sweep, bestLayers(sweep), { resamples: 500, splits: 100, seed: 3 });
 }
 

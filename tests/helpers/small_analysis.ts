@@ -1,19 +1,19 @@
 /** Test helper: the analysis of a small synthetic sweep, and a DOM to draw it in. */
 import { analyse, type Analysis } from "../../lib/stats/analysis.ts";
-import { loadSweep } from "../../lib/sweep/load.ts";
 import type { SynthSpec } from "../../lib/synth/sweep.ts";
-import { SMALL_SPEC, tempSweep } from "./temp_sweep.ts";
+import { loadTempSweep, SMALL_SPEC } from "./temp_sweep.ts";
 
 /** Analyses a synthetic sweep; `drop` removes model/concept folders first (missing pairs). */
 export async function smallAnalysis(
   spec: SynthSpec = SMALL_SPEC,
   drop: Array<[string, string]> = [],
 ): Promise<Analysis> {
-  const dir = await tempSweep(spec);
-  for (const [concept, folder] of drop) {
-    await Deno.remove(`${dir}/${concept}/${folder}`, { recursive: true });
-  }
-  return analyse(await loadSweep(dir));
+  const sweep = await loadTempSweep(spec, async (dir) => {
+    for (const [concept, folder] of drop) {
+      await Deno.remove(`${dir}/${concept}/${folder}`, { recursive: true });
+    }
+  });
+  return analyse(sweep);
 }
 
 /** Elements of a Plot mark, by its aria-label, in a rendered figure (facet groups unwrapped). */

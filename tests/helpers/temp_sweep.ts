@@ -1,5 +1,7 @@
 /** Test helper: a small synthetic sweep in a fresh temporary folder. */
 import { type SynthSpec, writeSynthSweep } from "../../lib/synth/sweep.ts";
+import { loadSweep } from "../../lib/sweep/load.ts";
+import type { Sweep } from "../../lib/sweep/types.ts";
 
 /** A small spec: 4B (36 layers) and 30B-A3B (48 layers), two concepts, 12 prompts. */
 export const SMALL_SPEC: SynthSpec = {
@@ -32,4 +34,21 @@ export async function inTempDir(
 /** Runs `body` on a fresh small synthetic sweep, removing the folder afterwards. */
 export function withTempSweep(body: (dir: string) => Promise<void>): Promise<void> {
   return inTempDir(body, () => tempSweep());
+}
+
+/**
+ * Loads a synthetic sweep from a temporary folder that is removed once loaded; `prepare` may
+ * change the folder first (remove a run, say).
+ */
+export async function loadTempSweep(
+  spec: SynthSpec = SMALL_SPEC,
+  prepare: (dir: string) => Promise<void> = async () => {},
+): Promise<Sweep> {
+  const dir = await tempSweep(spec);
+  try {
+    await prepare(dir);
+    return await loadSweep(dir);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
 }
