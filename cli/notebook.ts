@@ -24,7 +24,9 @@ const SCRIPT = new URL("../scripts/execute_notebook.py", import.meta.url).pathna
  * kernelSpec("/usr/bin/deno").argv[0]; // "/usr/bin/deno"
  * ```
  */
-export function kernelSpec(deno: string): { argv: string[]; display_name: string; language: string } {
+export function kernelSpec(
+  deno: string,
+): { argv: string[]; display_name: string; language: string } {
   return {
     argv: [deno, "jupyter", "--kernel", "--conn", "{connection_file}"],
     display_name: "Deno",

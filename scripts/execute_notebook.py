@@ -50,6 +50,17 @@ class ProbingClient(NotebookClient):
                     pass
         # The probe's shell reply is skipped by nbclient's reply loop (its parent differs).
 
+    async def async_start_new_kernel_client(self):
+        started = time.monotonic()
+        result = await super().async_start_new_kernel_client()
+        print(f"kernel started in {time.monotonic() - started:.3f} s", flush=True)
+        return result
+
+    async def _async_cleanup_kernel(self):
+        started = time.monotonic()
+        await super()._async_cleanup_kernel()
+        print(f"kernel stopped in {time.monotonic() - started:.3f} s", flush=True)
+
     async def async_execute_cell(self, cell, cell_index, *args, **kwargs):
         start = time.monotonic()
         result = await super().async_execute_cell(cell, cell_index, *args, **kwargs)
