@@ -52,3 +52,8 @@ Deno.test("each markdown heading comes before the output it introduces", () => {
     "the notebook ends with an output, not a heading",
   );
 });
+
+Deno.test("the committed notebook stays smaller than the original executed one (1.5 MB)", async () => {
+  const { size } = await Deno.stat(join(ROOT, NOTEBOOK));
+  assert.ok(size < 1.5e6, `${(size / 1e6).toFixed(2)} MB`);
+});
