@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { hasPythonModules, NOTEBOOK, PYTHON } from "../cli/notebook.ts";
-import { CHROMIUM, runs, withPage } from "./helpers/chromium.ts";
+import { CHROMIUM, type Page, runs, withPage } from "./helpers/chromium.ts";
 import { withJupyterHome, withNotebookServer } from "./helpers/jupyter.ts";
 import { inspectOutputs, type PageOutputs, waitFor } from "./helpers/page_checks.ts";
 
@@ -23,6 +23,12 @@ const hasChromium = await runs(CHROMIUM);
 const hasNotebook = await hasPythonModules(["notebook"]);
 const skip = (what: string, pkg: string) =>
   console.log(`skipped: ${what} (install Debian's ${pkg}; .ci/run does)`);
+
+/** With SWEEP_SCREENSHOT=/tmp/shot, saves the page as /tmp/shot-NAME.png to look at. */
+async function screenshot(page: Page, name: string): Promise<void> {
+  const prefix = Deno.env.get("SWEEP_SCREENSHOT");
+  if (prefix) await page.screenshot(`${prefix}-${name}.png`);
+}
 
 /**
  * Every figure decoded, none broken, none wider than its output area; no table wider than
@@ -75,9 +81,7 @@ Deno.test({
       const html = join(dir, "logit_diff_sweep.html");
       const outputs = await withPage(async (page) => {
         await page.goto(`file://${html}`);
-        if (Deno.env.get("SWEEP_SCREENSHOT")) {
-          await page.screenshot(Deno.env.get("SWEEP_SCREENSHOT") + "-nbconvert.png");
-        }
+        await screenshot(page, "nbconvert");
         return await inspectOutputs(page, ".jp-OutputArea-output, .output_area");
       });
       assertReadable(outputs, "nbconvert HTML");
@@ -99,10 +103,8 @@ Deno.test({
           await page.goto(`${url}notebooks/logit_diff_sweep.ipynb`);
           await waitFor(page, "window.Jupyter?.notebook?._fully_loaded", 60);
           assert.equal(await page.evaluate<boolean>("Jupyter.notebook.trusted"), false);
-          if (Deno.env.get("SWEEP_SCREENSHOT")) {
-            await page.evaluate("document.querySelectorAll('.output_png img')[2].scrollIntoView()");
-            await page.screenshot(Deno.env.get("SWEEP_SCREENSHOT") + "-notebook6.png");
-          }
+          await page.evaluate("document.querySelectorAll('.output_png img')[2]?.scrollIntoView()");
+          await screenshot(page, "notebook6");
           return await inspectOutputs(page, ".output_area");
         });
         assert.deepEqual(
