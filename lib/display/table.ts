@@ -85,7 +85,9 @@ function escapeHtml(text: string): string {
  */
 export function tableHtml(rows: readonly Row[], options: TableOptions = {}): string {
   const columns = columnsOf(rows, options);
-  const head = columns.map((c) => `<th style="text-align: right">${escapeHtml(c)}</th>`).join("");
+  const side = (c: string) => typeof rows[0]?.[c] === "number" ? "right" : "left";
+  const head = columns.map((c) => `<th style="text-align: ${side(c)}">${escapeHtml(c)}</th>`)
+    .join("");
   const texts = columns.map((c) => columnText(rows, c, options));
   const body = rows.map((row, i) =>
     "<tr>" + columns.map((c, j) => {
