@@ -122,26 +122,28 @@ def main() -> int:
     path = os.path.abspath(args.notebook)
     output = os.path.abspath(args.output or args.notebook)
     start = time.monotonic()
-    nb = nbformat.read(path, as_version=4)
-    client = ProbingClient(
-        nb,
-        kernel_name="deno",
-        timeout=args.timeout,
-        record_timing=False,
-        iopub_timeout=PROBE_TIMEOUT_SECONDS,
-        raise_on_iopub_timeout=True,
-        resources={"metadata": {"path": os.path.dirname(path)}},
-    )
     try:
+        nb = nbformat.read(path, as_version=4)
+        client = ProbingClient(
+            nb,
+            kernel_name="deno",
+            timeout=args.timeout,
+            record_timing=False,
+            iopub_timeout=PROBE_TIMEOUT_SECONDS,
+            raise_on_iopub_timeout=True,
+            resources={"metadata": {"path": os.path.dirname(path)}},
+        )
         client.execute()
+        clean(nb)
+        write_atomically(nb, output)
     except CellExecutionError as error:
         print(f"error: {path}: a cell failed:\n{error}", file=sys.stderr)
         return 1
-    clean(nb)
-    try:
-        write_atomically(nb, output)
     except nbformat.ValidationError as error:
         print(f"error: {path}: the executed notebook is not valid: {error.message}", file=sys.stderr)
+        return 1
+    except Exception as error:  # one line for the user, no stack trace
+        print(f"error: {path}: {type(error).__name__}: {error}", file=sys.stderr)
         return 1
     elapsed = time.monotonic() - start
     print(f"executed {len(nb.cells)} cells of {path} in {elapsed:.2f} s; wrote {output}")

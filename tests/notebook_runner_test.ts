@@ -27,7 +27,8 @@ function lateOutputNotebook(): object {
     nbformat_minor: 5,
     metadata: { kernelspec: { name: "deno", display_name: "Deno", language: "typescript" } },
     cells: [
-      { cell_type: "markdown", id: "intro", metadata: {}, source: "# Late outputs" },
+      // The old runner's bug: an outputs key on a markdown cell (invalid nbformat); cleaned up.
+      { cell_type: "markdown", id: "intro", metadata: {}, source: "# Late outputs", outputs: [] },
       ...sources.map((source, i) => ({
         cell_type: "code",
         id: `c${i}`,
@@ -68,7 +69,7 @@ Deno.test({
       for (let run = 1; run <= 3; run++) {
         assert.equal(await executeNotebook(path, { quiet: true }), 0);
         const nb: { cells: Cell[] } = JSON.parse(await Deno.readTextFile(path));
-        assert.ok(!("outputs" in nb.cells[0]), "a markdown cell has no outputs key");
+        assert.ok(!("outputs" in nb.cells[0]), "the markdown cell lost its invalid outputs key");
         const shown = codeCells(nb).map((c, i) => {
           const outputs = c.outputs ?? [];
           const body = outputs.map((o) => text(o.text ?? o.data?.["text/plain"] ?? ""));
