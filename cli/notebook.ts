@@ -1,28 +1,79 @@
 /**
  * `deno task notebook`: execute the notebook headless on the Deno kernel, in place (or into
- * `--output`), failing on any cell error. Installs the Deno kernelspec, and on a machine where
- * Debian's python3-nbclient is missing installs it with apt when running as root.
+ * `--output`), failing on any cell error. The kernelspec it runs lives in a temporary Jupyter
+ * data folder that points at this Deno binary and is removed afterwards, so nothing of the
+ * user's Jupyter setup is read or changed. Needs Debian's python3-nbclient; never installs it.
  * @module
  */
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 
 /** The notebook of this project. */
 export const NOTEBOOK = "notebooks/logit_diff_sweep.ipynb";
 
 /** Debian's Python, which has python3-nbclient (pyenv's python3 may not). */
-const PYTHON = "/usr/bin/python3";
+export const PYTHON = "/usr/bin/python3";
 
 const SCRIPT = new URL("../scripts/execute_notebook.py", import.meta.url).pathname;
 
-async function run(cmd: string, args: string[], env?: Record<string, string>): Promise<number> {
-  const { code } = await new Deno.Command(cmd, { args, env, stdout: "inherit", stderr: "inherit" })
-    .output();
-  return code;
+/**
+ * The Deno kernelspec (`kernel.json`) for a Deno binary, as `deno jupyter --install` writes it.
+ *
+ * @example
+ * ```ts
+ * kernelSpec("/usr/bin/deno").argv[0]; // "/usr/bin/deno"
+ * ```
+ */
+export function kernelSpec(
+  deno: string,
+): { argv: string[]; display_name: string; language: string } {
+  return {
+    argv: [deno, "jupyter", "--kernel", "--conn", "{connection_file}"],
+    display_name: "Deno",
+    language: "typescript",
+  };
 }
 
-async function quiet(cmd: string, args: string[]): Promise<boolean> {
+/**
+ * Makes `dir` a private Jupyter home with the Deno kernelspec of this Deno binary and returns
+ * the environment that points Jupyter at it (data, path, config and runtime folders).
+ *
+ * @example
+ * ```ts
+ * const env = await privateJupyter(await Deno.makeTempDir());
+ * env.JUPYTER_DATA_DIR; // ".../data", holding kernels/deno/kernel.json
+ * ```
+ */
+export async function privateJupyter(dir: string): Promise<Record<string, string>> {
+  const data = join(dir, "data");
+  await Deno.mkdir(join(data, "kernels", "deno"), { recursive: true });
+  await Deno.writeTextFile(
+    join(data, "kernels", "deno", "kernel.json"),
+    JSON.stringify(kernelSpec(Deno.execPath()), null, 2) + "\n",
+  );
+  for (const sub of ["config", "runtime"]) await Deno.mkdir(join(dir, sub), { recursive: true });
+  return {
+    JUPYTER_DATA_DIR: data,
+    JUPYTER_PATH: data,
+    JUPYTER_CONFIG_DIR: join(dir, "config"),
+    JUPYTER_RUNTIME_DIR: join(dir, "runtime"),
+    JUPYTER_PLATFORM_DIRS: "0",
+  };
+}
+
+/**
+ * Whether `python` can import the Python modules named (for example `nbclient`).
+ *
+ * @example
+ * ```ts
+ * await hasPythonModules(["nbclient", "nbformat"]); // true where python3-nbclient is installed
+ * ```
+ */
+export async function hasPythonModules(modules: string[], python = PYTHON): Promise<boolean> {
   try {
-    const { code } = await new Deno.Command(cmd, { args, stdout: "null", stderr: "null" }).output();
+    const args = ["-c", `import ${modules.join(", ")}`];
+    const { code } = await new Deno.Command(python, { args, stdout: "null", stderr: "null" })
+      .output();
     return code === 0;
   } catch {
     return false;
@@ -30,38 +81,9 @@ async function quiet(cmd: string, args: string[]): Promise<boolean> {
 }
 
 /**
- * Makes sure Jupyter can run the Deno kernel here: python3-nbclient (installed with apt when
- * missing and running as root) and the Deno kernelspec for this Deno binary.
- *
- * @example
- * ```ts
- * await ensureJupyter();
- * ```
- */
-export async function ensureJupyter(): Promise<void> {
-  if (!(await quiet(PYTHON, ["-c", "import nbclient, nbformat"]))) {
-    if (Deno.uid() !== 0 || !(await quiet("apt-get", ["--version"]))) {
-      throw new Error(
-        "python3-nbclient is missing: install it with `sudo apt-get install python3-nbclient`",
-      );
-    }
-    console.error("installing python3-nbclient with apt-get ...");
-    const env = { DEBIAN_FRONTEND: "noninteractive" };
-    if (
-      await run("apt-get", ["update", "-qq"], env) !== 0 ||
-      await run("apt-get", ["install", "-y", "-qq", "python3-nbclient"], env) !== 0
-    ) {
-      throw new Error("apt-get could not install python3-nbclient");
-    }
-  }
-  if (!(await quiet(Deno.execPath(), ["jupyter", "--install", "--force"]))) {
-    throw new Error(`${Deno.execPath()} jupyter --install --force failed`);
-  }
-}
-
-/**
- * Executes a notebook through Jupyter with the Deno kernel; `env` is passed to the kernel.
- * Returns the exit code (0 when every cell ran).
+ * Executes a notebook through Jupyter with the Deno kernel, from a temporary kernelspec;
+ * `env` is passed to the kernel. Returns the exit code (0 when every cell ran). Throws when
+ * python3-nbclient is missing, naming the Debian package to install.
  *
  * @example
  * ```ts
@@ -70,11 +92,25 @@ export async function ensureJupyter(): Promise<void> {
  */
 export async function executeNotebook(
   notebook: string,
-  options: { output?: string; env?: Record<string, string> } = {},
+  options: { output?: string; env?: Record<string, string>; quiet?: boolean } = {},
 ): Promise<number> {
-  await ensureJupyter();
-  const args = [SCRIPT, notebook, ...(options.output ? ["--output", options.output] : [])];
-  return await run(PYTHON, args, options.env);
+  if (!(await hasPythonModules(["nbclient", "nbformat"]))) {
+    throw new Error(
+      `${PYTHON} cannot import nbclient: install Debian's python3-nbclient ` +
+        "(sudo apt-get install python3-nbclient)",
+    );
+  }
+  const home = await Deno.makeTempDir({ prefix: "sweep-notebook-jupyter-" });
+  try {
+    const env = { ...options.env, ...(await privateJupyter(home)) };
+    const args = [SCRIPT, notebook, ...(options.output ? ["--output", options.output] : [])];
+    const out = options.quiet ? "null" : "inherit";
+    const { code } = await new Deno.Command(PYTHON, { args, env, stdout: out, stderr: "inherit" })
+      .output();
+    return code;
+  } finally {
+    await Deno.remove(home, { recursive: true });
+  }
 }
 
 if (import.meta.main) {

@@ -1,5 +1,11 @@
 import assert from "node:assert/strict";
-import { formatTableValue, tableBundle, tableHtml, tableText } from "../lib/display/table.ts";
+import {
+  columnText,
+  formatTableValue,
+  tableBundle,
+  tableHtml,
+  tableText,
+} from "../lib/display/table.ts";
 
 const rows = [{ model: "4B", layer: 18, delta: 14.011423 }, { model: "<b>", layer: 9, delta: NaN }];
 
@@ -16,11 +22,23 @@ Deno.test("formatTableValue rounds non-integers to 3 decimals", () => {
 Deno.test("tableHtml escapes text and writes one row per record", () => {
   const html = tableHtml(rows);
   assert.equal(html.match(/<tr>/g)?.length, 3);
-  assert.match(html, /<td style="text-align: right">14\.011<\/td>/);
+  assert.match(html, /<td style="text-align: right; white-space: nowrap">14\.011<\/td>/);
   assert.match(html, /&lt;b&gt;/);
 });
 
 Deno.test("tableText aligns columns to the right", () => {
   assert.equal(tableText(rows), "model  layer   delta\n   4B     18  14.011\n  <b>      9     NaN");
   assert.deepEqual(Object.keys(tableBundle(rows)), ["text/html", "text/plain"]);
+});
+
+Deno.test("columnText formats a column one way: decimals throughout once any value has them", () => {
+  const stability = [{ s: 1 }, { s: 0.9755 }, { s: NaN }];
+  assert.deepEqual(columnText(stability, "s"), ["1.000", "0.976", "NaN"]);
+  assert.deepEqual(columnText([{ n: 18 }, { n: 9 }], "n"), ["18", "9"]);
+  assert.deepEqual(columnText(stability, "s", { formats: { s: (v) => `<${v}>` } }), [
+    "<1>",
+    "<0.9755>",
+    "<NaN>",
+  ]);
+  assert.match(tableText(stability), /1\.000\n/);
 });

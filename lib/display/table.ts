@@ -15,25 +15,28 @@ export interface TableOptions {
   digits?: number;
   /** A caption above the table. */
   caption?: string;
+  /** A formatter per column, instead of the default number format. */
+  formats?: Record<string, (value: unknown) => string>;
 }
 
 type Row = Record<string, unknown>;
 
 /**
- * One cell as text: numbers with `digits` decimals (integers as they are, numbers too small for
- * the decimals in exponent form), NaN as "NaN", lists joined with ", ".
+ * One cell as text: numbers with `digits` decimals (integers as they are unless `fixed`, numbers
+ * too small for the decimals in exponent form), NaN as "NaN", lists joined with ", ".
  *
  * @example
  * ```ts
- * formatTableValue(10.25641, 3); // "10.256"
- * formatTableValue(20, 3);       // "20"
- * formatTableValue(7.47e-10, 3); // "7.47e-10"
+ * formatTableValue(10.25641, 3);   // "10.256"
+ * formatTableValue(20, 3);         // "20"
+ * formatTableValue(1, 3, true);    // "1.000"
+ * formatTableValue(7.47e-10, 3);   // "7.47e-10"
  * ```
  */
-export function formatTableValue(value: unknown, digits = 3): string {
+export function formatTableValue(value: unknown, digits = 3, fixed = false): string {
   if (typeof value === "number") {
     if (Number.isNaN(value)) return "NaN";
-    if (Number.isInteger(value)) return String(value);
+    if (Number.isInteger(value) && !fixed) return String(value);
     const small = value !== 0 && Math.abs(value) < 10 ** -digits;
     return small ? value.toExponential(Math.max(0, digits - 1)) : value.toFixed(digits);
   }
@@ -45,12 +48,35 @@ function columnsOf(rows: readonly Row[], options: TableOptions): string[] {
   return options.columns ?? Object.keys(rows[0] ?? {});
 }
 
+/**
+ * A column's cells as text, in one format down the column (as pandas shows a float column): a
+ * column of integers as integers, any other number column with `digits` decimals throughout, so
+ * a `1` never stands beside `0.975`.
+ *
+ * @example
+ * ```ts
+ * columnText([{ s: 1 }, { s: 0.975 }], "s"); // ["1.000", "0.975"]
+ * columnText([{ n: 18 }, { n: 9 }], "n");     // ["18", "9"]
+ * ```
+ */
+export function columnText(
+  rows: readonly Row[],
+  column: string,
+  options: TableOptions = {},
+): string[] {
+  const format = options.formats?.[column];
+  if (format) return rows.map((row) => format(row[column]));
+  const numbers = rows.map((row) => row[column]).filter((v) => typeof v === "number");
+  const fixed = numbers.some((v) => !Number.isInteger(v) && !Number.isNaN(v));
+  return rows.map((row) => formatTableValue(row[column], options.digits, fixed));
+}
+
 function escapeHtml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
 /**
- * The rows as an HTML table (numbers right-aligned).
+ * The rows as an HTML table (numbers right-aligned, no cell wrapping inside a number).
  *
  * @example
  * ```ts
@@ -59,13 +85,14 @@ function escapeHtml(text: string): string {
  */
 export function tableHtml(rows: readonly Row[], options: TableOptions = {}): string {
   const columns = columnsOf(rows, options);
-  const head = columns.map((c) => `<th style="text-align: right">${escapeHtml(c)}</th>`).join("");
-  const body = rows.map((row) =>
-    "<tr>" + columns.map((c) => {
-      const align = typeof row[c] === "number" ? "right" : "left";
-      return `<td style="text-align: ${align}">${
-        escapeHtml(formatTableValue(row[c], options.digits))
-      }</td>`;
+  const side = (c: string) => typeof rows[0]?.[c] === "number" ? "right" : "left";
+  const head = columns.map((c) => `<th style="text-align: ${side(c)}">${escapeHtml(c)}</th>`)
+    .join("");
+  const texts = columns.map((c) => columnText(rows, c, options));
+  const body = rows.map((row, i) =>
+    "<tr>" + columns.map((c, j) => {
+      const align = typeof row[c] === "number" ? "right; white-space: nowrap" : "left";
+      return `<td style="text-align: ${align}">${escapeHtml(texts[j][i])}</td>`;
     }).join("") + "</tr>"
   ).join("\n");
   const caption = options.caption ? `<caption>${escapeHtml(options.caption)}</caption>` : "";
@@ -83,7 +110,8 @@ export function tableHtml(rows: readonly Row[], options: TableOptions = {}): str
  */
 export function tableText(rows: readonly Row[], options: TableOptions = {}): string {
   const columns = columnsOf(rows, options);
-  const cells = rows.map((row) => columns.map((c) => formatTableValue(row[c], options.digits)));
+  const texts = columns.map((c) => columnText(rows, c, options));
+  const cells = rows.map((_, i) => columns.map((_, j) => texts[j][i]));
   const widths = columns.map((c, j) => Math.max(c.length, ...cells.map((r) => r[j].length)));
   const line = (values: string[]) => values.map((v, j) => v.padStart(widths[j])).join("  ");
   const text = [line(columns), ...cells.map(line)].join("\n");
