@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { bootstrapBestLayer, percentileInterval, resampleWeights } from "../lib/stats/bootstrap.ts";
 import { promptMatrix } from "../lib/stats/prompt_matrix.ts";
-import { seededRandom } from "../lib/synth/random.ts";
+import { seededRandom } from "../lib/util/random.ts";
 import { loadTempSweep } from "./helpers/temp_sweep.ts";
 
 Deno.test("resampleWeights draws n prompts with replacement", () => {

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { plantedDelta, synthLayers, synthRun } from "../lib/synth/sweep.ts";
-import { normal, seededRandom } from "../lib/synth/random.ts";
+import { normal, seededRandom } from "../lib/util/random.ts";
 import { mean, std } from "../lib/stats/describe.ts";
 import { parseTypedCsv } from "../lib/sweep/csv.ts";
 import { SAMPLE_SCHEMA } from "../lib/sweep/types.ts";

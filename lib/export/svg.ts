@@ -4,6 +4,9 @@
  * @module
  */
 
+import { FONT_FAMILY } from "../figures/theme.ts";
+import { escapeXml } from "../util/text.ts";
+
 const MARGIN = 12;
 const GAP = 4;
 
@@ -12,10 +15,6 @@ interface Block {
   width: number;
   height: number;
   render(x: number, y: number): string;
-}
-
-function escapeXml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
 function textBlock(text: string, size: number, attrs: string): Block {
@@ -90,7 +89,7 @@ function layout(el: Element): Block | undefined {
  * standaloneSvg(figure).startsWith('<svg xmlns="http://www.w3.org/2000/svg"'); // true
  * ```
  */
-export function standaloneSvg(el: Element, fontFamily = "DejaVu Sans, sans-serif"): string {
+export function standaloneSvg(el: Element, fontFamily = FONT_FAMILY): string {
   const block = layout(el) ?? column([], 0);
   const width = Math.ceil(block.width + 2 * MARGIN);
   const height = Math.ceil(block.height + 2 * MARGIN);
