@@ -50,14 +50,39 @@ function meanAt(byStrength: Map<number, number[]>, strength: number): number {
   return mean(byStrength.get(strength) ?? []) ?? NaN;
 }
 
-/** The planted delta at a layer. */
+/**
+ * The planted delta at a layer: a Gaussian bump of height `effect` at `peakAt` of the depth.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { plantedDelta } from "@lib/synth/sweep.ts";
+ *
+ * const model = { label: "4B", layers: 36 };
+ * const spec = { models: [model], concepts: ["c"], prompts: 1, effect: 6 };
+ * assert.equal(plantedDelta(spec, model, 18), 6); // the peak, at half the depth
+ * assert.ok(plantedDelta(spec, model, 24) < 0.1);
+ * ```
+ */
 export function plantedDelta(spec: SynthSpec, model: SynthModel, layer: number): number {
   const peak = Math.round((spec.peakAt ?? 0.5) * model.layers);
   const width = spec.width ?? 2;
   return (spec.effect ?? 6) * Math.exp(-0.5 * ((layer - peak) / width) ** 2);
 }
 
-/** The layers a synthetic run tests. */
+/**
+ * The layers a synthetic run tests: from `firstLayerAt` of the depth to the last layer.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { synthLayers } from "@lib/synth/sweep.ts";
+ *
+ * const model = { label: "4B", layers: 36 };
+ * const layers = synthLayers({ models: [model], concepts: ["c"], prompts: 1 }, model);
+ * assert.deepEqual([layers[0], layers.at(-1), layers.length], [11, 35, 25]);
+ * ```
+ */
 export function synthLayers(spec: SynthSpec, model: SynthModel): number[] {
   const first = Math.round((spec.firstLayerAt ?? 0.3) * model.layers);
   return Array.from({ length: model.layers - first }, (_, i) => first + i);
@@ -77,9 +102,14 @@ export interface SynthRunFiles {
  *
  * @example
  * ```ts
- * const files = synthRun({ models: [{ label: "4B", layers: 36 }], concepts: ["c"], prompts: 10 },
- *   { label: "4B", layers: 36 }, "c", 1);
- * files.samples.split("\n")[0]; // "model,concept,layer,strength,prompt_idx,..."
+ * import assert from "node:assert/strict";
+ * import { synthRun } from "@lib/synth/sweep.ts";
+ *
+ * const model = { label: "4B", layers: 36 };
+ * const files = synthRun({ models: [model], concepts: ["c"], prompts: 10 }, model, "c", 1);
+ * assert.ok(files.samples.startsWith("model,concept,layer,strength,prompt_idx,"));
+ * assert.equal(files.samples.split("\n").length, 2 + 25 * 3 * 10); // header, rows, final newline
+ * assert.equal(JSON.parse(files.info).num_layers, 36);
  * ```
  */
 export function synthRun(

@@ -5,7 +5,8 @@
  *   them) uses {@link pyFixed}: correctly rounded from the exact binary value, an exact tie to the
  *   even digit, as Python's `f"{x:.2f}"`;
  * - CSV and JSON outputs never round: they write the shortest text that reads back as the same
- *   number (`formatCell` in `csv.ts`), as pandas' `to_csv` does.
+ *   number (`formatCell` in `csv.ts`), so each value is pandas' `to_csv` value exactly (the text
+ *   can differ: JavaScript writes `-1` and `0.00005` where Python writes `-1.0` and `5e-05`).
  *
  * JavaScript's `toFixed` rounds exact ties away from zero, so it is not used for either.
  * @module
