@@ -4,6 +4,7 @@
  * @module
  */
 
+import { textWidth } from "../figures/compose.ts";
 import { FONT_FAMILY } from "../figures/theme.ts";
 import { escapeXml } from "../util/text.ts";
 
@@ -20,7 +21,7 @@ interface Block {
 function textBlock(text: string, size: number, attrs: string): Block {
   const height = Math.round(size * 1.5);
   return {
-    width: text.length * size * 0.6,
+    width: textWidth(text, size),
     height,
     render: (x, y) =>
       `<text x="${x}" y="${y + size * 1.1}" font-size="${size}" ${attrs}>${escapeXml(text)}</text>`,
