@@ -3,12 +3,10 @@
  * tests and benchmarks.
  * @module
  */
-import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { writeFileAtomic } from "../lib/export/atomic.ts";
 import { QWEN3_MODELS } from "../lib/models/qwen3.ts";
-import { type SynthModel, synthRun, type SynthSpec } from "../lib/synth/sweep.ts";
-import { modelFolderName, RUN_FILES } from "../lib/sweep/layout.ts";
+import { type SynthModel, type SynthSpec, writeSynthSweep } from "../lib/synth/sweep.ts";
 import { UsageError } from "./args.ts";
 
 /** Usage text printed by `--help`. */
@@ -117,26 +115,17 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const { out, spec } = parsed;
-  let seed = spec.seed ?? 1, rows = 0;
+  let rows = 0;
   const start = performance.now();
-  for (const concept of spec.concepts) {
-    for (const model of spec.models) {
-      const t0 = performance.now();
-      const dir = join(out, concept, modelFolderName(model.label));
-      await Deno.mkdir(dir, { recursive: true });
-      const files = synthRun(spec, model, concept, seed++);
-      await writeFileAtomic(join(dir, RUN_FILES.samples), files.samples);
-      await writeFileAtomic(join(dir, RUN_FILES.layers), files.layers);
-      await writeFileAtomic(join(dir, RUN_FILES.info), files.info);
-      const n = files.samples.split("\n").length - 2;
-      rows += n;
+  await writeSynthSweep(out, spec, {
+    writeFile: writeFileAtomic,
+    onRun: (run) => {
+      rows += run.rows;
       console.log(
-        `wrote ${dir}: ${n.toLocaleString("en-US")} rows (${
-          (performance.now() - t0).toFixed(0)
-        } ms)`,
+        `wrote ${run.dir}: ${run.rows.toLocaleString("en-US")} rows (${run.ms.toFixed(0)} ms)`,
       );
-    }
-  }
+    },
+  });
   console.log(
     `wrote ${rows.toLocaleString("en-US")} per-sample rows in ${
       ((performance.now() - start) / 1000).toFixed(1)

@@ -9,7 +9,12 @@
  * ```
  * @module
  */
+export * from "./util/random.ts";
+export * from "./util/text.ts";
+export * from "./util/format.ts";
+export * from "./util/csv.ts";
 export * from "./sweep/errors.ts";
+export * from "./sweep/schema.ts";
 export * from "./sweep/csv.ts";
 export * from "./sweep/json.ts";
 export * from "./sweep/layout.ts";
@@ -26,10 +31,8 @@ export * from "./stats/depth.ts";
 export * from "./stats/heatmap.ts";
 export * from "./stats/counts.ts";
 export * from "./stats/analysis.ts";
-export * from "./export/csv.ts";
 export * from "./export/atomic.ts";
 export * from "./export/tables.ts";
-export * from "./synth/random.ts";
 export * from "./synth/sweep.ts";
 export * from "./stats/kde.ts";
 export * from "./stats/histogram.ts";

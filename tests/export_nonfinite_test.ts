@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { analyse } from "../lib/stats/analysis.ts";
 import { robustness } from "../lib/stats/robustness.ts";
 import { loadSweep } from "../lib/sweep/load.ts";
-import { formatCell } from "../lib/export/csv.ts";
+import { formatCell } from "../lib/util/csv.ts";
 import { TABLE_OUTPUTS } from "../lib/export/tables.ts";
 import { tempSweep } from "./helpers/temp_sweep.ts";
 

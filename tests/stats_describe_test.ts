@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { argmaxFirst, mean, median, std } from "../lib/stats/describe.ts";
+import { maxIndex } from "d3-array";
+import { mean, median, std } from "../lib/stats/describe.ts";
 
 Deno.test("mean skips NaN and is NaN when empty", () => {
   assert.equal(mean([1, 2, NaN, 6]), 3);
@@ -21,9 +22,13 @@ Deno.test("median interpolates between the middle values", () => {
   assert.ok(Number.isNaN(median([])));
 });
 
-Deno.test("argmaxFirst keeps the first maximum and skips NaN", () => {
-  assert.equal(argmaxFirst([1, 5, NaN, 5]), 1);
-  assert.equal(argmaxFirst([NaN, -2, -1]), 2);
-  assert.equal(argmaxFirst([NaN]), -1);
-  assert.equal(argmaxFirst([]), -1);
+// pandas Series.idxmax (skipna=True): the label of the first maximum, NaN skipped; pandas gives NaN
+// (or raises) when nothing is left, maxIndex gives -1 and the callers skip that run.
+Deno.test("d3-array's maxIndex picks the layer as pandas idxmax does", () => {
+  assert.equal(maxIndex([1, 5, NaN, 5]), 1); // first of tied maxima
+  assert.equal(maxIndex([NaN, -2, -1]), 2); // a leading NaN is skipped
+  assert.equal(maxIndex(Float64Array.from([-Infinity, NaN, -Infinity])), 0);
+  assert.equal(maxIndex(Float64Array.from([0.5, 0.5000000000000001, 0.5])), 1);
+  assert.equal(maxIndex([NaN]), -1);
+  assert.equal(maxIndex([]), -1);
 });

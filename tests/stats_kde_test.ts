@@ -1,11 +1,26 @@
 import assert from "node:assert/strict";
 import { densityCurve, gaussianKde, scottBandwidth } from "../lib/stats/kde.ts";
-import { std } from "../lib/stats/describe.ts";
 
-Deno.test("scottBandwidth is std (ddof = 1) times n^(-1/5)", () => {
-  const xs = [1, 2, 3, 4, 10];
-  assert.equal(scottBandwidth(xs), std(xs) * 5 ** -0.2);
+// scipy.stats.gaussian_kde(data) (Scott's rule) on fixed data: tests/fixtures/scipy/make_fixtures.py
+const scipyKde = JSON.parse(
+  await Deno.readTextFile(new URL("./fixtures/scipy/kde_expected.json", import.meta.url)),
+).cases;
+
+Deno.test("scottBandwidth is scipy gaussian_kde's bandwidth", () => {
+  const bw = scottBandwidth(scipyKde.data);
+  assert.ok(Math.abs(bw - scipyKde.bandwidth) < 1e-12 * scipyKde.bandwidth, `${bw}`);
   assert.ok(Number.isNaN(scottBandwidth([1])));
+});
+
+Deno.test("gaussianKde gives scipy gaussian_kde's densities", () => {
+  const kde = gaussianKde(scipyKde.data);
+  scipyKde.points.forEach((x: number, i: number) => {
+    const want = scipyKde.density[i];
+    assert.ok(Math.abs(kde(x) - want) <= 1e-12 * want, `at ${x}: ${kde(x)} vs scipy ${want}`);
+  });
+  const curve = densityCurve(scipyKde.data, { gridsize: 3 });
+  assert.deepEqual([curve[0].value, curve[2].value], [-2.1, 7.5]); // the data range (cut = 0)
+  assert.ok(Math.abs(curve[0].density - scipyKde.density[1]) <= 1e-12 * scipyKde.density[1]);
 });
 
 Deno.test("gaussianKde of one point is the normal density", () => {

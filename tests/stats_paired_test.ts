@@ -35,3 +35,15 @@ Deno.test("holm matches a worked example", () => {
 Deno.test("glassDelta divides by the control group's sample std", () => {
   close(glassDelta([3, 5], [0, 2], [1, 3]), 3 / Math.SQRT2);
 });
+
+Deno.test("pairedTTest gives scipy's ttest_1samp (nan_policy='omit') on fixed differences", async () => {
+  // tests/fixtures/scipy/make_fixtures.py; null in the fixture is a NaN difference
+  const { cases } = JSON.parse(
+    await Deno.readTextFile(new URL("./fixtures/scipy/ttest_expected.json", import.meta.url)),
+  );
+  for (const c of cases) {
+    const test = pairedTTest(c.differences.map((x: number | null) => x ?? NaN));
+    close(test.t, c.t, 1e-12 * Math.abs(c.t));
+    close(test.p, c.p, 1e-9 * c.p);
+  }
+});

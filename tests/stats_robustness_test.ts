@@ -2,6 +2,8 @@ import assert from "node:assert/strict";
 import { bestLayers } from "../lib/stats/best_layers.ts";
 import { mean } from "../lib/stats/describe.ts";
 import { robustness, type RobustnessRecord } from "../lib/stats/robustness.ts";
+import { fileURLToPath as fromFileUrl } from "node:url";
+import { loadSweep } from "../lib/sweep/load.ts";
 import { loadTempSweep } from "./helpers/temp_sweep.ts";
 
 const CONCEPTS = ["a", "b", "c", "d", "e", "f"];
@@ -70,9 +72,27 @@ Deno.test("every record carries the fields robustness.json promises, in order", 
   ]);
 });
 
-Deno.test("paired statistics agree with the delta when every prompt has both strengths", () => {
-  for (const r of planted) {
-    assert.ok(Math.abs(r.mean_paired_diff - r.best_delta) < 1e-9);
-    assert.ok(Math.abs(r.t - r.d_z * Math.sqrt(100)) < 1e-9);
+// Reference values from scipy (tests/fixtures/scipy/make_fixtures.py): ttest_rel of the +1
+// against the -1 values at the best layer, d_z, Cohen's d, Glass's delta, Holm, on a fixed sweep.
+Deno.test("the paired statistics of each record are scipy's on a fixed sweep", async () => {
+  const root = new URL("./fixtures/scipy/", import.meta.url);
+  const expected = JSON.parse(await Deno.readTextFile(new URL("robustness_expected.json", root)));
+  const sweep = await loadSweep(fromFileUrl(new URL("sweep", root)));
+  const got = robustness(sweep, bestLayers(sweep), { resamples: 50, splits: 10 });
+  assert.equal(got.length, expected.cases.length);
+  const fields = ["best_delta", "mean_paired_diff", "d_z", "t", "p", "p_holm", "cohens_d"] as const;
+  for (const [i, want] of expected.cases.entries()) {
+    const r = got[i];
+    assert.deepEqual([r.model, r.concept, r.best_layer], [
+      want.model,
+      want.concept,
+      want.best_layer,
+    ]);
+    for (const field of [...fields, "glass_delta", "p_selection"] as const) {
+      assert.ok(
+        Math.abs(r[field] - want[field]) <= 1e-9 * Math.max(1, Math.abs(want[field])),
+        `${r.model} ${r.concept} ${field}: ${r[field]} vs scipy ${want[field]}`,
+      );
+    }
   }
 });

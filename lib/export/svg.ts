@@ -4,6 +4,10 @@
  * @module
  */
 
+import { textWidth } from "../figures/compose.ts";
+import { FONT_FAMILY } from "../figures/theme.ts";
+import { escapeXml } from "../util/text.ts";
+
 const MARGIN = 12;
 const GAP = 4;
 
@@ -14,14 +18,10 @@ interface Block {
   render(x: number, y: number): string;
 }
 
-function escapeXml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
-
 function textBlock(text: string, size: number, attrs: string): Block {
   const height = Math.round(size * 1.5);
   return {
-    width: text.length * size * 0.6,
+    width: textWidth(text, size),
     height,
     render: (x, y) =>
       `<text x="${x}" y="${y + size * 1.1}" font-size="${size}" ${attrs}>${escapeXml(text)}</text>`,
@@ -90,7 +90,7 @@ function layout(el: Element): Block | undefined {
  * standaloneSvg(figure).startsWith('<svg xmlns="http://www.w3.org/2000/svg"'); // true
  * ```
  */
-export function standaloneSvg(el: Element, fontFamily = "DejaVu Sans, sans-serif"): string {
+export function standaloneSvg(el: Element, fontFamily = FONT_FAMILY): string {
   const block = layout(el) ?? column([], 0);
   const width = Math.ceil(block.width + 2 * MARGIN);
   const height = Math.ceil(block.height + 2 * MARGIN);

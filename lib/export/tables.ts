@@ -5,7 +5,7 @@
 import type { Analysis } from "../stats/analysis.ts";
 import { analysisSummary, robustnessOf } from "../stats/analysis.ts";
 import { type Pivot, pivotRecords } from "../stats/pivot.ts";
-import { type Cell, toCsv } from "./csv.ts";
+import { type Cell, toCsv } from "../util/csv.ts";
 
 /** A named output built from an analysis: a file name and a function giving its text. */
 export interface TableOutput {

@@ -7,12 +7,8 @@ import type { Analysis } from "../stats/analysis.ts";
 import { isDeep } from "../stats/depth.ts";
 import { median } from "../stats/describe.ts";
 import { tableText } from "../display/table.ts";
-import { percent, percentRange, pyFixed, rule } from "./format.ts";
-
-function layerRange(counts: number[]): string {
-  const lo = Math.min(...counts), hi = Math.max(...counts);
-  return lo === hi ? `${lo}` : `${lo}-${hi}`;
-}
+import { numberRange, pyFixed } from "../util/format.ts";
+import { percent, percentRange, rule } from "./format.ts";
 
 function groupLabel(models: string[]): string {
   return models.length === 1 ? `${models[0]} only` : models.join(", ");
@@ -36,7 +32,7 @@ export function architectureReport(analysis: Pick<Analysis, "sweep" | "shallowVs
     lines.push(`  ${m}: ${layerCounts[m]} layers (${isDeep(layerCounts[m]) ? "DEEP" : "shallow"})`);
   }
   const range = (group: string[]) =>
-    group.length ? `${layerRange(group.map((m) => layerCounts[m]))}L` : "none";
+    group.length ? `${numberRange(group.map((m) => layerCounts[m]))}L` : "none";
   lines.push(
     "",
     rule(50),

@@ -1,29 +1,10 @@
 /**
- * Python-style number and text formatting for printed reports (`f"{x:+.2f}"`, `f"{s:4s}"`).
+ * Python-style number and text formatting for printed reports (`f"{x:+.2f}"`, `f"{s:4s}"`). Every
+ * number goes through `pyFixed` (round half to even from the exact binary value, as Python), so
+ * the reports match the original's stdout.
  * @module
  */
-
-/**
- * Fixed decimals as Python formats them (`f"{x:.2f}"`): correctly rounded from the exact binary
- * value, and an exact tie goes to the even digit (JavaScript's `toFixed` rounds ties up).
- *
- * @example
- * ```ts
- * pyFixed(62.5, 0);  // "62" (toFixed gives "63")
- * pyFixed(0.125, 2); // "0.12"
- * pyFixed(2.675, 2); // "2.67" (2.675 is just below the tie in binary)
- * ```
- */
-export function pyFixed(x: number, digits: number): string {
-  if (!Number.isFinite(x)) return Number.isNaN(x) ? "nan" : x > 0 ? "inf" : "-inf";
-  const exact = Math.abs(x).toFixed(digits + 30);
-  const cut = exact.length - 30;
-  if (exact.slice(cut) !== "5" + "0".repeat(29)) return x.toFixed(digits);
-  const truncated = exact.slice(0, digits === 0 ? cut - 1 : cut);
-  const lastDigit = Number(truncated[truncated.length - 1]);
-  const magnitude = lastDigit % 2 === 0 ? truncated : Math.abs(x).toFixed(digits);
-  return x < 0 ? `-${magnitude}` : magnitude;
-}
+import { pyFixed } from "../util/format.ts";
 
 /**
  * A number with a sign and fixed decimals, as Python's `f"{x:+.2f}"`.

@@ -7,7 +7,8 @@ import type { ModelInfo } from "../models/qwen3.ts";
 import { isDeep } from "../stats/depth.ts";
 import { mean } from "../stats/describe.ts";
 import type { RobustnessRecord } from "../stats/robustness.ts";
-import { percent, pyFixed, rule } from "./format.ts";
+import { pyFixed } from "../util/format.ts";
+import { percent, rule } from "./format.ts";
 
 const interval = (lo: number, hi: number) => `[${pyFixed(lo, 2)}, ${pyFixed(hi, 2)}]`;
 const pair = (r: RobustnessRecord) => `${r.model} ${r.concept}`;

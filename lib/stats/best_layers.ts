@@ -2,9 +2,9 @@
  * The best layer of each model/concept: the layer of largest delta (first one on ties).
  * @module
  */
+import { maxIndex } from "d3-array";
 import { compareStrings } from "../sweep/layout.ts";
 import type { Sweep } from "../sweep/types.ts";
-import { argmaxFirst } from "./describe.ts";
 
 /** A best-layer record, as in the original's `best_layers` table and summary JSON. */
 export interface BestLayerRow {
@@ -30,7 +30,7 @@ export interface BestLayerRow {
 export function bestLayers(sweep: Pick<Sweep, "runs">): BestLayerRow[] {
   const rows: BestLayerRow[] = [];
   for (const run of sweep.runs) {
-    const i = argmaxFirst(run.layers.map((row) => row.delta));
+    const i = maxIndex(run.layers.map((row) => row.delta));
     if (i < 0) continue;
     const { model, concept, layer, delta, baseline_mean, positive_mean, negative_mean } =
       run.layers[i];

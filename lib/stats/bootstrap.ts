@@ -3,9 +3,8 @@
  * the interval carries the selection's uncertainty too.
  * @module
  */
-import { quantileSorted } from "d3-array";
-import { type Random, seededRandom } from "../synth/random.ts";
-import { argmaxFirst } from "./describe.ts";
+import { maxIndex, quantileSorted } from "d3-array";
+import { type Random, seededRandom } from "../util/random.ts";
 import { layerDeltas, type PromptMatrix, strengthMean, strengthVariance } from "./prompt_matrix.ts";
 
 /** Options of {@link bootstrapBestLayer}. */
@@ -78,14 +77,14 @@ export function bootstrapBestLayer(
   const P = matrix.prompts.length;
   const rand = seededRandom(options.seed ?? 1);
   const all = new Float64Array(P).fill(1);
-  const best = argmaxFirst(layerDeltas(matrix, all));
+  const best = maxIndex(layerDeltas(matrix, all));
   const deltas = new Float64Array(B), ds = new Float64Array(B);
   const weights = new Float64Array(P);
   let same = 0;
   for (let b = 0; b < B; b++) {
     resampleWeights(P, rand, weights);
     const layerDelta = layerDeltas(matrix, weights);
-    const l = argmaxFirst(layerDelta);
+    const l = maxIndex(layerDelta);
     if (l === best) same++;
     deltas[b] = l < 0 ? NaN : layerDelta[l];
     const pooled = Math.sqrt(

@@ -1,6 +1,8 @@
 /**
  * Descriptive statistics with pandas semantics: NaN is skipped, an empty input gives NaN,
- * `std` is the sample standard deviation (ddof = 1), `median` interpolates.
+ * `std` is the sample standard deviation (ddof = 1), `median` interpolates. For pandas `idxmax`
+ * use d3-array's `maxIndex`: it also keeps the first maximum and skips NaN (and gives -1 where
+ * pandas gives NaN: no value, or only NaN).
  * @module
  */
 import { deviation, mean as d3mean, median as d3median } from "d3-array";
@@ -41,23 +43,4 @@ export function std(values: Iterable<number>): number {
  */
 export function median(values: Iterable<number>): number {
   return d3median(values) ?? NaN;
-}
-
-/**
- * Index of the largest value, the first one on ties, skipping NaN (pandas `idxmax`); -1 when
- * every value is NaN or there are none.
- *
- * @example
- * ```ts
- * argmaxFirst([1, 5, NaN, 5]); // 1
- * argmaxFirst([NaN]);          // -1
- * ```
- */
-export function argmaxFirst(values: ArrayLike<number>): number {
-  let best = -1;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (!Number.isNaN(v) && (best < 0 || v > values[best])) best = i;
-  }
-  return best;
 }

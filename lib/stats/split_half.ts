@@ -3,8 +3,9 @@
  * half, so the estimate is free of the selection's optimism.
  * @module
  */
-import { seededRandom } from "../synth/random.ts";
-import { argmaxFirst, mean } from "./describe.ts";
+import { maxIndex } from "d3-array";
+import { seededRandom } from "../util/random.ts";
+import { mean } from "./describe.ts";
 import { layerDeltas, type PromptMatrix } from "./prompt_matrix.ts";
 
 /** Options of {@link splitHalfDelta}. */
@@ -41,7 +42,7 @@ export function splitHalfDelta(matrix: PromptMatrix, options: SplitHalfOptions =
       b[order[i]] = 1 - inA;
     }
     const deltaA = layerDeltas(matrix, a), deltaB = layerDeltas(matrix, b);
-    const bestA = argmaxFirst(deltaA), bestB = argmaxFirst(deltaB);
+    const bestA = maxIndex(deltaA), bestB = maxIndex(deltaB);
     if (bestA >= 0 && bestB >= 0) estimates.push((deltaB[bestA] + deltaA[bestB]) / 2);
   }
   return mean(estimates);

@@ -2,8 +2,8 @@
  * Reading a CSV file into typed columns as a stream (never the whole file in one string).
  * @module
  */
-import type { Columns, Schema } from "./csv.ts";
 import { type CsvReport, TypedCsvReader } from "./csv_reader.ts";
+import type { Columns, Schema } from "./schema.ts";
 import { assertRegularFile } from "./files.ts";
 import { assertTextBytes } from "./text.ts";
 

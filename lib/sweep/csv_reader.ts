@@ -6,10 +6,10 @@
  * are skipped. Every line is accounted for: header + rows + blank lines = lines read.
  * @module
  */
-import type { Columns, Schema } from "./csv.ts";
 import { RecordParser } from "./csv_record.ts";
 import { quoteText, SweepDataError } from "./errors.ts";
 import { LineCounter, RowLines } from "./lines.ts";
+import type { Columns, Schema } from "./schema.ts";
 import { makeSink, type Sink } from "./sinks.ts";
 
 /** What a read saw besides the columns: its lines, and the line each row is on. */

@@ -5,8 +5,8 @@
  */
 import { floatInRange, intInRange } from "./cells.ts";
 import { DictionaryBuilder, Growable } from "./columns.ts";
-import type { ColumnType } from "./csv.ts";
 import { quoteText, SweepDataError } from "./errors.ts";
+import type { ColumnType } from "./schema.ts";
 
 /** Where one schema column's cells go. */
 export interface Sink {

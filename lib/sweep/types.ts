@@ -3,7 +3,7 @@
  * its per-sample columns and its `summary.json`.
  * @module
  */
-import type { Columns } from "./csv.ts";
+import type { Columns } from "./schema.ts";
 
 /** Columns of `per_sample_all_layers.csv`, with the type each is read as. */
 export const SAMPLE_SCHEMA = {

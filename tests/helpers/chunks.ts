@@ -1,5 +1,5 @@
 /** Test helper: feeding a CSV reader its text in pieces cut at given offsets. */
-import type { Schema } from "../../lib/sweep/csv.ts";
+import type { Schema } from "../../lib/sweep/schema.ts";
 import { TypedCsvReader } from "../../lib/sweep/csv_reader.ts";
 
 /** Reads `text` pushed in pieces cut at `cuts` (any order, taken modulo the length + 1). */

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { formatCell, toCsv } from "../lib/export/csv.ts";
+import { formatCell, toCsv } from "../lib/util/csv.ts";
 
 Deno.test("formatCell writes NaN empty, booleans as pandas, lists joined", () => {
   assert.equal(formatCell(NaN), "");

@@ -2,7 +2,8 @@
  * CSV text of records, written as pandas `to_csv(index=False)` would: NaN as an empty cell,
  * booleans as `True`/`False`, lists joined with `|`. One rule for non-finite numbers in every
  * output: NaN, Infinity and -Infinity are a missing value, an empty cell here and `null` in JSON
- * (see `jsonText`).
+ * (see `jsonText`). It sits at the bottom (`util/`) because both the exported tables and the
+ * synthetic sweeps write CSV.
  * @module
  */
 import { csvFormatRows } from "d3-dsv";
@@ -15,10 +16,13 @@ export type Cell = string | number | boolean | readonly string[] | null | undefi
  *
  * @example
  * ```ts
- * formatCell(NaN);          // ""
- * formatCell(Infinity);     // "" (missing, as in the JSON outputs)
- * formatCell(true);         // "True"
- * formatCell(["4B", "8B"]); // "4B|8B"
+ * import assert from "node:assert/strict";
+ * import { formatCell } from "@lib/util/csv.ts";
+ *
+ * assert.equal(formatCell(NaN), "");
+ * assert.equal(formatCell(Infinity), ""); // missing, as in the JSON outputs
+ * assert.equal(formatCell(true), "True");
+ * assert.equal(formatCell(["4B", "8B"]), "4B|8B");
  * ```
  */
 export function formatCell(value: Cell): string {
@@ -34,7 +38,10 @@ export function formatCell(value: Cell): string {
  *
  * @example
  * ```ts
- * toCsv([{ a: 1, b: NaN }], ["a", "b"]); // "a,b\n1,\n"
+ * import assert from "node:assert/strict";
+ * import { toCsv } from "@lib/util/csv.ts";
+ *
+ * assert.equal(toCsv([{ a: 1, b: NaN }], ["a", "b"]), "a,b\n1,\n");
  * ```
  */
 export function toCsv(

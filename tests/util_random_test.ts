@@ -1,0 +1,26 @@
+import assert from "node:assert/strict";
+import { deviation, mean } from "d3-array";
+import { normal, seededRandom } from "../lib/util/random.ts";
+
+Deno.test("seededRandom is reproducible and normal has mean 0, sd 1", () => {
+  const a = seededRandom(3), b = seededRandom(3);
+  assert.equal(a(), b());
+  const rand = seededRandom(11);
+  const draws = Array.from({ length: 20000 }, () => normal(rand));
+  assert.ok(Math.abs(mean(draws)!) < 0.03);
+  assert.ok(Math.abs(deviation(draws)! - 1) < 0.03);
+});
+
+Deno.test("seededRandom draws are uniform on [0, 1): each tenth gets about a tenth", () => {
+  const rand = seededRandom(123), n = 50_000;
+  const counts = new Array(10).fill(0);
+  for (let i = 0; i < n; i++) {
+    const x = rand();
+    assert.ok(x >= 0 && x < 1);
+    counts[Math.floor(x * 10)]++;
+  }
+  // chi-square with 9 degrees of freedom: 27.88 is its 0.999 quantile
+  const chi2 = counts.reduce((s, c) => s + (c - n / 10) ** 2 / (n / 10), 0);
+  assert.ok(chi2 < 27.88, `chi-square ${chi2}`);
+  assert.notEqual(seededRandom(1)(), seededRandom(2)());
+});
