@@ -32,7 +32,7 @@ export * from "./stats/heatmap.ts";
 export * from "./stats/counts.ts";
 export * from "./stats/analysis.ts";
 export * from "./export/atomic.ts";
-export * from "./export/tables.ts";
+export * from "./export/json.ts";
 export * from "./synth/sweep.ts";
 export * from "./stats/kde.ts";
 export * from "./stats/histogram.ts";

@@ -4,7 +4,7 @@ import { analyse } from "../lib/stats/analysis.ts";
 import { robustness } from "../lib/stats/robustness.ts";
 import { loadSweep } from "../lib/sweep/load.ts";
 import { formatCell } from "../lib/util/csv.ts";
-import { TABLE_OUTPUTS } from "../lib/export/tables.ts";
+import { TABLE_OUTPUTS } from "../lib/export/json.ts";
 import { tempSweep } from "./helpers/temp_sweep.ts";
 
 const dir = await tempSweep();

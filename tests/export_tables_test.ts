@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { analyse } from "../lib/stats/analysis.ts";
 import { loadSweep } from "../lib/sweep/load.ts";
-import { summaryJson, TABLE_OUTPUTS } from "../lib/export/tables.ts";
+import { summaryJson, TABLE_OUTPUTS } from "../lib/export/json.ts";
 import { assertCsvClose, REFERENCE } from "./helpers/golden.ts";
 
 const DATA = new URL("../results/logit_diff_sweep", import.meta.url).pathname;

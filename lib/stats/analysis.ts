@@ -19,7 +19,6 @@ import { conceptAverages, type EffectSizeRow, effectSizes, modelAverages } from 
 import { type HeatmapCell, heatmapMeans } from "./heatmap.ts";
 import { type Pivot, pivot } from "./pivot.ts";
 import { type SummaryStatRow, summaryStats } from "./summary_stats.ts";
-import { robustness, type RobustnessRecord } from "./robustness.ts";
 
 /** Everything the notebook computes, table by table. */
 export interface Analysis {
@@ -40,8 +39,6 @@ export interface Analysis {
   counts: CountRow[];
   /** Pairs with no data at a best layer: left out of the records and the averages. */
   missingPairs: Pair[];
-  /** Robustness records, when computed (the render task sets them; see {@link robustnessOf}). */
-  robustness?: RobustnessRecord[];
 }
 
 /** Options of {@link analyse}. */
@@ -87,18 +84,6 @@ export function analyse(sweep: Sweep, options: AnalyseOptions = {}): Analysis {
     counts: rowCounts(sweep, samples),
     missingPairs: effects.missing,
   };
-}
-
-/**
- * The analysis' robustness records: those set on it, or else computed with default options.
- *
- * @example
- * ```ts
- * robustnessOf(analysis).length; // one record per pair with a best layer
- * ```
- */
-export function robustnessOf(analysis: Analysis): RobustnessRecord[] {
-  return analysis.robustness ?? robustness(analysis.sweep, analysis.bestLayers);
 }
 
 /** The schema of `analysis_summary.json`: the original's four keys plus `missing_pairs`. */
