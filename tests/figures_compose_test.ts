@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import * as Plot from "@observablehq/plot";
-import { composeFigure, swatchLegend, textWidth } from "../lib/figures/compose.ts";
+import { composeFigure } from "../lib/figures/compose.ts";
+import { swatchLegend } from "../lib/figures/legends.ts";
+import { textWidth } from "../lib/figures/theme.ts";
 import { createDocument } from "../lib/figures/dom.ts";
 
 const document = createDocument();

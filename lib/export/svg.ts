@@ -3,6 +3,7 @@
  * standalone SVG document, so the exported file carries its title, subtitle and legends.
  * @module
  */
+import { textWidth } from "../figures/theme.ts";
 
 const MARGIN = 12;
 const GAP = 4;
@@ -21,7 +22,7 @@ function escapeXml(text: string): string {
 function textBlock(text: string, size: number, attrs: string): Block {
   const height = Math.round(size * 1.5);
   return {
-    width: text.length * size * 0.6,
+    width: textWidth(text, size),
     height,
     render: (x, y) =>
       `<text x="${x}" y="${y + size * 1.1}" font-size="${size}" ${attrs}>${escapeXml(text)}</text>`,

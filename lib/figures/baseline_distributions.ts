@@ -8,15 +8,13 @@ import type { BestSample } from "../stats/best_samples.ts";
 import { boxMarks, type BoxStats, boxStats } from "./box_plot.ts";
 import { composeFigure } from "./compose.ts";
 import { paddedDomain } from "./domains.ts";
-import {
-  axis,
-  conceptLayout,
-  type FigureOptions,
-  panelChart,
-  panelNotes,
-  zeroLine,
-} from "./marks.ts";
-import { PANEL_WIDTH } from "./theme.ts";
+import { axis } from "./axes.ts";
+import { type FigureOptions, plotChart } from "./chart.ts";
+import { conceptLayout, modelPanelWidth, panelChart } from "./layout.ts";
+import { panelNotes, zeroLine } from "./notes.ts";
+
+/** Sizes of the chart, in pixels: a concept panel's height, and its width per model. */
+export const BASELINE_SIZE = { panelHeight: 285, widthPerModel: 60 } as const;
 
 /** seaborn's Set2 palette, the original's box colours. */
 export const SET2 = [
@@ -72,9 +70,11 @@ export function baselineDistributions(
   const boxes = baselineBoxes(samples, models, concepts);
   const drawn = boxes.flatMap((b) => [b.low, b.high, ...b.outliers]);
   const layout = conceptLayout(concepts);
-  const chart = Plot.plot({
-    document,
-    ...panelChart(layout, Math.max(PANEL_WIDTH, models.length * 60), 285),
+  const chart = plotChart(document, {
+    ...panelChart(layout, {
+      width: modelPanelWidth(models.length, BASELINE_SIZE.widthPerModel),
+      height: BASELINE_SIZE.panelHeight,
+    }),
     x: axis("Model", { domain: models, padding: 0.3 }),
     y: axis("Baseline Logit Diff (strength=0)", {
       grid: true,
@@ -84,10 +84,10 @@ export function baselineDistributions(
     marks: [
       Plot.frame({ stroke: "#ccc" }),
       ...boxMarks(boxes, layout.facet, { fill: "model", stroke: "#444" }),
-      zeroLine("y", { stroke: "red", strokeOpacity: 0.6, strokeDasharray: "5,3" }),
+      zeroLine({ stroke: "red", strokeOpacity: 0.6, strokeDasharray: "5,3" }),
       ...panelNotes(layout, options.missing),
     ],
-  }) as unknown as Element;
+  });
   return composeFigure(document, {
     title: "Model's Natural Disposition (No Steering)",
     subtitle:

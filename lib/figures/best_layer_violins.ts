@@ -7,21 +7,19 @@ import * as Plot from "@observablehq/plot";
 import { quantile } from "d3-array";
 import type { BestSample } from "../stats/best_samples.ts";
 import { densityCurve, gaussianKde, scottBandwidth } from "../stats/kde.ts";
-import { composeFigure, swatchLegend } from "./compose.ts";
+import { composeFigure } from "./compose.ts";
 import { paddedDomain } from "./domains.ts";
 import { formatValue, hoverText } from "./hover.ts";
-import {
-  axis,
-  conceptLayout,
-  type FigureOptions,
-  modelIndexAxis,
-  panelChart,
-  panelNotes,
-  strengthColorScale,
-  strengthsOf,
-  zeroLine,
-} from "./marks.ts";
-import { PANEL_WIDTH, strengthColors, strengthLabel } from "./theme.ts";
+import { axis, modelIndexAxis } from "./axes.ts";
+import { type FigureOptions, plotChart } from "./chart.ts";
+import { swatchLegend } from "./legends.ts";
+import { conceptLayout, modelPanelWidth, panelChart } from "./layout.ts";
+import { panelNotes, zeroLine } from "./notes.ts";
+import { strengthColorScale, strengthsOf } from "./scales.ts";
+import { strengthColors, strengthLabel } from "./theme.ts";
+
+/** Sizes of the chart, in pixels: a concept panel's height, and its width per model. */
+export const VIOLIN_SIZE = { panelHeight: 305, widthPerModel: 90 } as const;
 
 /** One point of a violin's outline: y is the value, left and right its x extent. */
 export interface ViolinPoint {
@@ -176,9 +174,11 @@ export function bestLayerViolins(
   const { outlines, quartiles } = violinShapes(samples, models, concepts);
   const strengths = strengthsOf(samples);
   const layout = conceptLayout(concepts);
-  const chart = Plot.plot({
-    document,
-    ...panelChart(layout, Math.max(PANEL_WIDTH, models.length * 90), 305),
+  const chart = plotChart(document, {
+    ...panelChart(layout, {
+      width: modelPanelWidth(models.length, VIOLIN_SIZE.widthPerModel),
+      height: VIOLIN_SIZE.panelHeight,
+    }),
     x: modelIndexAxis(models),
     y: axis("Logit Diff (matching direction)", {
       grid: true,
@@ -212,7 +212,7 @@ export function bestLayerViolins(
       zeroLine(),
       ...panelNotes(layout, options.missing),
     ],
-  }) as unknown as Element;
+  });
   const colors = strengthColors(strengths);
   return composeFigure(document, {
     title: "Logit Diff Distributions at Best Layers",

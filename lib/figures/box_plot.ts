@@ -7,7 +7,7 @@
 import * as Plot from "@observablehq/plot";
 import { quantile } from "d3-array";
 import { formatValue, hoverText } from "./hover.ts";
-import type { FacetChannels } from "./marks.ts";
+import type { FacetChannels } from "./layout.ts";
 
 /** The statistics of one box. */
 export interface BoxStats {

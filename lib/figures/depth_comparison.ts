@@ -7,7 +7,7 @@ import type { LayerSummaryWithFraction } from "../stats/depth.ts";
 import { isDeep } from "../stats/depth.ts";
 import { composeFigure } from "./compose.ts";
 import { layerCurvesChart, modelLineLegend } from "./layer_delta_curves.ts";
-import type { FigureOptions } from "./marks.ts";
+import type { FigureOptions } from "./chart.ts";
 
 /** Options of {@link depthComparison}. */
 export interface DepthComparisonOptions extends FigureOptions {

@@ -5,10 +5,24 @@
  */
 import * as Plot from "@observablehq/plot";
 import type { EffectSizeRow } from "../stats/effect_sizes.ts";
-import { composeFigure, textWidth } from "./compose.ts";
+import { axis } from "./axes.ts";
+import { chartSize, type FigureOptions, plotChart } from "./chart.ts";
+import { composeFigure } from "./compose.ts";
 import { formatValue, hoverText } from "./hover.ts";
-import { axis, CHART_STYLE, type FigureOptions, rampLegend } from "./marks.ts";
-import { conceptTitle } from "./theme.ts";
+import { rampLegend } from "./legends.ts";
+import { conceptTitle, widestText } from "./theme.ts";
+
+/** Sizes of the chart, in pixels: a cell (a concept wide, a model high), the room around the
+ * cells, the left margin (at least `minMarginLeft`, else the longest model name plus
+ * `labelRoom`) and the colour ramp's width. */
+export const EFFECT_HEATMAP_SIZE = {
+  cell: { width: 130, height: 50 },
+  around: { width: 50, height: 55 },
+  margin: { top: 10, bottom: 45 },
+  minMarginLeft: 60,
+  labelRoom: 32,
+  rampWidth: 300,
+} as const;
 
 /** The colour scale: RdYlGn centred at 0, symmetric about it. */
 export function effectColor(rows: readonly EffectSizeRow[]): Plot.ScaleOptions {
@@ -58,15 +72,16 @@ export function effectSizeHeatmap(
     const rgb = String(scale.apply(r.cohens_d)).match(/\d+/g)?.map(Number) ?? [255, 255, 255];
     return 0.299 * rgb[0] + 0.587 * rgb[1] + 0.114 * rgb[2] > 140 ? "black" : "white";
   };
-  const marginLeft = Math.max(60, 32 + Math.max(0, ...models.map((m) => textWidth(m, 12))));
-  const chart = Plot.plot({
-    document,
-    style: CHART_STYLE,
-    width: marginLeft + 50 + 130 * concepts.length,
-    height: 55 + 50 * models.length,
-    marginLeft,
-    marginTop: 10,
-    marginBottom: 45,
+  const size = EFFECT_HEATMAP_SIZE;
+  const marginLeft = Math.max(size.minMarginLeft, size.labelRoom + widestText(models, 12));
+  const chart = plotChart(document, {
+    ...chartSize({
+      panel: size.cell,
+      columns: concepts.length,
+      rows: models.length,
+      around: { width: marginLeft + size.around.width, height: size.around.height },
+      margin: { ...size.margin, left: marginLeft },
+    }),
     x: axis("Concept", { domain: concepts, tickFormat: conceptTitle }),
     y: axis("Model", { domain: models }),
     color,
@@ -95,11 +110,11 @@ export function effectSizeHeatmap(
         fill: "#888",
       }),
     ],
-  }) as unknown as Element;
+  });
   return composeFigure(document, {
     title: "Steering Effect Size (Cohen's d) at Best Layers",
     subtitle: "(mean at +1 − mean at −1) / pooled standard deviation",
-    legends: [rampLegend(document, color, 300)],
+    legends: [rampLegend(document, color, { width: size.rampWidth })],
     charts: [chart],
   });
 }

@@ -6,19 +6,17 @@
  */
 import * as Plot from "@observablehq/plot";
 import type { RobustnessRecord } from "../stats/robustness.ts";
-import { composeFigure, swatchLegend } from "./compose.ts";
+import { composeFigure } from "./compose.ts";
 import { paddedDomain } from "./domains.ts";
 import { formatValue, hoverText } from "./hover.ts";
-import {
-  axis,
-  conceptLayout,
-  type FigureOptions,
-  modelIndexAxis,
-  panelChart,
-  panelNotes,
-  zeroLine,
-} from "./marks.ts";
-import { PANEL_WIDTH } from "./theme.ts";
+import { axis, modelIndexAxis } from "./axes.ts";
+import { type FigureOptions, plotChart } from "./chart.ts";
+import { swatchLegend } from "./legends.ts";
+import { conceptLayout, modelPanelWidth, panelChart } from "./layout.ts";
+import { panelNotes, zeroLine } from "./notes.ts";
+
+/** Sizes of the chart, in pixels: a concept panel's height, and its width per model. */
+export const INTERVAL_SIZE = { panelHeight: 285, widthPerModel: 70 } as const;
 
 const NAIVE = "#1f77b4", HELD_OUT = "#d62728", OFFSET = 0.15;
 
@@ -70,9 +68,11 @@ export function effectSizeIntervals(
   const { document, models, concepts } = options;
   const layout = conceptLayout(concepts);
   const x = (r: RobustnessRecord) => models.indexOf(r.model);
-  const chart = Plot.plot({
-    document,
-    ...panelChart(layout, Math.max(PANEL_WIDTH, models.length * 70), 285),
+  const chart = plotChart(document, {
+    ...panelChart(layout, {
+      width: modelPanelWidth(models.length, INTERVAL_SIZE.widthPerModel),
+      height: INTERVAL_SIZE.panelHeight,
+    }),
     x: modelIndexAxis(models),
     y: axis("Delta at the best layer", {
       grid: true,
@@ -112,7 +112,7 @@ export function effectSizeIntervals(
       }),
       ...panelNotes(layout, options.missing),
     ],
-  }) as unknown as Element;
+  });
   return composeFigure(document, {
     title: "Best-Layer Delta: Naive Maximum vs Held-Out Layer Choice",
     subtitle:

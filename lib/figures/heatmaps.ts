@@ -5,18 +5,28 @@
  */
 import * as Plot from "@observablehq/plot";
 import type { HeatmapCell } from "../stats/heatmap.ts";
+import { axis } from "./axes.ts";
+import { chartSize, type FigureOptions, plotChart } from "./chart.ts";
 import { composeFigure } from "./compose.ts";
-import {
-  axis,
-  CHART_STYLE,
-  conceptFacet,
-  type FigureOptions,
-  noDataText,
-  rampLegend,
-  strengthsOf,
-} from "./marks.ts";
 import { formatValue, hoverText } from "./hover.ts";
+import { conceptFacet } from "./layout.ts";
+import { rampLegend } from "./legends.ts";
+import { noDataText } from "./notes.ts";
+import { strengthsOf } from "./scales.ts";
 import { conceptTitle, strengthLabel } from "./theme.ts";
+
+/** Sizes of a row of heatmap panels, in pixels: a panel's width (per strength, at least
+ * `minPanelWidth`), a layer's height in the single heatmap and in the grid, the margins (top and
+ * bottom with an axis there, or `bareMargin` without), and the layers assumed for a model with no
+ * data. */
+export const HEATMAP_SIZE = {
+  minPanelWidth: 150,
+  widthPerStrength: 50,
+  layerHeight: { single: 18, grid: 6 },
+  margin: { left: 70, right: 10, top: 30, bottom: 45 },
+  bareMargin: 6,
+  emptyLayers: 10,
+} as const;
 
 /** Options of the heatmaps. */
 export type HeatmapOptions = FigureOptions;
@@ -75,18 +85,21 @@ function heatmapRow(
   const strengths = strengthsOf(cells);
   const own = cells.filter((c) => c.model === model);
   const layers = own.map((c) => c.layer);
-  const span = layers.length ? Math.max(...layers) - Math.min(...layers) + 1 : 10;
+  const size = HEATMAP_SIZE;
+  const span = layers.length ? Math.max(...layers) - Math.min(...layers) + 1 : size.emptyLayers;
   const missing = (options.missing ?? []).filter((p) => p.model === model);
-  const marginTop = layout.top ? 30 : 6, marginBottom = layout.bottom ? 45 : 6;
-  return Plot.plot({
-    document,
-    style: CHART_STYLE,
-    width: 70 + concepts.length * Math.max(150, strengths.length * 50),
-    height: marginTop + marginBottom + span * layout.layerHeight,
-    marginLeft: 70,
-    marginRight: 10,
-    marginTop,
-    marginBottom,
+  const top = layout.top ? size.margin.top : size.bareMargin;
+  const bottom = layout.bottom ? size.margin.bottom : size.bareMargin;
+  return plotChart(document, {
+    ...chartSize({
+      panel: {
+        width: Math.max(size.minPanelWidth, strengths.length * size.widthPerStrength),
+        height: span * layout.layerHeight,
+      },
+      columns: concepts.length,
+      around: { width: size.margin.left, height: top + bottom },
+      margin: { ...size.margin, top, bottom },
+    }),
     fx: { ...conceptFacet(concepts), ...(layout.top ? {} : { axis: null }) },
     x: axis("Strength", {
       domain: strengths,
@@ -110,7 +123,7 @@ function heatmapRow(
       }),
       noDataText(missing),
     ],
-  }) as unknown as Element;
+  });
 }
 
 /**
@@ -133,7 +146,7 @@ export function strengthHeatmap(
     legends: [rampLegend(options.document, heatmapColor(own))],
     charts: [
       heatmapRow(own, model, { ...options, concepts: [concept] }, {
-        layerHeight: 18,
+        layerHeight: HEATMAP_SIZE.layerHeight.single,
         top: false,
         bottom: true,
         color: heatmapColor(own),
@@ -157,7 +170,7 @@ export function heatmapGrid(cells: readonly HeatmapCell[], options: HeatmapOptio
     legends: [rampLegend(options.document, heatmapColor(cells))],
     charts: options.models.map((model, i) =>
       heatmapRow(cells, model, options, {
-        layerHeight: 6,
+        layerHeight: HEATMAP_SIZE.layerHeight.grid,
         top: i === 0,
         bottom: i === options.models.length - 1,
         color: heatmapColor(cells),

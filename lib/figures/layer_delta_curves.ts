@@ -6,19 +6,24 @@
 import * as Plot from "@observablehq/plot";
 import type { LayerSummaryWithFraction } from "../stats/depth.ts";
 import { isDeep } from "../stats/depth.ts";
-import { composeFigure, type SwatchItem, swatchLegend } from "./compose.ts";
+import { axis } from "./axes.ts";
+import { chartSize, type FigureOptions, plotChart } from "./chart.ts";
+import { composeFigure } from "./compose.ts";
 import { paddedDomain } from "./domains.ts";
 import { formatValue, hoverText } from "./hover.ts";
-import {
-  axis,
-  CHART_STYLE,
-  conceptLayout,
-  type FigureOptions,
-  modelColorScale,
-  panelNotes,
-  zeroLine,
-} from "./marks.ts";
+import { type SwatchItem, swatchLegend } from "./legends.ts";
+import { CONCEPT_PANELS, conceptLayout } from "./layout.ts";
+import { panelNotes, zeroLine } from "./notes.ts";
+import { modelColorScale } from "./scales.ts";
 import { modelColors, PANEL_WIDTH } from "./theme.ts";
+
+/** Sizes of the chart, in pixels: a panel's height, the room around the panels, and the top
+ * margin when no concept titles are drawn above the panels. */
+export const CURVES_SIZE = {
+  panelHeight: 280,
+  around: { width: 70, height: 60 },
+  bareMarginTop: 10,
+} as const;
 
 /** Options of the layer-curve charts. */
 export interface LayerCurveOptions extends FigureOptions {
@@ -106,14 +111,15 @@ export function layerCurvesChart(
       ...(dashed ? { strokeDasharray: "6,3" } : {}),
       title: (r: LayerSummaryWithFraction) => titles.get(`${r.model}/${r.concept}`),
     });
-  return Plot.plot({
-    document,
-    style: CHART_STYLE,
-    width: PANEL_WIDTH * layout.columns + 70,
-    height: 60 + 280 * layout.rows,
-    marginLeft: 60,
-    marginTop: options.facetAxis === false && !wrapped ? 10 : 30,
-    marginBottom: 45,
+  const bare = options.facetAxis === false && !wrapped;
+  return plotChart(document, {
+    ...chartSize({
+      panel: { width: PANEL_WIDTH, height: CURVES_SIZE.panelHeight },
+      columns: layout.columns,
+      rows: layout.rows,
+      around: CURVES_SIZE.around,
+      margin: { ...CONCEPT_PANELS.margin, ...(bare ? { top: CURVES_SIZE.bareMarginTop } : {}) },
+    }),
     fx: { ...layout.scales.fx, ...(options.facetAxis === false ? { axis: null } : {}) },
     fy: layout.scales.fy,
     x: axis(X_LABEL[x], { grid: true, domain: paddedDomain(rows.map((r) => r[x])) }),
@@ -138,7 +144,7 @@ export function layerCurvesChart(
       }),
       ...panelNotes(layout, options.missing),
     ],
-  }) as unknown as Element;
+  });
 }
 
 /**

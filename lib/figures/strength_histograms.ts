@@ -6,21 +6,26 @@
 import * as Plot from "@observablehq/plot";
 import { type BestSample, groupSamples } from "../stats/best_samples.ts";
 import { densityHistogram, type HistogramBin } from "../stats/histogram.ts";
-import { composeFigure, swatchLegend, textWidth } from "./compose.ts";
+import { axis } from "./axes.ts";
+import { chartSize, type FigureOptions, plotChart } from "./chart.ts";
+import { composeFigure } from "./compose.ts";
 import { paddedDomain, zeroBasedDomain } from "./domains.ts";
 import { formatValue, hoverText } from "./hover.ts";
-import {
-  axis,
-  CHART_STYLE,
-  conceptFacet,
-  type FigureOptions,
-  modelFacet,
-  noDataText,
-  strengthColorScale,
-  strengthsOf,
-  zeroLine,
-} from "./marks.ts";
-import { PANEL_WIDTH, strengthColors, strengthLabel } from "./theme.ts";
+import { swatchLegend } from "./legends.ts";
+import { CONCEPT_PANELS, conceptFacet, modelFacet } from "./layout.ts";
+import { noDataText, zeroLine } from "./notes.ts";
+import { strengthColorScale, strengthsOf } from "./scales.ts";
+import { PANEL_WIDTH, strengthColors, strengthLabel, widestText } from "./theme.ts";
+
+/** Sizes of the chart, in pixels: a panel's height (one model row), the room around the
+ * panels besides the right margin, which holds the model names (at least `minMarginRight`, else
+ * the longest name plus `labelRoom`). */
+export const HISTOGRAM_SIZE = {
+  panelHeight: 190,
+  around: { width: 20, height: 40 },
+  minMarginRight: 70,
+  labelRoom: 14,
+} as const;
 
 /** Options of {@link strengthHistograms}. */
 export interface HistogramOptions extends FigureOptions {
@@ -91,16 +96,16 @@ export function strengthHistograms(
   const strengths = strengthsOf(samples);
   const colors = strengthColors(strengths);
   const bins = strengthBins(samples, options.bins);
-  const longest = Math.max(0, ...models.map((m) => textWidth(m, 12)));
-  const chart = Plot.plot({
-    document,
-    style: CHART_STYLE,
-    width: PANEL_WIDTH * concepts.length + 20 + Math.max(70, longest + 14),
-    height: 40 + 190 * models.length,
-    marginLeft: 60,
-    marginRight: Math.max(70, longest + 14),
-    marginTop: 30,
-    marginBottom: 45,
+  const size = HISTOGRAM_SIZE;
+  const marginRight = Math.max(size.minMarginRight, widestText(models, 12) + size.labelRoom);
+  const chart = plotChart(document, {
+    ...chartSize({
+      panel: { width: PANEL_WIDTH, height: size.panelHeight },
+      columns: concepts.length,
+      rows: models.length,
+      around: { width: size.around.width + marginRight, height: size.around.height },
+      margin: { ...CONCEPT_PANELS.margin, right: marginRight },
+    }),
     fx: conceptFacet(concepts),
     fy: modelFacet(models),
     x: axis("Logit Diff", {
@@ -123,10 +128,10 @@ export function strengthHistograms(
         inset: 0,
         title: binTitle,
       }),
-      zeroLine("x"),
-      noDataText(options.missing ?? [], true),
+      zeroLine({ direction: "x" }),
+      noDataText(options.missing ?? [], { byModel: true }),
     ],
-  }) as unknown as Element;
+  });
   return composeFigure(document, {
     title: "Logit Diff Distributions by Steering Strength (Best Layers)",
     subtitle: `Density histograms, ${options.bins ?? 30} bins each, overlaid`,

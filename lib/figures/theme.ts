@@ -81,3 +81,31 @@ export function strengthColors(strengths: readonly number[]): string[] {
 export function strengthLabel(strength: number): string {
   return `${strength > 0 ? "+" : strength < 0 ? "\u2212" : ""}${Math.abs(strength).toFixed(1)}`;
 }
+
+/**
+ * Approximate width of a text in the figure font (DejaVu Sans averages 0.6 em per character):
+ * the one estimate for legends, margins and the flattened titles of the export.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * assert.equal(textWidth("4B", 10), 12);
+ * ```
+ */
+export function textWidth(text: string, fontSize: number): number {
+  return text.length * fontSize * 0.6;
+}
+
+/**
+ * The estimated width of the widest of some texts (0 for none), to make room for labels.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * assert.equal(widestText(["4B", "235B"], 10), 24);
+ * assert.equal(widestText([], 10), 0);
+ * ```
+ */
+export function widestText(texts: readonly string[], fontSize: number): number {
+  return Math.max(0, ...texts.map((t) => textWidth(t, fontSize)));
+}
