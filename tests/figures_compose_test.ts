@@ -2,7 +2,6 @@ import assert from "node:assert/strict";
 import * as Plot from "@observablehq/plot";
 import { composeFigure } from "../lib/figures/compose.ts";
 import { swatchLegend } from "../lib/figures/legends.ts";
-import { textWidth } from "../lib/figures/theme.ts";
 import { createDocument } from "../lib/figures/dom.ts";
 
 const document = createDocument();
@@ -24,19 +23,4 @@ Deno.test("composeFigure stacks title, subtitle, legends and charts", () => {
   ]);
   assert.equal(fig.querySelector("h2")?.textContent, "T");
   assert.equal(composeFigure(document, { title: "T", charts: [] }).children.length, 1);
-});
-
-Deno.test("swatchLegend draws a label, then a swatch and a name per item", () => {
-  const legend = swatchLegend(document, "Strength", [
-    { label: "-1", color: "blue" },
-    { label: "deep", color: "red", shape: "line", dash: "6,3" },
-  ]);
-  assert.deepEqual(Array.from(legend.querySelectorAll("text")).map((t) => t.textContent), [
-    "Strength",
-    "-1",
-    "deep",
-  ]);
-  assert.equal(legend.querySelector("rect")?.getAttribute("fill"), "blue");
-  assert.equal(legend.querySelector("line")?.getAttribute("stroke-dasharray"), "6,3");
-  assert.ok(Number(legend.getAttribute("width")) > textWidth("Strength-1deep", 11));
 });
