@@ -26,7 +26,11 @@ export interface SwatchItem {
  *
  * @example
  * ```ts
- * swatchLegend(document, "Model", [{ label: "4B", color: "#1f77b4", shape: "line" }]);
+ * import assert from "node:assert/strict";
+ * import { createDocument } from "./dom.ts";
+ * const items: SwatchItem[] = [{ label: "4B", color: "#1f77b4", shape: "line" }];
+ * const legend = swatchLegend(createDocument(), "Model", items);
+ * assert.deepEqual(Array.from(legend.querySelectorAll("text"), (t) => t.textContent), ["Model", "4B"]);
  * ```
  */
 export function swatchLegend(document: Document, label: string, items: SwatchItem[]): Element {
@@ -90,9 +94,10 @@ export interface RampLegendOptions {
  * @example
  * ```ts
  * import assert from "node:assert/strict";
+ * import type * as Plot from "@observablehq/plot";
  * import { createDocument } from "./dom.ts";
- * const color = { type: "diverging", scheme: "BuRd", pivot: 0, domain: [-1, 1], label: "Mean" };
- * const legend = rampLegend(createDocument(), color as Plot.ScaleOptions, { width: 300 });
+ * const color: Plot.ScaleOptions = { type: "diverging", scheme: "BuRd", domain: [-1, 1] };
+ * const legend = rampLegend(createDocument(), color, { width: 300 });
  * assert.equal(legend.tagName.toLowerCase(), "svg");
  * ```
  */
