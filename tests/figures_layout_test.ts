@@ -4,7 +4,7 @@ import {
   conceptFacet,
   conceptLayout,
   modelFacet,
-  modelPanelWidth,
+  modelPanel,
   panelChart,
 } from "../lib/figures/layout.ts";
 import { PANEL_WIDTH } from "../lib/figures/theme.ts";
@@ -31,9 +31,10 @@ Deno.test("panelChart sizes the grid of concept panels and carries the facet sca
   assert.deepEqual(options.fy, wrapped.scales.fy);
 });
 
-Deno.test("modelPanelWidth grows with the models beyond the standard panel width", () => {
-  assert.equal(modelPanelWidth(2, 60), PANEL_WIDTH);
-  assert.equal(modelPanelWidth(6, 90), 540);
+Deno.test("modelPanel grows with the models beyond the standard panel width", () => {
+  const size = { panelHeight: 285, widthPerModel: 90 };
+  assert.deepEqual(modelPanel(2, size), { width: PANEL_WIDTH, height: 285 });
+  assert.deepEqual(modelPanel(6, size), { width: 6 * 90, height: 285 });
 });
 
 Deno.test("the facets: concept titles on top, model names on the right", () => {

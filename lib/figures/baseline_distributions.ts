@@ -10,11 +10,14 @@ import { composeFigure } from "./compose.ts";
 import { paddedDomain } from "./domains.ts";
 import { axis } from "./axes.ts";
 import { type FigureOptions, plotChart } from "./chart.ts";
-import { conceptLayout, modelPanelWidth, panelChart } from "./layout.ts";
+import { conceptLayout, modelPanel, type ModelPanelSize, panelChart } from "./layout.ts";
 import { panelNotes, zeroLine } from "./notes.ts";
 
 /** Sizes of the chart, in pixels: a concept panel's height, and its width per model. */
-export const BASELINE_SIZE = { panelHeight: 285, widthPerModel: 60 } as const;
+export const BASELINE_SIZE = {
+  panelHeight: 285,
+  widthPerModel: 60,
+} as const satisfies ModelPanelSize;
 
 /** seaborn's Set2 palette, the original's box colours. */
 export const SET2 = [
@@ -71,10 +74,7 @@ export function baselineDistributions(
   const drawn = boxes.flatMap((b) => [b.low, b.high, ...b.outliers]);
   const layout = conceptLayout(concepts);
   const chart = plotChart(document, {
-    ...panelChart(layout, {
-      width: modelPanelWidth(models.length, BASELINE_SIZE.widthPerModel),
-      height: BASELINE_SIZE.panelHeight,
-    }),
+    ...panelChart(layout, modelPanel(models.length, BASELINE_SIZE)),
     x: axis("Model", { domain: models, padding: 0.3 }),
     y: axis("Baseline Logit Diff (strength=0)", {
       grid: true,

@@ -13,13 +13,16 @@ import { formatValue, hoverText } from "./hover.ts";
 import { axis, modelIndexAxis } from "./axes.ts";
 import { type FigureOptions, plotChart } from "./chart.ts";
 import { swatchLegend } from "./legends.ts";
-import { conceptLayout, modelPanelWidth, panelChart } from "./layout.ts";
+import { conceptLayout, modelPanel, type ModelPanelSize, panelChart } from "./layout.ts";
 import { panelNotes, zeroLine } from "./notes.ts";
 import { strengthColorScale, strengthsOf } from "./scales.ts";
 import { strengthColors, strengthLabel } from "./theme.ts";
 
 /** Sizes of the chart, in pixels: a concept panel's height, and its width per model. */
-export const VIOLIN_SIZE = { panelHeight: 305, widthPerModel: 90 } as const;
+export const VIOLIN_SIZE = {
+  panelHeight: 305,
+  widthPerModel: 90,
+} as const satisfies ModelPanelSize;
 
 /** One point of a violin's outline: y is the value, left and right its x extent. */
 export interface ViolinPoint {
@@ -175,10 +178,7 @@ export function bestLayerViolins(
   const strengths = strengthsOf(samples);
   const layout = conceptLayout(concepts);
   const chart = plotChart(document, {
-    ...panelChart(layout, {
-      width: modelPanelWidth(models.length, VIOLIN_SIZE.widthPerModel),
-      height: VIOLIN_SIZE.panelHeight,
-    }),
+    ...panelChart(layout, modelPanel(models.length, VIOLIN_SIZE)),
     x: modelIndexAxis(models),
     y: axis("Logit Diff (matching direction)", {
       grid: true,

@@ -10,6 +10,7 @@ import { chartSize, type FigureOptions, plotChart } from "./chart.ts";
 import { composeFigure } from "./compose.ts";
 import { formatValue, hoverText } from "./hover.ts";
 import { rampLegend } from "./legends.ts";
+import { symmetricDivergingScale } from "./scales.ts";
 import { conceptTitle, widestText } from "./theme.ts";
 
 /** Sizes of the chart, in pixels: a cell (a concept wide, a model high), the room around the
@@ -26,14 +27,11 @@ export const EFFECT_HEATMAP_SIZE = {
 
 /** The colour scale: RdYlGn centred at 0, symmetric about it. */
 export function effectColor(rows: readonly EffectSizeRow[]): Plot.ScaleOptions {
-  const extent = Math.max(0.1, ...rows.map((r) => Math.abs(r.cohens_d)));
-  return {
-    type: "diverging",
+  return symmetricDivergingScale(rows.map((r) => r.cohens_d), {
     scheme: "RdYlGn",
-    pivot: 0,
-    domain: [-extent, extent],
     label: "Cohen's d",
-  };
+    minExtent: 0.1,
+  });
 }
 
 /**

@@ -12,11 +12,14 @@ import { formatValue, hoverText } from "./hover.ts";
 import { axis, modelIndexAxis } from "./axes.ts";
 import { type FigureOptions, plotChart } from "./chart.ts";
 import { swatchLegend } from "./legends.ts";
-import { conceptLayout, modelPanelWidth, panelChart } from "./layout.ts";
+import { conceptLayout, modelPanel, type ModelPanelSize, panelChart } from "./layout.ts";
 import { panelNotes, zeroLine } from "./notes.ts";
 
 /** Sizes of the chart, in pixels: a concept panel's height, and its width per model. */
-export const INTERVAL_SIZE = { panelHeight: 285, widthPerModel: 70 } as const;
+export const INTERVAL_SIZE = {
+  panelHeight: 285,
+  widthPerModel: 70,
+} as const satisfies ModelPanelSize;
 
 const NAIVE = "#1f77b4", HELD_OUT = "#d62728", OFFSET = 0.15;
 
@@ -69,10 +72,7 @@ export function effectSizeIntervals(
   const layout = conceptLayout(concepts);
   const x = (r: RobustnessRecord) => models.indexOf(r.model);
   const chart = plotChart(document, {
-    ...panelChart(layout, {
-      width: modelPanelWidth(models.length, INTERVAL_SIZE.widthPerModel),
-      height: INTERVAL_SIZE.panelHeight,
-    }),
+    ...panelChart(layout, modelPanel(models.length, INTERVAL_SIZE)),
     x: modelIndexAxis(models),
     y: axis("Delta at the best layer", {
       grid: true,

@@ -12,7 +12,7 @@ import { formatValue, hoverText } from "./hover.ts";
 import { conceptFacet } from "./layout.ts";
 import { rampLegend } from "./legends.ts";
 import { noDataText } from "./notes.ts";
-import { strengthsOf } from "./scales.ts";
+import { strengthsOf, symmetricDivergingScale } from "./scales.ts";
 import { conceptTitle, strengthLabel } from "./theme.ts";
 
 /** Sizes of a row of heatmap panels, in pixels: a panel's width (per strength, at least
@@ -33,14 +33,10 @@ export type HeatmapOptions = FigureOptions;
 
 /** The colour scale: RdBu reversed (seaborn `RdBu_r`), centred at 0. */
 export function heatmapColor(cells: readonly HeatmapCell[]): Plot.ScaleOptions {
-  const extent = Math.max(0, ...cells.map((c) => Math.abs(c.mean_logit_diff)));
-  return {
-    type: "diverging",
+  return symmetricDivergingScale(cells.map((c) => c.mean_logit_diff), {
     scheme: "BuRd",
-    pivot: 0,
-    domain: [-extent, extent],
     label: "Mean Logit Diff",
-  };
+  });
 }
 
 /**

@@ -103,18 +103,29 @@ export function panelChart(
   };
 }
 
+/** The size of a panel that holds a group of marks per model: its height, its width a model. */
+export interface ModelPanelSize {
+  panelHeight: number;
+  widthPerModel: number;
+}
+
 /**
- * The width of a panel holding a group of marks per model: `perModel` pixels a model, at least
- * {@link PANEL_WIDTH}.
+ * A panel holding a group of marks per model: `widthPerModel` pixels a model, at least
+ * {@link PANEL_WIDTH} wide.
  *
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * assert.deepEqual([modelPanelWidth(2, 90), modelPanelWidth(6, 90)], [300, 540]);
+ * const size = { panelHeight: 305, widthPerModel: 90 };
+ * assert.deepEqual(modelPanel(2, size), { width: 300, height: 305 });
+ * assert.deepEqual(modelPanel(6, size), { width: 540, height: 305 });
  * ```
  */
-export function modelPanelWidth(models: number, perModel: number): number {
-  return Math.max(PANEL_WIDTH, models * perModel);
+export function modelPanel(
+  models: number,
+  size: ModelPanelSize,
+): { width: number; height: number } {
+  return { width: Math.max(PANEL_WIDTH, models * size.widthPerModel), height: size.panelHeight };
 }
 
 /**

@@ -44,3 +44,38 @@ export function strengthsOf(rows: readonly { strength: number }[]): number[] {
 export function strengthColorScale(strengths: readonly number[]): Plot.ScaleOptions {
   return { type: "ordinal", domain: [...strengths], range: strengthColors(strengths) };
 }
+
+/** Options of {@link symmetricDivergingScale}. */
+export interface DivergingOptions {
+  /** A Plot colour scheme ("BuRd", "RdYlGn", ...). */
+  scheme: string;
+  /** The legend's label. */
+  label: string;
+  /** The smallest half-width of the domain (default 0). */
+  minExtent?: number;
+}
+
+/**
+ * A diverging colour scale centred at 0, its domain symmetric about 0 and wide enough for every
+ * value (and for `minExtent`).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * const color = symmetricDivergingScale([-0.5, 2], { scheme: "BuRd", label: "Mean" });
+ * assert.deepEqual([color.pivot, color.domain], [0, [-2, 2]]);
+ * ```
+ */
+export function symmetricDivergingScale(
+  values: readonly number[],
+  options: DivergingOptions,
+): Plot.ScaleOptions {
+  const extent = Math.max(options.minExtent ?? 0, ...values.map(Math.abs));
+  return {
+    type: "diverging",
+    scheme: options.scheme as Plot.ColorScheme,
+    pivot: 0,
+    domain: [-extent, extent],
+    label: options.label,
+  };
+}
