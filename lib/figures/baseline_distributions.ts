@@ -36,7 +36,20 @@ export const SET2 = [
  *
  * @example
  * ```ts
- * baselineBoxes(analysis.bestSamples, ["4B"], ["corrigible"])[0].label; // "layer 18, strength 0.0"
+ * import assert from "node:assert/strict";
+ * const samples = [-1, 0, 1].flatMap((strength) =>
+ *   [0, 1, 2, 3].map((prompt_idx) => ({
+ *     model: "4B",
+ *     concept: "corrigible",
+ *     layer: 18,
+ *     strength,
+ *     prompt_idx,
+ *     matching_answer: "(A)",
+ *     logit_diff_matching: 4 * strength + prompt_idx,
+ *   }))
+ * );
+ * const [box] = baselineBoxes(samples, ["4B", "8B"], ["corrigible"]); // 8B has no samples: no box
+ * assert.deepEqual([box.label, box.median], ["layer 18, strength 0.0", 1.5]);
  * ```
  */
 export function baselineBoxes(
@@ -62,7 +75,23 @@ export function baselineBoxes(
  *
  * @example
  * ```ts
- * baselineDistributions(analysis.bestSamples, { document, models, concepts });
+ * import assert from "node:assert/strict";
+ * import { createDocument } from "./dom.ts";
+ * const samples = [-1, 0, 1].flatMap((strength) =>
+ *   [0, 1, 2, 3].map((prompt_idx) => ({
+ *     model: "4B",
+ *     concept: "corrigible",
+ *     layer: 18,
+ *     strength,
+ *     prompt_idx,
+ *     matching_answer: "(A)",
+ *     logit_diff_matching: 4 * strength + prompt_idx,
+ *   }))
+ * );
+ * const document = createDocument();
+ * const options = { document, models: ["4B"], concepts: ["corrigible"] };
+ * const fig = baselineDistributions(samples, options);
+ * assert.equal(fig.querySelector("h2")?.textContent, "Model's Natural Disposition (No Steering)");
  * ```
  */
 export function baselineDistributions(

@@ -57,7 +57,21 @@ export interface QuartileLine {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
+ * const samples = [-1, 0, 1].flatMap((strength) =>
+ *   [0, 1, 2, 3].map((prompt_idx) => ({
+ *     model: "4B",
+ *     concept: "corrigible",
+ *     layer: 18,
+ *     strength,
+ *     prompt_idx,
+ *     matching_answer: "(A)",
+ *     logit_diff_matching: 4 * strength + prompt_idx,
+ *   }))
+ * );
  * const { outlines, quartiles } = violinShapes(samples, ["4B"], ["corrigible"]);
+ * assert.equal(quartiles.length, 3 * 3); // three strengths, three quartiles each
+ * assert.ok(outlines.every((p) => p.left <= p.right));
  * ```
  */
 export function violinShapes(
@@ -136,7 +150,13 @@ export function violinShapes(
  *
  * @example
  * ```ts
- * violinTitle(outlines[0]); // "4B · Corrigible\nlayer 18, strength −1.0\n100 samples, median −7.12"
+ * import assert from "node:assert/strict";
+ * const point = { model: "4B", concept: "corrigible", layer: 18, strength: -1 };
+ * const outline = { ...point, n: 100, median: -7.123, id: "", value: 0, left: 0, right: 0 };
+ * assert.equal(
+ *   violinTitle(outline),
+ *   "4B · Corrigible\nlayer 18, strength \u22121.0\n100 samples, median \u22127.12",
+ * );
  * ```
  */
 export function violinTitle(p: ViolinPoint): string {
@@ -151,7 +171,10 @@ export function violinTitle(p: ViolinPoint): string {
  *
  * @example
  * ```ts
- * quartileTitle(quartiles[1]); // "4B · Corrigible\nlayer 18, strength −1.0\nmedian −7.12"
+ * import assert from "node:assert/strict";
+ * const line = { model: "4B", concept: "corrigible", layer: 18, strength: -1, value: -7.123 };
+ * const title = quartileTitle({ ...line, left: 0, right: 0, median: true });
+ * assert.equal(title, "4B · Corrigible\nlayer 18, strength \u22121.0\nmedian \u22127.12");
  * ```
  */
 export function quartileTitle(q: QuartileLine): string {
@@ -166,7 +189,22 @@ export function quartileTitle(q: QuartileLine): string {
  *
  * @example
  * ```ts
- * bestLayerViolins(analysis.bestSamples, { document, models, concepts });
+ * import assert from "node:assert/strict";
+ * import { createDocument } from "./dom.ts";
+ * const samples = [-1, 0, 1].flatMap((strength) =>
+ *   [0, 1, 2, 3].map((prompt_idx) => ({
+ *     model: "4B",
+ *     concept: "corrigible",
+ *     layer: 18,
+ *     strength,
+ *     prompt_idx,
+ *     matching_answer: "(A)",
+ *     logit_diff_matching: 4 * strength + prompt_idx,
+ *   }))
+ * );
+ * const document = createDocument();
+ * const fig = bestLayerViolins(samples, { document, models: ["4B"], concepts: ["corrigible"] });
+ * assert.equal(fig.querySelector("h2")?.textContent, "Logit Diff Distributions at Best Layers");
  * ```
  */
 export function bestLayerViolins(

@@ -21,8 +21,14 @@ export interface FigureParts {
  *
  * @example
  * ```ts
- * const fig = composeFigure(document, { title: "Delta by layer", charts: [Plot.plot({ document, marks })] });
- * fig.querySelector("h2")?.textContent; // "Delta by layer"
+ * import assert from "node:assert/strict";
+ * import * as Plot from "@observablehq/plot";
+ * import { plotChart } from "./chart.ts";
+ * import { createDocument } from "./dom.ts";
+ * const document = createDocument();
+ * const chart = plotChart(document, { marks: [Plot.dotX([1, 2])] });
+ * const fig = composeFigure(document, { title: "Delta by layer", charts: [chart] });
+ * assert.equal(fig.querySelector("h2")?.textContent, "Delta by layer");
  * ```
  */
 export function composeFigure(document: Document, parts: FigureParts): HTMLElement {

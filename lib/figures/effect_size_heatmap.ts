@@ -39,8 +39,19 @@ export function effectColor(rows: readonly EffectSizeRow[]): Plot.ScaleOptions {
  *
  * @example
  * ```ts
- * effectTitle({ model: "4B", concept: "corrigible", cohens_d: 1.48, delta: 14, ... });
- * // "4B · Corrigible\nbest layer, strength +1.0 vs −1.0\nCohen's d 1.48 (delta 14.00)\n..."
+ * import assert from "node:assert/strict";
+ * const row = {
+ *   model: "4B",
+ *   concept: "corrigible",
+ *   mean_positive: 7,
+ *   mean_negative: -7,
+ *   delta: 14,
+ *   cohens_d: 1.484,
+ * };
+ * assert.equal(
+ *   effectTitle(row).split("\n")[2],
+ *   "Cohen's d 1.48 (delta 14.00)",
+ * );
  * ```
  */
 export function effectTitle(r: EffectSizeRow): string {
@@ -56,7 +67,19 @@ export function effectTitle(r: EffectSizeRow): string {
  *
  * @example
  * ```ts
- * effectSizeHeatmap(analysis.effectSizes, { document, models, concepts });
+ * import assert from "node:assert/strict";
+ * import { createDocument } from "./dom.ts";
+ * const row = {
+ *   model: "4B",
+ *   concept: "corrigible",
+ *   mean_positive: 7,
+ *   mean_negative: -7,
+ *   delta: 14,
+ *   cohens_d: 1.484,
+ * };
+ * const document = createDocument();
+ * const fig = effectSizeHeatmap([row], { document, models: ["4B"], concepts: ["corrigible"] });
+ * assert.equal(fig.querySelectorAll('g[aria-label="cell"] rect').length, 1);
  * ```
  */
 export function effectSizeHeatmap(

@@ -44,8 +44,12 @@ export function heatmapColor(cells: readonly HeatmapCell[]): Plot.ScaleOptions {
  *
  * @example
  * ```ts
- * cellTitle({ model: "14B", concept: "corrigible", layer: 20, strength: 1, mean_logit_diff: 9.1 });
- * // "14B · Corrigible\nlayer 20, strength +1.0\nmean logit diff 9.10"
+ * import assert from "node:assert/strict";
+ * const cell = { model: "14B", concept: "corrigible", layer: 20, strength: 1 };
+ * assert.equal(
+ *   cellTitle({ ...cell, mean_logit_diff: 9.1 }),
+ *   "14B · Corrigible\nlayer 20, strength +1.0\nmean logit diff 9.10",
+ * );
  * ```
  */
 export function cellTitle(c: HeatmapCell): string {
@@ -127,7 +131,21 @@ function heatmapRow(
  *
  * @example
  * ```ts
- * strengthHeatmap(analysis.heatmapMeans, { document, models: ["14B"], concepts: ["corrigible"] });
+ * import assert from "node:assert/strict";
+ * import { createDocument } from "./dom.ts";
+ * const cells = [30, 31].flatMap((layer) =>
+ *   [-1, 0, 1].map((strength) => ({
+ *     model: "14B",
+ *     concept: "corrigible",
+ *     layer,
+ *     strength,
+ *     mean_logit_diff: 3 * strength,
+ *   }))
+ * );
+ * const document = createDocument();
+ * const fig = strengthHeatmap(cells, { document, models: ["14B"], concepts: ["corrigible"] });
+ * assert.equal(fig.querySelector("h2")?.textContent, "14B - Corrigible");
+ * assert.equal(fig.querySelectorAll('g[aria-label="bar"] rect').length, 6);
  * ```
  */
 export function strengthHeatmap(
@@ -156,7 +174,21 @@ export function strengthHeatmap(
  *
  * @example
  * ```ts
- * heatmapGrid(analysis.heatmapMeans, { document, models, concepts });
+ * import assert from "node:assert/strict";
+ * import { createDocument } from "./dom.ts";
+ * const cells = [30, 31].flatMap((layer) =>
+ *   [-1, 0, 1].map((strength) => ({
+ *     model: "14B",
+ *     concept: "corrigible",
+ *     layer,
+ *     strength,
+ *     mean_logit_diff: 3 * strength,
+ *   }))
+ * );
+ * const document = createDocument();
+ * const options = { document, models: ["14B"], concepts: ["corrigible", "sycophancy"] };
+ * const fig = heatmapGrid(cells, options);
+ * assert.equal(fig.querySelectorAll("svg").length, 2); // the colour ramp, then one row per model
  * ```
  */
 export function heatmapGrid(cells: readonly HeatmapCell[], options: HeatmapOptions): HTMLElement {

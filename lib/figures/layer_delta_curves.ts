@@ -47,8 +47,9 @@ const X_LABEL = { layer: "Layer", layer_frac: "Normalized Layer Position" };
  *
  * @example
  * ```ts
- * pointTitle({ model: "4B", concept: "corrigible", layer: 18, layer_frac: 0.5, delta: 14.01 });
- * // "4B · Corrigible\nlayer 18 (0.50 of depth)\ndelta 14.01"
+ * import assert from "node:assert/strict";
+ * const point = { model: "4B", concept: "corrigible", layer: 18, layer_frac: 0.5, delta: 14.01 };
+ * assert.equal(pointTitle(point), "4B · Corrigible\nlayer 18 (0.50 of depth)\ndelta 14.01");
  * ```
  */
 export function pointTitle(
@@ -65,7 +66,19 @@ export function pointTitle(
  *
  * @example
  * ```ts
- * curveTitles(rows).get("4B/corrigible"); // "4B · Corrigible\npeak delta 14.01 at layer 18"
+ * import assert from "node:assert/strict";
+ * const rows = [16, 17, 18].map((layer) => ({
+ *   model: "4B",
+ *   concept: "corrigible",
+ *   layer,
+ *   layer_frac: layer / 36,
+ *   baseline_mean: 0,
+ *   positive_mean: layer - 10,
+ *   negative_mean: -2,
+ *   delta: layer - 8,
+ * }));
+ * const title = curveTitles(rows).get("4B/corrigible");
+ * assert.equal(title, "4B · Corrigible\npeak delta 10.00 at layer 18");
  * ```
  */
 export function curveTitles(rows: readonly LayerSummaryWithFraction[]): Map<string, string> {
@@ -86,7 +99,24 @@ export function curveTitles(rows: readonly LayerSummaryWithFraction[]): Map<stri
  *
  * @example
  * ```ts
- * layerCurvesChart(analysis.layerSummaries, { document, models, concepts });
+ * import assert from "node:assert/strict";
+ * import { createDocument } from "./dom.ts";
+ * const rows = [16, 17, 18].map((layer) => ({
+ *   model: "4B",
+ *   concept: "corrigible",
+ *   layer,
+ *   layer_frac: layer / 36,
+ *   baseline_mean: 0,
+ *   positive_mean: layer - 10,
+ *   negative_mean: -2,
+ *   delta: layer - 8,
+ * }));
+ * const chart = layerCurvesChart(rows, {
+ *   document: createDocument(),
+ *   models: ["4B"],
+ *   concepts: ["corrigible"],
+ * });
+ * assert.equal(chart.querySelectorAll('g[aria-label="dot"] circle').length, 3);
  * ```
  */
 export function layerCurvesChart(
@@ -152,7 +182,12 @@ export function layerCurvesChart(
  *
  * @example
  * ```ts
- * modelLineLegend(document, ["4B", "32B"], { "4B": 36, "32B": 64 });
+ * import assert from "node:assert/strict";
+ * import { createDocument } from "./dom.ts";
+ * const legend = modelLineLegend(createDocument(), ["4B", "32B"], { "4B": 36, "32B": 64 });
+ * const labels = Array.from(legend.querySelectorAll("text"), (t) => t.textContent);
+ * assert.deepEqual(labels, ["Model", "4B (36L)", "32B (64L)"]);
+ * assert.equal(legend.querySelectorAll("line")[1].getAttribute("stroke-dasharray"), "6,3");
  * ```
  */
 export function modelLineLegend(
@@ -179,7 +214,21 @@ export function modelLineLegend(
  *
  * @example
  * ```ts
- * layerDeltaCurves(analysis.layerSummaries, { document, models, concepts });
+ * import assert from "node:assert/strict";
+ * import { createDocument } from "./dom.ts";
+ * const rows = [16, 17, 18].map((layer) => ({
+ *   model: "4B",
+ *   concept: "corrigible",
+ *   layer,
+ *   layer_frac: layer / 36,
+ *   baseline_mean: 0,
+ *   positive_mean: layer - 10,
+ *   negative_mean: -2,
+ *   delta: layer - 8,
+ * }));
+ * const document = createDocument();
+ * const fig = layerDeltaCurves(rows, { document, models: ["4B"], concepts: ["corrigible"] });
+ * assert.equal(fig.querySelector("h2")?.textContent, "Steering Effect (Delta) by Layer");
  * ```
  */
 export function layerDeltaCurves(

@@ -30,7 +30,8 @@ export interface SwatchItem {
  * import { createDocument } from "./dom.ts";
  * const items: SwatchItem[] = [{ label: "4B", color: "#1f77b4", shape: "line" }];
  * const legend = swatchLegend(createDocument(), "Model", items);
- * assert.deepEqual(Array.from(legend.querySelectorAll("text"), (t) => t.textContent), ["Model", "4B"]);
+ * const texts = Array.from(legend.querySelectorAll("text"), (t) => t.textContent);
+ * assert.deepEqual(texts, ["Model", "4B"]);
  * ```
  */
 export function swatchLegend(document: Document, label: string, items: SwatchItem[]): Element {

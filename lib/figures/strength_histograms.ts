@@ -46,7 +46,19 @@ export interface StrengthBin extends HistogramBin {
  *
  * @example
  * ```ts
- * strengthBins(analysis.bestSamples, 30).length; // 30 per model, concept and strength
+ * import assert from "node:assert/strict";
+ * const samples = [-1, 0, 1].flatMap((strength) =>
+ *   [0, 1, 2, 3].map((prompt_idx) => ({
+ *     model: "4B",
+ *     concept: "corrigible",
+ *     layer: 18,
+ *     strength,
+ *     prompt_idx,
+ *     matching_answer: "(A)",
+ *     logit_diff_matching: 4 * strength + prompt_idx,
+ *   }))
+ * );
+ * assert.equal(strengthBins(samples, 30).length, 3 * 30); // 30 per model, concept and strength
  * ```
  */
 export function strengthBins(samples: readonly BestSample[], bins = 30): StrengthBin[] {
@@ -68,8 +80,24 @@ export function strengthBins(samples: readonly BestSample[], bins = 30): Strengt
  *
  * @example
  * ```ts
- * binTitle(strengthBins(samples)[0]);
- * // "4B · Corrigible\nlayer 18, strength −1.0\nlogit diff −22.10 to −20.70: 2 samples (density 0.01)"
+ * import assert from "node:assert/strict";
+ * const samples = [-1, 0, 1].flatMap((strength) =>
+ *   [0, 1, 2, 3].map((prompt_idx) => ({
+ *     model: "4B",
+ *     concept: "corrigible",
+ *     layer: 18,
+ *     strength,
+ *     prompt_idx,
+ *     matching_answer: "(A)",
+ *     logit_diff_matching: 4 * strength + prompt_idx,
+ *   }))
+ * );
+ * const [first] = strengthBins(samples, 3); // strength -1: -4, -3, -2, -1 in bins of width 1
+ * assert.equal(
+ *   binTitle(first),
+ *   "4B · Corrigible\nlayer 18, strength \u22121.0\n" +
+ *     "logit diff \u22124.00 to \u22123.00: 1 samples (density 0.25)",
+ * );
  * ```
  */
 export function binTitle(b: StrengthBin): string {
@@ -85,7 +113,23 @@ export function binTitle(b: StrengthBin): string {
  *
  * @example
  * ```ts
- * strengthHistograms(analysis.bestSamples, { document, models, concepts });
+ * import assert from "node:assert/strict";
+ * import { createDocument } from "./dom.ts";
+ * const samples = [-1, 0, 1].flatMap((strength) =>
+ *   [0, 1, 2, 3].map((prompt_idx) => ({
+ *     model: "4B",
+ *     concept: "corrigible",
+ *     layer: 18,
+ *     strength,
+ *     prompt_idx,
+ *     matching_answer: "(A)",
+ *     logit_diff_matching: 4 * strength + prompt_idx,
+ *   }))
+ * );
+ * const document = createDocument();
+ * const options = { document, models: ["4B"], concepts: ["corrigible"], bins: 3 };
+ * const fig = strengthHistograms(samples, options);
+ * assert.equal(fig.querySelectorAll('g[aria-label="rect"] rect').length, 3 * 3);
  * ```
  */
 export function strengthHistograms(

@@ -29,7 +29,8 @@ export const MODEL_PALETTE = [
  *
  * @example
  * ```ts
- * conceptTitle("self_awareness"); // "Self Awareness"
+ * import assert from "node:assert/strict";
+ * assert.equal(conceptTitle("self_awareness"), "Self Awareness");
  * ```
  */
 export function conceptTitle(concept: string): string {
@@ -44,7 +45,8 @@ export function conceptTitle(concept: string): string {
  *
  * @example
  * ```ts
- * modelColors(["4B", "8B"]); // ["#1f77b4", "#ff7f0e"]
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(modelColors(["4B", "8B"]), ["#1f77b4", "#ff7f0e"]);
  * ```
  */
 export function modelColors(models: readonly string[]): string[] {
@@ -57,7 +59,9 @@ export function modelColors(models: readonly string[]): string[] {
  *
  * @example
  * ```ts
- * strengthColors([-1, 0, 1]); // ["rgb(33, 102, 172)", "#8c8c8c", "rgb(178, 24, 43)"] (about)
+ * import assert from "node:assert/strict";
+ * const colors = strengthColors([-1, 0, 1]);
+ * assert.deepEqual(colors, ["rgb(44, 115, 176)", "#8c8c8c", "rgb(186, 48, 54)"]);
  * ```
  */
 export function strengthColors(strengths: readonly number[]): string[] {
@@ -73,9 +77,8 @@ export function strengthColors(strengths: readonly number[]): string[] {
  *
  * @example
  * ```ts
- * strengthLabel(1);  // "+1.0"
- * strengthLabel(0);  // "0.0"
- * strengthLabel(-1); // "−1.0" (a minus sign)
+ * import assert from "node:assert/strict";
+ * assert.deepEqual([1, 0, -1].map(strengthLabel), ["+1.0", "0.0", "\u22121.0"]); // a minus sign
  * ```
  */
 export function strengthLabel(strength: number): string {
