@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import * as Plot from "@observablehq/plot";
+import { plotChart } from "../lib/figures/chart.ts";
 import { composeFigure } from "../lib/figures/compose.ts";
 import { swatchLegend } from "../lib/figures/legends.ts";
 import { createDocument } from "../lib/figures/dom.ts";
@@ -7,7 +8,7 @@ import { createDocument } from "../lib/figures/dom.ts";
 const document = createDocument();
 
 Deno.test("composeFigure stacks title, subtitle, legends and charts", () => {
-  const chart = Plot.plot({ document, marks: [Plot.dot([1])] }) as unknown as Element;
+  const chart = plotChart(document, { marks: [Plot.dotX([1])] });
   const legend = swatchLegend(document, "Model", [{ label: "4B", color: "red" }]);
   const fig = composeFigure(document, {
     title: "T",
