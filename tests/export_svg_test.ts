@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import * as Plot from "@observablehq/plot";
-import { composeFigure, swatchLegend } from "../lib/figures/compose.ts";
+import { composeFigure } from "../lib/figures/compose.ts";
+import { swatchLegend } from "../lib/figures/legends.ts";
 import { createDocument } from "../lib/figures/dom.ts";
 import { standaloneSvg, svgSize } from "../lib/export/svg.ts";
 

@@ -1,12 +1,14 @@
 import assert from "node:assert/strict";
 import * as Plot from "@observablehq/plot";
-import { composeFigure, swatchLegend, textWidth } from "../lib/figures/compose.ts";
+import { plotChart } from "../lib/figures/chart.ts";
+import { composeFigure } from "../lib/figures/compose.ts";
+import { swatchLegend } from "../lib/figures/legends.ts";
 import { createDocument } from "../lib/figures/dom.ts";
 
 const document = createDocument();
 
 Deno.test("composeFigure stacks title, subtitle, legends and charts", () => {
-  const chart = Plot.plot({ document, marks: [Plot.dot([1])] }) as unknown as Element;
+  const chart = plotChart(document, { marks: [Plot.dotX([1])] });
   const legend = swatchLegend(document, "Model", [{ label: "4B", color: "red" }]);
   const fig = composeFigure(document, {
     title: "T",
@@ -22,19 +24,4 @@ Deno.test("composeFigure stacks title, subtitle, legends and charts", () => {
   ]);
   assert.equal(fig.querySelector("h2")?.textContent, "T");
   assert.equal(composeFigure(document, { title: "T", charts: [] }).children.length, 1);
-});
-
-Deno.test("swatchLegend draws a label, then a swatch and a name per item", () => {
-  const legend = swatchLegend(document, "Strength", [
-    { label: "-1", color: "blue" },
-    { label: "deep", color: "red", shape: "line", dash: "6,3" },
-  ]);
-  assert.deepEqual(Array.from(legend.querySelectorAll("text")).map((t) => t.textContent), [
-    "Strength",
-    "-1",
-    "deep",
-  ]);
-  assert.equal(legend.querySelector("rect")?.getAttribute("fill"), "blue");
-  assert.equal(legend.querySelector("line")?.getAttribute("stroke-dasharray"), "6,3");
-  assert.ok(Number(legend.getAttribute("width")) > textWidth("Strength-1deep", 11));
 });

@@ -5,6 +5,8 @@ import {
   modelColors,
   strengthColors,
   strengthLabel,
+  textWidth,
+  widestText,
 } from "../lib/figures/theme.ts";
 
 Deno.test("conceptTitle matches Python's replace('_', ' ').title()", () => {
@@ -35,4 +37,11 @@ Deno.test("strengthColors: negative blue, zero gray, positive red, deeper when s
 
 Deno.test("strengthLabel writes a sign and one decimal", () => {
   assert.deepEqual([-1, 0, 1, 0.5].map(strengthLabel), ["\u22121.0", "0.0", "+1.0", "+0.5"]);
+});
+
+Deno.test("textWidth estimates 0.6 em a character; widestText takes the widest (0 for none)", () => {
+  assert.equal(textWidth("abcde", 10), 30);
+  assert.equal(textWidth("", 12), 0);
+  assert.equal(widestText(["4B", "235B-A22B", "8B"], 10), 54);
+  assert.equal(widestText([], 12), 0);
 });

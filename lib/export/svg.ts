@@ -3,9 +3,8 @@
  * standalone SVG document, so the exported file carries its title, subtitle and legends.
  * @module
  */
+import { FONT_FAMILY, textWidth } from "../figures/theme.ts";
 
-import { textWidth } from "../figures/compose.ts";
-import { FONT_FAMILY } from "../figures/theme.ts";
 import { escapeXml } from "../util/text.ts";
 
 const MARGIN = 12;

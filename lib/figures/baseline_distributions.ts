@@ -8,15 +8,16 @@ import type { BestSample } from "../stats/best_samples.ts";
 import { boxMarks, type BoxStats, boxStats } from "./box_plot.ts";
 import { composeFigure } from "./compose.ts";
 import { paddedDomain } from "./domains.ts";
-import {
-  axis,
-  conceptLayout,
-  type FigureOptions,
-  panelChart,
-  panelNotes,
-  zeroLine,
-} from "./marks.ts";
-import { PANEL_WIDTH } from "./theme.ts";
+import { axis } from "./axes.ts";
+import { type FigureOptions, plotChart } from "./chart.ts";
+import { conceptLayout, modelPanel, type ModelPanelSize, panelChart } from "./layout.ts";
+import { panelNotes, zeroLine } from "./notes.ts";
+
+/** Sizes of the chart, in pixels: a concept panel's height, and its width per model. */
+export const BASELINE_SIZE = {
+  panelHeight: 285,
+  widthPerModel: 60,
+} as const satisfies ModelPanelSize;
 
 /** seaborn's Set2 palette, the original's box colours. */
 export const SET2 = [
@@ -35,7 +36,20 @@ export const SET2 = [
  *
  * @example
  * ```ts
- * baselineBoxes(analysis.bestSamples, ["4B"], ["corrigible"])[0].label; // "layer 18, strength 0.0"
+ * import assert from "node:assert/strict";
+ * const samples = [-1, 0, 1].flatMap((strength) =>
+ *   [0, 1, 2, 3].map((prompt_idx) => ({
+ *     model: "4B",
+ *     concept: "corrigible",
+ *     layer: 18,
+ *     strength,
+ *     prompt_idx,
+ *     matching_answer: "(A)",
+ *     logit_diff_matching: 4 * strength + prompt_idx,
+ *   }))
+ * );
+ * const [box] = baselineBoxes(samples, ["4B", "8B"], ["corrigible"]); // 8B has no samples: no box
+ * assert.deepEqual([box.label, box.median], ["layer 18, strength 0.0", 1.5]);
  * ```
  */
 export function baselineBoxes(
@@ -61,7 +75,23 @@ export function baselineBoxes(
  *
  * @example
  * ```ts
- * baselineDistributions(analysis.bestSamples, { document, models, concepts });
+ * import assert from "node:assert/strict";
+ * import { createDocument } from "./dom.ts";
+ * const samples = [-1, 0, 1].flatMap((strength) =>
+ *   [0, 1, 2, 3].map((prompt_idx) => ({
+ *     model: "4B",
+ *     concept: "corrigible",
+ *     layer: 18,
+ *     strength,
+ *     prompt_idx,
+ *     matching_answer: "(A)",
+ *     logit_diff_matching: 4 * strength + prompt_idx,
+ *   }))
+ * );
+ * const document = createDocument();
+ * const options = { document, models: ["4B"], concepts: ["corrigible"] };
+ * const fig = baselineDistributions(samples, options);
+ * assert.equal(fig.querySelector("h2")?.textContent, "Model's Natural Disposition (No Steering)");
  * ```
  */
 export function baselineDistributions(
@@ -72,9 +102,8 @@ export function baselineDistributions(
   const boxes = baselineBoxes(samples, models, concepts);
   const drawn = boxes.flatMap((b) => [b.low, b.high, ...b.outliers]);
   const layout = conceptLayout(concepts);
-  const chart = Plot.plot({
-    document,
-    ...panelChart(layout, Math.max(PANEL_WIDTH, models.length * 60), 285),
+  const chart = plotChart(document, {
+    ...panelChart(layout, modelPanel(models.length, BASELINE_SIZE)),
     x: axis("Model", { domain: models, padding: 0.3 }),
     y: axis("Baseline Logit Diff (strength=0)", {
       grid: true,
@@ -84,10 +113,10 @@ export function baselineDistributions(
     marks: [
       Plot.frame({ stroke: "#ccc" }),
       ...boxMarks(boxes, layout.facet, { fill: "model", stroke: "#444" }),
-      zeroLine("y", { stroke: "red", strokeOpacity: 0.6, strokeDasharray: "5,3" }),
+      zeroLine({ stroke: "red", strokeOpacity: 0.6, strokeDasharray: "5,3" }),
       ...panelNotes(layout, options.missing),
     ],
-  }) as unknown as Element;
+  });
   return composeFigure(document, {
     title: "Model's Natural Disposition (No Steering)",
     subtitle:

@@ -7,21 +7,22 @@ import * as Plot from "@observablehq/plot";
 import { quantile } from "d3-array";
 import type { BestSample } from "../stats/best_samples.ts";
 import { densityCurve, gaussianKde, scottBandwidth } from "../stats/kde.ts";
-import { composeFigure, swatchLegend } from "./compose.ts";
+import { composeFigure } from "./compose.ts";
 import { paddedDomain } from "./domains.ts";
 import { formatValue, hoverText } from "./hover.ts";
-import {
-  axis,
-  conceptLayout,
-  type FigureOptions,
-  modelIndexAxis,
-  panelChart,
-  panelNotes,
-  strengthColorScale,
-  strengthsOf,
-  zeroLine,
-} from "./marks.ts";
-import { PANEL_WIDTH, strengthColors, strengthLabel } from "./theme.ts";
+import { axis, modelIndexAxis } from "./axes.ts";
+import { type FigureOptions, plotChart } from "./chart.ts";
+import { swatchLegend } from "./legends.ts";
+import { conceptLayout, modelPanel, type ModelPanelSize, panelChart } from "./layout.ts";
+import { panelNotes, zeroLine } from "./notes.ts";
+import { strengthColorScale, strengthsOf } from "./scales.ts";
+import { strengthColors, strengthLabel } from "./theme.ts";
+
+/** Sizes of the chart, in pixels: a concept panel's height, and its width per model. */
+export const VIOLIN_SIZE = {
+  panelHeight: 305,
+  widthPerModel: 90,
+} as const satisfies ModelPanelSize;
 
 /** One point of a violin's outline: y is the value, left and right its x extent. */
 export interface ViolinPoint {
@@ -56,7 +57,21 @@ export interface QuartileLine {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
+ * const samples = [-1, 0, 1].flatMap((strength) =>
+ *   [0, 1, 2, 3].map((prompt_idx) => ({
+ *     model: "4B",
+ *     concept: "corrigible",
+ *     layer: 18,
+ *     strength,
+ *     prompt_idx,
+ *     matching_answer: "(A)",
+ *     logit_diff_matching: 4 * strength + prompt_idx,
+ *   }))
+ * );
  * const { outlines, quartiles } = violinShapes(samples, ["4B"], ["corrigible"]);
+ * assert.equal(quartiles.length, 3 * 3); // three strengths, three quartiles each
+ * assert.ok(outlines.every((p) => p.left <= p.right));
  * ```
  */
 export function violinShapes(
@@ -135,7 +150,13 @@ export function violinShapes(
  *
  * @example
  * ```ts
- * violinTitle(outlines[0]); // "4B · Corrigible\nlayer 18, strength −1.0\n100 samples, median −7.12"
+ * import assert from "node:assert/strict";
+ * const point = { model: "4B", concept: "corrigible", layer: 18, strength: -1 };
+ * const outline = { ...point, n: 100, median: -7.123, id: "", value: 0, left: 0, right: 0 };
+ * assert.equal(
+ *   violinTitle(outline),
+ *   "4B · Corrigible\nlayer 18, strength \u22121.0\n100 samples, median \u22127.12",
+ * );
  * ```
  */
 export function violinTitle(p: ViolinPoint): string {
@@ -150,7 +171,10 @@ export function violinTitle(p: ViolinPoint): string {
  *
  * @example
  * ```ts
- * quartileTitle(quartiles[1]); // "4B · Corrigible\nlayer 18, strength −1.0\nmedian −7.12"
+ * import assert from "node:assert/strict";
+ * const line = { model: "4B", concept: "corrigible", layer: 18, strength: -1, value: -7.123 };
+ * const title = quartileTitle({ ...line, left: 0, right: 0, median: true });
+ * assert.equal(title, "4B · Corrigible\nlayer 18, strength \u22121.0\nmedian \u22127.12");
  * ```
  */
 export function quartileTitle(q: QuartileLine): string {
@@ -165,7 +189,22 @@ export function quartileTitle(q: QuartileLine): string {
  *
  * @example
  * ```ts
- * bestLayerViolins(analysis.bestSamples, { document, models, concepts });
+ * import assert from "node:assert/strict";
+ * import { createDocument } from "./dom.ts";
+ * const samples = [-1, 0, 1].flatMap((strength) =>
+ *   [0, 1, 2, 3].map((prompt_idx) => ({
+ *     model: "4B",
+ *     concept: "corrigible",
+ *     layer: 18,
+ *     strength,
+ *     prompt_idx,
+ *     matching_answer: "(A)",
+ *     logit_diff_matching: 4 * strength + prompt_idx,
+ *   }))
+ * );
+ * const document = createDocument();
+ * const fig = bestLayerViolins(samples, { document, models: ["4B"], concepts: ["corrigible"] });
+ * assert.equal(fig.querySelector("h2")?.textContent, "Logit Diff Distributions at Best Layers");
  * ```
  */
 export function bestLayerViolins(
@@ -176,9 +215,8 @@ export function bestLayerViolins(
   const { outlines, quartiles } = violinShapes(samples, models, concepts);
   const strengths = strengthsOf(samples);
   const layout = conceptLayout(concepts);
-  const chart = Plot.plot({
-    document,
-    ...panelChart(layout, Math.max(PANEL_WIDTH, models.length * 90), 305),
+  const chart = plotChart(document, {
+    ...panelChart(layout, modelPanel(models.length, VIOLIN_SIZE)),
     x: modelIndexAxis(models),
     y: axis("Logit Diff (matching direction)", {
       grid: true,
@@ -212,7 +250,7 @@ export function bestLayerViolins(
       zeroLine(),
       ...panelNotes(layout, options.missing),
     ],
-  }) as unknown as Element;
+  });
   const colors = strengthColors(strengths);
   return composeFigure(document, {
     title: "Logit Diff Distributions at Best Layers",

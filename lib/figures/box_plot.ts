@@ -7,7 +7,7 @@
 import * as Plot from "@observablehq/plot";
 import { quantile } from "d3-array";
 import { formatValue, hoverText } from "./hover.ts";
-import type { FacetChannels } from "./marks.ts";
+import type { FacetChannels } from "./layout.ts";
 
 /** The statistics of one box. */
 export interface BoxStats {
@@ -30,8 +30,9 @@ export interface BoxStats {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * const b = boxStats({ model: "4B", concept: "c", label: "" }, [1, 2, 3, 4, 100]);
- * [b.q1, b.median, b.q3, b.low, b.high, b.outliers]; // [2, 3, 4, 1, 4, [100]]
+ * assert.deepEqual([b.q1, b.median, b.q3, b.low, b.high, b.outliers], [2, 3, 4, 1, 4, [100]]);
  * ```
  */
 export function boxStats(
@@ -59,7 +60,13 @@ export function boxStats(
  *
  * @example
  * ```ts
- * boxTitle(b); // "4B · Corrigible\nlayer 18, strength 0.0\n100 samples, median 2.10\n..."
+ * import assert from "node:assert/strict";
+ * const b = boxStats({ model: "4B", concept: "corrigible", label: "layer 18" }, [1, 2, 3, 4, 100]);
+ * assert.equal(
+ *   boxTitle(b),
+ *   "4B · Corrigible\nlayer 18\n5 samples, median 3.00\n" +
+ *     "quartiles 2.00 to 4.00\nwhiskers 1.00 to 4.00",
+ * );
  * ```
  */
 export function boxTitle(b: BoxStats): string {
@@ -77,7 +84,10 @@ export function boxTitle(b: BoxStats): string {
  *
  * @example
  * ```ts
- * marks: [...boxMarks(boxes, { fx: "concept" }, { fill: "model", stroke: "#444" })]
+ * import assert from "node:assert/strict";
+ * const boxes = [boxStats({ model: "4B", concept: "c", label: "" }, [1, 2, 3, 4, 100])];
+ * const marks = boxMarks(boxes, { fx: "concept" }, { fill: "model", stroke: "#444" });
+ * assert.equal(marks.length, 4); // whiskers, boxes, medians, outliers
  * ```
  */
 export function boxMarks(

@@ -7,7 +7,7 @@ import type { LayerSummaryWithFraction } from "../stats/depth.ts";
 import { isDeep } from "../stats/depth.ts";
 import { composeFigure } from "./compose.ts";
 import { layerCurvesChart, modelLineLegend } from "./layer_delta_curves.ts";
-import type { FigureOptions } from "./marks.ts";
+import type { FigureOptions } from "./chart.ts";
 
 /** Options of {@link depthComparison}. */
 export interface DepthComparisonOptions extends FigureOptions {
@@ -24,8 +24,11 @@ function layerRange(counts: number[]): string {
  *
  * @example
  * ```ts
- * depthSubtitle(["4B", "32B"], { "4B": 36, "32B": 64 });
- * // "Solid = shallow (36 layers: 4B), dashed = deep (64 layers: 32B)"
+ * import assert from "node:assert/strict";
+ * assert.equal(
+ *   depthSubtitle(["4B", "32B"], { "4B": 36, "32B": 64 }),
+ *   "Solid = shallow (36 layers: 4B), dashed = deep (64 layers: 32B)",
+ * );
  * ```
  */
 export function depthSubtitle(
@@ -47,7 +50,25 @@ export function depthSubtitle(
  *
  * @example
  * ```ts
- * depthComparison(analysis.layerSummaries, { document, models, concepts, layerCounts });
+ * import assert from "node:assert/strict";
+ * import { createDocument } from "./dom.ts";
+ * const rows = [16, 17, 18].map((layer) => ({
+ *   model: "4B",
+ *   concept: "corrigible",
+ *   layer,
+ *   layer_frac: layer / 36,
+ *   baseline_mean: 0,
+ *   positive_mean: layer - 10,
+ *   negative_mean: -2,
+ *   delta: layer - 8,
+ * }));
+ * const fig = depthComparison(rows, {
+ *   document: createDocument(),
+ *   models: ["4B"],
+ *   concepts: ["corrigible"],
+ *   layerCounts: { "4B": 36 },
+ * });
+ * assert.equal(fig.querySelectorAll("svg.sweep-legend").length, 1);
  * ```
  */
 export function depthComparison(

@@ -11,8 +11,11 @@ import { createCanvas } from "@napi-rs/canvas";
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
+ * import * as Plot from "@observablehq/plot";
  * const document = createDocument();
- * Plot.plot({ document, marks: [Plot.dot([1, 2])] });
+ * const chart = Plot.plot({ document, marks: [Plot.dotX([1, 2])] });
+ * assert.equal(chart.querySelectorAll("circle").length, 2);
  * ```
  */
 export function createDocument(): Document {

@@ -10,8 +10,9 @@
  *
  * @example
  * ```ts
- * paddedDomain([0, 10]); // [-0.5, 10.5]
- * paddedDomain([2]); // [1.5, 2.5]
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(paddedDomain([0, 10]), [-0.5, 10.5]);
+ * assert.deepEqual(paddedDomain([2]), [1.5, 2.5]);
  * ```
  */
 export function paddedDomain(values: Iterable<number>, fraction = 0.05): [number, number] {
@@ -31,7 +32,10 @@ export function paddedDomain(values: Iterable<number>, fraction = 0.05): [number
  *
  * @example
  * ```ts
- * zeroBasedDomain([0.1, 0.3]); // [0, 0.315]
+ * import assert from "node:assert/strict";
+ * const [lo, hi] = zeroBasedDomain([0.1, 0.3]);
+ * assert.equal(lo, 0);
+ * assert.ok(Math.abs(hi - 0.315) < 1e-12);
  * ```
  */
 export function zeroBasedDomain(values: Iterable<number>, fraction = 0.05): [number, number] {

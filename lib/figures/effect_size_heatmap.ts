@@ -5,21 +5,33 @@
  */
 import * as Plot from "@observablehq/plot";
 import type { EffectSizeRow } from "../stats/effect_sizes.ts";
-import { composeFigure, textWidth } from "./compose.ts";
+import { axis } from "./axes.ts";
+import { chartSize, type FigureOptions, plotChart } from "./chart.ts";
+import { composeFigure } from "./compose.ts";
 import { formatValue, hoverText } from "./hover.ts";
-import { axis, CHART_STYLE, type FigureOptions, rampLegend } from "./marks.ts";
-import { conceptTitle } from "./theme.ts";
+import { rampLegend } from "./legends.ts";
+import { symmetricDivergingScale } from "./scales.ts";
+import { conceptTitle, widestText } from "./theme.ts";
+
+/** Sizes of the chart, in pixels: a cell (a concept wide, a model high), the room around the
+ * cells, the left margin (at least `minMarginLeft`, else the longest model name plus
+ * `labelRoom`) and the colour ramp's width. */
+export const EFFECT_HEATMAP_SIZE = {
+  cell: { width: 130, height: 50 },
+  around: { width: 50, height: 55 },
+  margin: { top: 10, bottom: 45 },
+  minMarginLeft: 60,
+  labelRoom: 32,
+  rampWidth: 300,
+} as const;
 
 /** The colour scale: RdYlGn centred at 0, symmetric about it. */
 export function effectColor(rows: readonly EffectSizeRow[]): Plot.ScaleOptions {
-  const extent = Math.max(0.1, ...rows.map((r) => Math.abs(r.cohens_d)));
-  return {
-    type: "diverging",
+  return symmetricDivergingScale(rows.map((r) => r.cohens_d), {
     scheme: "RdYlGn",
-    pivot: 0,
-    domain: [-extent, extent],
     label: "Cohen's d",
-  };
+    minExtent: 0.1,
+  });
 }
 
 /**
@@ -27,8 +39,19 @@ export function effectColor(rows: readonly EffectSizeRow[]): Plot.ScaleOptions {
  *
  * @example
  * ```ts
- * effectTitle({ model: "4B", concept: "corrigible", cohens_d: 1.48, delta: 14, ... });
- * // "4B · Corrigible\nbest layer, strength +1.0 vs −1.0\nCohen's d 1.48 (delta 14.00)\n..."
+ * import assert from "node:assert/strict";
+ * const row = {
+ *   model: "4B",
+ *   concept: "corrigible",
+ *   mean_positive: 7,
+ *   mean_negative: -7,
+ *   delta: 14,
+ *   cohens_d: 1.484,
+ * };
+ * assert.equal(
+ *   effectTitle(row).split("\n")[2],
+ *   "Cohen's d 1.48 (delta 14.00)",
+ * );
  * ```
  */
 export function effectTitle(r: EffectSizeRow): string {
@@ -44,7 +67,19 @@ export function effectTitle(r: EffectSizeRow): string {
  *
  * @example
  * ```ts
- * effectSizeHeatmap(analysis.effectSizes, { document, models, concepts });
+ * import assert from "node:assert/strict";
+ * import { createDocument } from "./dom.ts";
+ * const row = {
+ *   model: "4B",
+ *   concept: "corrigible",
+ *   mean_positive: 7,
+ *   mean_negative: -7,
+ *   delta: 14,
+ *   cohens_d: 1.484,
+ * };
+ * const document = createDocument();
+ * const fig = effectSizeHeatmap([row], { document, models: ["4B"], concepts: ["corrigible"] });
+ * assert.equal(fig.querySelectorAll('g[aria-label="cell"] rect').length, 1);
  * ```
  */
 export function effectSizeHeatmap(
@@ -58,15 +93,16 @@ export function effectSizeHeatmap(
     const rgb = String(scale.apply(r.cohens_d)).match(/\d+/g)?.map(Number) ?? [255, 255, 255];
     return 0.299 * rgb[0] + 0.587 * rgb[1] + 0.114 * rgb[2] > 140 ? "black" : "white";
   };
-  const marginLeft = Math.max(60, 32 + Math.max(0, ...models.map((m) => textWidth(m, 12))));
-  const chart = Plot.plot({
-    document,
-    style: CHART_STYLE,
-    width: marginLeft + 50 + 130 * concepts.length,
-    height: 55 + 50 * models.length,
-    marginLeft,
-    marginTop: 10,
-    marginBottom: 45,
+  const size = EFFECT_HEATMAP_SIZE;
+  const marginLeft = Math.max(size.minMarginLeft, size.labelRoom + widestText(models, 12));
+  const chart = plotChart(document, {
+    ...chartSize({
+      panel: size.cell,
+      columns: concepts.length,
+      rows: models.length,
+      around: { width: marginLeft + size.around.width, height: size.around.height },
+      margin: { ...size.margin, left: marginLeft },
+    }),
     x: axis("Concept", { domain: concepts, tickFormat: conceptTitle }),
     y: axis("Model", { domain: models }),
     color,
@@ -95,11 +131,11 @@ export function effectSizeHeatmap(
         fill: "#888",
       }),
     ],
-  }) as unknown as Element;
+  });
   return composeFigure(document, {
     title: "Steering Effect Size (Cohen's d) at Best Layers",
     subtitle: "(mean at +1 − mean at −1) / pooled standard deviation",
-    legends: [rampLegend(document, color, 300)],
+    legends: [rampLegend(document, color, { width: size.rampWidth })],
     charts: [chart],
   });
 }

@@ -6,19 +6,20 @@
  */
 import * as Plot from "@observablehq/plot";
 import type { RobustnessRecord } from "../stats/robustness.ts";
-import { composeFigure, swatchLegend } from "./compose.ts";
+import { composeFigure } from "./compose.ts";
 import { paddedDomain } from "./domains.ts";
 import { formatValue, hoverText } from "./hover.ts";
-import {
-  axis,
-  conceptLayout,
-  type FigureOptions,
-  modelIndexAxis,
-  panelChart,
-  panelNotes,
-  zeroLine,
-} from "./marks.ts";
-import { PANEL_WIDTH } from "./theme.ts";
+import { axis, modelIndexAxis } from "./axes.ts";
+import { type FigureOptions, plotChart } from "./chart.ts";
+import { swatchLegend } from "./legends.ts";
+import { conceptLayout, modelPanel, type ModelPanelSize, panelChart } from "./layout.ts";
+import { panelNotes, zeroLine } from "./notes.ts";
+
+/** Sizes of the chart, in pixels: a concept panel's height, and its width per model. */
+export const INTERVAL_SIZE = {
+  panelHeight: 285,
+  widthPerModel: 70,
+} as const satisfies ModelPanelSize;
 
 const NAIVE = "#1f77b4", HELD_OUT = "#d62728", OFFSET = 0.15;
 
@@ -27,7 +28,23 @@ const NAIVE = "#1f77b4", HELD_OUT = "#d62728", OFFSET = 0.15;
  *
  * @example
  * ```ts
- * naiveTitle(record); // "4B · Corrigible\nbest layer 18\ndelta 14.01, 95% interval …"
+ * import assert from "node:assert/strict";
+ * import type { RobustnessRecord } from "../stats/robustness.ts";
+ * const record = {
+ *   model: "4B",
+ *   concept: "corrigible",
+ *   best_layer: 18,
+ *   best_delta: 14.01,
+ *   ci_low: 12.5,
+ *   ci_high: 15.2,
+ *   layer_stability: 0.93,
+ *   split_half_delta: 13.98,
+ * } as RobustnessRecord; // the fields the figure uses
+ * assert.equal(
+ *   naiveTitle(record),
+ *   "4B · Corrigible\nbest layer 18\n" +
+ *     "delta 14.01, 95% interval 12.50 to 15.20\nlayer stability 93%",
+ * );
  * ```
  */
 export function naiveTitle(r: RobustnessRecord): string {
@@ -45,7 +62,22 @@ export function naiveTitle(r: RobustnessRecord): string {
  *
  * @example
  * ```ts
- * heldOutTitle(record); // "4B · Corrigible\nlayer chosen on held-out prompts\nsplit-half delta 13.98"
+ * import assert from "node:assert/strict";
+ * import type { RobustnessRecord } from "../stats/robustness.ts";
+ * const record = {
+ *   model: "4B",
+ *   concept: "corrigible",
+ *   best_layer: 18,
+ *   best_delta: 14.01,
+ *   ci_low: 12.5,
+ *   ci_high: 15.2,
+ *   layer_stability: 0.93,
+ *   split_half_delta: 13.98,
+ * } as RobustnessRecord; // the fields the figure uses
+ * assert.equal(
+ *   heldOutTitle(record),
+ *   "4B · Corrigible\nlayer chosen on held-out prompts\nsplit-half delta 13.98",
+ * );
  * ```
  */
 export function heldOutTitle(r: RobustnessRecord): string {
@@ -60,7 +92,24 @@ export function heldOutTitle(r: RobustnessRecord): string {
  *
  * @example
  * ```ts
- * effectSizeIntervals(records, { document, models, concepts });
+ * import assert from "node:assert/strict";
+ * import { createDocument } from "./dom.ts";
+ * import type { RobustnessRecord } from "../stats/robustness.ts";
+ * const record = {
+ *   model: "4B",
+ *   concept: "corrigible",
+ *   best_layer: 18,
+ *   best_delta: 14.01,
+ *   ci_low: 12.5,
+ *   ci_high: 15.2,
+ *   layer_stability: 0.93,
+ *   split_half_delta: 13.98,
+ * } as RobustnessRecord; // the fields the figure uses
+ * const document = createDocument();
+ * const options = { document, models: ["4B"], concepts: ["corrigible"] };
+ * const fig = effectSizeIntervals([record], options);
+ * const estimates = fig.querySelectorAll('g[aria-label="dot"] circle, g[aria-label="dot"] path');
+ * assert.equal(estimates.length, 2); // the naive estimate and the split-half one
  * ```
  */
 export function effectSizeIntervals(
@@ -70,9 +119,8 @@ export function effectSizeIntervals(
   const { document, models, concepts } = options;
   const layout = conceptLayout(concepts);
   const x = (r: RobustnessRecord) => models.indexOf(r.model);
-  const chart = Plot.plot({
-    document,
-    ...panelChart(layout, Math.max(PANEL_WIDTH, models.length * 70), 285),
+  const chart = plotChart(document, {
+    ...panelChart(layout, modelPanel(models.length, INTERVAL_SIZE)),
     x: modelIndexAxis(models),
     y: axis("Delta at the best layer", {
       grid: true,
@@ -112,7 +160,7 @@ export function effectSizeIntervals(
       }),
       ...panelNotes(layout, options.missing),
     ],
-  }) as unknown as Element;
+  });
   return composeFigure(document, {
     title: "Best-Layer Delta: Naive Maximum vs Held-Out Layer Choice",
     subtitle:

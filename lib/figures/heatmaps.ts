@@ -5,32 +5,38 @@
  */
 import * as Plot from "@observablehq/plot";
 import type { HeatmapCell } from "../stats/heatmap.ts";
+import { axis } from "./axes.ts";
+import { chartSize, type FigureOptions, plotChart } from "./chart.ts";
 import { composeFigure } from "./compose.ts";
-import {
-  axis,
-  CHART_STYLE,
-  conceptFacet,
-  type FigureOptions,
-  noDataText,
-  rampLegend,
-  strengthsOf,
-} from "./marks.ts";
 import { formatValue, hoverText } from "./hover.ts";
+import { conceptFacet } from "./layout.ts";
+import { rampLegend } from "./legends.ts";
+import { noDataText } from "./notes.ts";
+import { strengthsOf, symmetricDivergingScale } from "./scales.ts";
 import { conceptTitle, strengthLabel } from "./theme.ts";
+
+/** Sizes of a row of heatmap panels, in pixels: a panel's width (per strength, at least
+ * `minPanelWidth`), a layer's height in the single heatmap and in the grid, the margins (top and
+ * bottom with an axis there, or `bareMargin` without), and the layers assumed for a model with no
+ * data. */
+export const HEATMAP_SIZE = {
+  minPanelWidth: 150,
+  widthPerStrength: 50,
+  layerHeight: { single: 18, grid: 6 },
+  margin: { left: 70, right: 10, top: 30, bottom: 45 },
+  bareMargin: 6,
+  emptyLayers: 10,
+} as const;
 
 /** Options of the heatmaps. */
 export type HeatmapOptions = FigureOptions;
 
 /** The colour scale: RdBu reversed (seaborn `RdBu_r`), centred at 0. */
 export function heatmapColor(cells: readonly HeatmapCell[]): Plot.ScaleOptions {
-  const extent = Math.max(0, ...cells.map((c) => Math.abs(c.mean_logit_diff)));
-  return {
-    type: "diverging",
+  return symmetricDivergingScale(cells.map((c) => c.mean_logit_diff), {
     scheme: "BuRd",
-    pivot: 0,
-    domain: [-extent, extent],
     label: "Mean Logit Diff",
-  };
+  });
 }
 
 /**
@@ -38,8 +44,12 @@ export function heatmapColor(cells: readonly HeatmapCell[]): Plot.ScaleOptions {
  *
  * @example
  * ```ts
- * cellTitle({ model: "14B", concept: "corrigible", layer: 20, strength: 1, mean_logit_diff: 9.1 });
- * // "14B · Corrigible\nlayer 20, strength +1.0\nmean logit diff 9.10"
+ * import assert from "node:assert/strict";
+ * const cell = { model: "14B", concept: "corrigible", layer: 20, strength: 1 };
+ * assert.equal(
+ *   cellTitle({ ...cell, mean_logit_diff: 9.1 }),
+ *   "14B · Corrigible\nlayer 20, strength +1.0\nmean logit diff 9.10",
+ * );
  * ```
  */
 export function cellTitle(c: HeatmapCell): string {
@@ -75,18 +85,21 @@ function heatmapRow(
   const strengths = strengthsOf(cells);
   const own = cells.filter((c) => c.model === model);
   const layers = own.map((c) => c.layer);
-  const span = layers.length ? Math.max(...layers) - Math.min(...layers) + 1 : 10;
+  const size = HEATMAP_SIZE;
+  const span = layers.length ? Math.max(...layers) - Math.min(...layers) + 1 : size.emptyLayers;
   const missing = (options.missing ?? []).filter((p) => p.model === model);
-  const marginTop = layout.top ? 30 : 6, marginBottom = layout.bottom ? 45 : 6;
-  return Plot.plot({
-    document,
-    style: CHART_STYLE,
-    width: 70 + concepts.length * Math.max(150, strengths.length * 50),
-    height: marginTop + marginBottom + span * layout.layerHeight,
-    marginLeft: 70,
-    marginRight: 10,
-    marginTop,
-    marginBottom,
+  const top = layout.top ? size.margin.top : size.bareMargin;
+  const bottom = layout.bottom ? size.margin.bottom : size.bareMargin;
+  return plotChart(document, {
+    ...chartSize({
+      panel: {
+        width: Math.max(size.minPanelWidth, strengths.length * size.widthPerStrength),
+        height: span * layout.layerHeight,
+      },
+      columns: concepts.length,
+      around: { width: size.margin.left, height: top + bottom },
+      margin: { ...size.margin, top, bottom },
+    }),
     fx: { ...conceptFacet(concepts), ...(layout.top ? {} : { axis: null }) },
     x: axis("Strength", {
       domain: strengths,
@@ -110,7 +123,7 @@ function heatmapRow(
       }),
       noDataText(missing),
     ],
-  }) as unknown as Element;
+  });
 }
 
 /**
@@ -118,7 +131,21 @@ function heatmapRow(
  *
  * @example
  * ```ts
- * strengthHeatmap(analysis.heatmapMeans, { document, models: ["14B"], concepts: ["corrigible"] });
+ * import assert from "node:assert/strict";
+ * import { createDocument } from "./dom.ts";
+ * const cells = [30, 31].flatMap((layer) =>
+ *   [-1, 0, 1].map((strength) => ({
+ *     model: "14B",
+ *     concept: "corrigible",
+ *     layer,
+ *     strength,
+ *     mean_logit_diff: 3 * strength,
+ *   }))
+ * );
+ * const document = createDocument();
+ * const fig = strengthHeatmap(cells, { document, models: ["14B"], concepts: ["corrigible"] });
+ * assert.equal(fig.querySelector("h2")?.textContent, "14B - Corrigible");
+ * assert.equal(fig.querySelectorAll('g[aria-label="bar"] rect').length, 6);
  * ```
  */
 export function strengthHeatmap(
@@ -133,7 +160,7 @@ export function strengthHeatmap(
     legends: [rampLegend(options.document, heatmapColor(own))],
     charts: [
       heatmapRow(own, model, { ...options, concepts: [concept] }, {
-        layerHeight: 18,
+        layerHeight: HEATMAP_SIZE.layerHeight.single,
         top: false,
         bottom: true,
         color: heatmapColor(own),
@@ -147,7 +174,21 @@ export function strengthHeatmap(
  *
  * @example
  * ```ts
- * heatmapGrid(analysis.heatmapMeans, { document, models, concepts });
+ * import assert from "node:assert/strict";
+ * import { createDocument } from "./dom.ts";
+ * const cells = [30, 31].flatMap((layer) =>
+ *   [-1, 0, 1].map((strength) => ({
+ *     model: "14B",
+ *     concept: "corrigible",
+ *     layer,
+ *     strength,
+ *     mean_logit_diff: 3 * strength,
+ *   }))
+ * );
+ * const document = createDocument();
+ * const options = { document, models: ["14B"], concepts: ["corrigible", "sycophancy"] };
+ * const fig = heatmapGrid(cells, options);
+ * assert.equal(fig.querySelectorAll("svg").length, 2); // the colour ramp, then one row per model
  * ```
  */
 export function heatmapGrid(cells: readonly HeatmapCell[], options: HeatmapOptions): HTMLElement {
@@ -157,7 +198,7 @@ export function heatmapGrid(cells: readonly HeatmapCell[], options: HeatmapOptio
     legends: [rampLegend(options.document, heatmapColor(cells))],
     charts: options.models.map((model, i) =>
       heatmapRow(cells, model, options, {
-        layerHeight: 6,
+        layerHeight: HEATMAP_SIZE.layerHeight.grid,
         top: i === 0,
         bottom: i === options.models.length - 1,
         color: heatmapColor(cells),

@@ -11,9 +11,10 @@ import { conceptTitle } from "./theme.ts";
  *
  * @example
  * ```ts
- * formatValue(14.0213); // "14.02"
- * formatValue(-0.00123); // "−0.00123"
- * formatValue(NaN); // "no value"
+ * import assert from "node:assert/strict";
+ * assert.equal(formatValue(14.0213), "14.02");
+ * assert.equal(formatValue(-0.00123), "\u22120.00123");
+ * assert.equal(formatValue(NaN), "no value");
  * ```
  */
 export function formatValue(x: number): string {
@@ -28,8 +29,11 @@ export function formatValue(x: number): string {
  *
  * @example
  * ```ts
- * hoverText({ model: "4B", concept: "self_awareness" }, ["layer 18", "delta 8.84"]);
- * // "4B · Self Awareness\nlayer 18\ndelta 8.84"
+ * import assert from "node:assert/strict";
+ * assert.equal(
+ *   hoverText({ model: "4B", concept: "self_awareness" }, ["layer 18", "delta 8.84"]),
+ *   "4B · Self Awareness\nlayer 18\ndelta 8.84",
+ * );
  * ```
  */
 export function hoverText(

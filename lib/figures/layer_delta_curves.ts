@@ -6,19 +6,24 @@
 import * as Plot from "@observablehq/plot";
 import type { LayerSummaryWithFraction } from "../stats/depth.ts";
 import { isDeep } from "../stats/depth.ts";
-import { composeFigure, type SwatchItem, swatchLegend } from "./compose.ts";
+import { axis } from "./axes.ts";
+import { chartSize, type FigureOptions, plotChart } from "./chart.ts";
+import { composeFigure } from "./compose.ts";
 import { paddedDomain } from "./domains.ts";
 import { formatValue, hoverText } from "./hover.ts";
-import {
-  axis,
-  CHART_STYLE,
-  conceptLayout,
-  type FigureOptions,
-  modelColorScale,
-  panelNotes,
-  zeroLine,
-} from "./marks.ts";
+import { type SwatchItem, swatchLegend } from "./legends.ts";
+import { CONCEPT_PANELS, conceptLayout } from "./layout.ts";
+import { panelNotes, zeroLine } from "./notes.ts";
+import { modelColorScale } from "./scales.ts";
 import { modelColors, PANEL_WIDTH } from "./theme.ts";
+
+/** Sizes of the chart, in pixels: a panel's height, the room around the panels, and the top
+ * margin when no concept titles are drawn above the panels. */
+export const CURVES_SIZE = {
+  panelHeight: 280,
+  around: { width: 70, height: 60 },
+  bareMarginTop: 10,
+} as const;
 
 /** Options of the layer-curve charts. */
 export interface LayerCurveOptions extends FigureOptions {
@@ -42,8 +47,9 @@ const X_LABEL = { layer: "Layer", layer_frac: "Normalized Layer Position" };
  *
  * @example
  * ```ts
- * pointTitle({ model: "4B", concept: "corrigible", layer: 18, layer_frac: 0.5, delta: 14.01 });
- * // "4B · Corrigible\nlayer 18 (0.50 of depth)\ndelta 14.01"
+ * import assert from "node:assert/strict";
+ * const point = { model: "4B", concept: "corrigible", layer: 18, layer_frac: 0.5, delta: 14.01 };
+ * assert.equal(pointTitle(point), "4B · Corrigible\nlayer 18 (0.50 of depth)\ndelta 14.01");
  * ```
  */
 export function pointTitle(
@@ -60,7 +66,19 @@ export function pointTitle(
  *
  * @example
  * ```ts
- * curveTitles(rows).get("4B/corrigible"); // "4B · Corrigible\npeak delta 14.01 at layer 18"
+ * import assert from "node:assert/strict";
+ * const rows = [16, 17, 18].map((layer) => ({
+ *   model: "4B",
+ *   concept: "corrigible",
+ *   layer,
+ *   layer_frac: layer / 36,
+ *   baseline_mean: 0,
+ *   positive_mean: layer - 10,
+ *   negative_mean: -2,
+ *   delta: layer - 8,
+ * }));
+ * const title = curveTitles(rows).get("4B/corrigible");
+ * assert.equal(title, "4B · Corrigible\npeak delta 10.00 at layer 18");
  * ```
  */
 export function curveTitles(rows: readonly LayerSummaryWithFraction[]): Map<string, string> {
@@ -81,7 +99,24 @@ export function curveTitles(rows: readonly LayerSummaryWithFraction[]): Map<stri
  *
  * @example
  * ```ts
- * layerCurvesChart(analysis.layerSummaries, { document, models, concepts });
+ * import assert from "node:assert/strict";
+ * import { createDocument } from "./dom.ts";
+ * const rows = [16, 17, 18].map((layer) => ({
+ *   model: "4B",
+ *   concept: "corrigible",
+ *   layer,
+ *   layer_frac: layer / 36,
+ *   baseline_mean: 0,
+ *   positive_mean: layer - 10,
+ *   negative_mean: -2,
+ *   delta: layer - 8,
+ * }));
+ * const chart = layerCurvesChart(rows, {
+ *   document: createDocument(),
+ *   models: ["4B"],
+ *   concepts: ["corrigible"],
+ * });
+ * assert.equal(chart.querySelectorAll('g[aria-label="dot"] circle').length, 3);
  * ```
  */
 export function layerCurvesChart(
@@ -106,14 +141,15 @@ export function layerCurvesChart(
       ...(dashed ? { strokeDasharray: "6,3" } : {}),
       title: (r: LayerSummaryWithFraction) => titles.get(`${r.model}/${r.concept}`),
     });
-  return Plot.plot({
-    document,
-    style: CHART_STYLE,
-    width: PANEL_WIDTH * layout.columns + 70,
-    height: 60 + 280 * layout.rows,
-    marginLeft: 60,
-    marginTop: options.facetAxis === false && !wrapped ? 10 : 30,
-    marginBottom: 45,
+  const bare = options.facetAxis === false && !wrapped;
+  return plotChart(document, {
+    ...chartSize({
+      panel: { width: PANEL_WIDTH, height: CURVES_SIZE.panelHeight },
+      columns: layout.columns,
+      rows: layout.rows,
+      around: CURVES_SIZE.around,
+      margin: { ...CONCEPT_PANELS.margin, ...(bare ? { top: CURVES_SIZE.bareMarginTop } : {}) },
+    }),
     fx: { ...layout.scales.fx, ...(options.facetAxis === false ? { axis: null } : {}) },
     fy: layout.scales.fy,
     x: axis(X_LABEL[x], { grid: true, domain: paddedDomain(rows.map((r) => r[x])) }),
@@ -138,7 +174,7 @@ export function layerCurvesChart(
       }),
       ...panelNotes(layout, options.missing),
     ],
-  }) as unknown as Element;
+  });
 }
 
 /**
@@ -146,7 +182,12 @@ export function layerCurvesChart(
  *
  * @example
  * ```ts
- * modelLineLegend(document, ["4B", "32B"], { "4B": 36, "32B": 64 });
+ * import assert from "node:assert/strict";
+ * import { createDocument } from "./dom.ts";
+ * const legend = modelLineLegend(createDocument(), ["4B", "32B"], { "4B": 36, "32B": 64 });
+ * const labels = Array.from(legend.querySelectorAll("text"), (t) => t.textContent);
+ * assert.deepEqual(labels, ["Model", "4B (36L)", "32B (64L)"]);
+ * assert.equal(legend.querySelectorAll("line")[1].getAttribute("stroke-dasharray"), "6,3");
  * ```
  */
 export function modelLineLegend(
@@ -173,7 +214,21 @@ export function modelLineLegend(
  *
  * @example
  * ```ts
- * layerDeltaCurves(analysis.layerSummaries, { document, models, concepts });
+ * import assert from "node:assert/strict";
+ * import { createDocument } from "./dom.ts";
+ * const rows = [16, 17, 18].map((layer) => ({
+ *   model: "4B",
+ *   concept: "corrigible",
+ *   layer,
+ *   layer_frac: layer / 36,
+ *   baseline_mean: 0,
+ *   positive_mean: layer - 10,
+ *   negative_mean: -2,
+ *   delta: layer - 8,
+ * }));
+ * const document = createDocument();
+ * const fig = layerDeltaCurves(rows, { document, models: ["4B"], concepts: ["corrigible"] });
+ * assert.equal(fig.querySelector("h2")?.textContent, "Steering Effect (Delta) by Layer");
  * ```
  */
 export function layerDeltaCurves(

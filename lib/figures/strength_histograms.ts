@@ -6,21 +6,26 @@
 import * as Plot from "@observablehq/plot";
 import { type BestSample, groupSamples } from "../stats/best_samples.ts";
 import { densityHistogram, type HistogramBin } from "../stats/histogram.ts";
-import { composeFigure, swatchLegend, textWidth } from "./compose.ts";
+import { axis } from "./axes.ts";
+import { chartSize, type FigureOptions, plotChart } from "./chart.ts";
+import { composeFigure } from "./compose.ts";
 import { paddedDomain, zeroBasedDomain } from "./domains.ts";
 import { formatValue, hoverText } from "./hover.ts";
-import {
-  axis,
-  CHART_STYLE,
-  conceptFacet,
-  type FigureOptions,
-  modelFacet,
-  noDataText,
-  strengthColorScale,
-  strengthsOf,
-  zeroLine,
-} from "./marks.ts";
-import { PANEL_WIDTH, strengthColors, strengthLabel } from "./theme.ts";
+import { swatchLegend } from "./legends.ts";
+import { CONCEPT_PANELS, conceptFacet, modelFacet } from "./layout.ts";
+import { noDataText, zeroLine } from "./notes.ts";
+import { strengthColorScale, strengthsOf } from "./scales.ts";
+import { PANEL_WIDTH, strengthColors, strengthLabel, widestText } from "./theme.ts";
+
+/** Sizes of the chart, in pixels: a panel's height (one model row), the room around the
+ * panels besides the right margin, which holds the model names (at least `minMarginRight`, else
+ * the longest name plus `labelRoom`). */
+export const HISTOGRAM_SIZE = {
+  panelHeight: 190,
+  around: { width: 20, height: 40 },
+  minMarginRight: 70,
+  labelRoom: 14,
+} as const;
 
 /** Options of {@link strengthHistograms}. */
 export interface HistogramOptions extends FigureOptions {
@@ -41,7 +46,19 @@ export interface StrengthBin extends HistogramBin {
  *
  * @example
  * ```ts
- * strengthBins(analysis.bestSamples, 30).length; // 30 per model, concept and strength
+ * import assert from "node:assert/strict";
+ * const samples = [-1, 0, 1].flatMap((strength) =>
+ *   [0, 1, 2, 3].map((prompt_idx) => ({
+ *     model: "4B",
+ *     concept: "corrigible",
+ *     layer: 18,
+ *     strength,
+ *     prompt_idx,
+ *     matching_answer: "(A)",
+ *     logit_diff_matching: 4 * strength + prompt_idx,
+ *   }))
+ * );
+ * assert.equal(strengthBins(samples, 30).length, 3 * 30); // 30 per model, concept and strength
  * ```
  */
 export function strengthBins(samples: readonly BestSample[], bins = 30): StrengthBin[] {
@@ -63,8 +80,24 @@ export function strengthBins(samples: readonly BestSample[], bins = 30): Strengt
  *
  * @example
  * ```ts
- * binTitle(strengthBins(samples)[0]);
- * // "4B · Corrigible\nlayer 18, strength −1.0\nlogit diff −22.10 to −20.70: 2 samples (density 0.01)"
+ * import assert from "node:assert/strict";
+ * const samples = [-1, 0, 1].flatMap((strength) =>
+ *   [0, 1, 2, 3].map((prompt_idx) => ({
+ *     model: "4B",
+ *     concept: "corrigible",
+ *     layer: 18,
+ *     strength,
+ *     prompt_idx,
+ *     matching_answer: "(A)",
+ *     logit_diff_matching: 4 * strength + prompt_idx,
+ *   }))
+ * );
+ * const [first] = strengthBins(samples, 3); // strength -1: -4, -3, -2, -1 in bins of width 1
+ * assert.equal(
+ *   binTitle(first),
+ *   "4B · Corrigible\nlayer 18, strength \u22121.0\n" +
+ *     "logit diff \u22124.00 to \u22123.00: 1 samples (density 0.25)",
+ * );
  * ```
  */
 export function binTitle(b: StrengthBin): string {
@@ -80,7 +113,23 @@ export function binTitle(b: StrengthBin): string {
  *
  * @example
  * ```ts
- * strengthHistograms(analysis.bestSamples, { document, models, concepts });
+ * import assert from "node:assert/strict";
+ * import { createDocument } from "./dom.ts";
+ * const samples = [-1, 0, 1].flatMap((strength) =>
+ *   [0, 1, 2, 3].map((prompt_idx) => ({
+ *     model: "4B",
+ *     concept: "corrigible",
+ *     layer: 18,
+ *     strength,
+ *     prompt_idx,
+ *     matching_answer: "(A)",
+ *     logit_diff_matching: 4 * strength + prompt_idx,
+ *   }))
+ * );
+ * const document = createDocument();
+ * const options = { document, models: ["4B"], concepts: ["corrigible"], bins: 3 };
+ * const fig = strengthHistograms(samples, options);
+ * assert.equal(fig.querySelectorAll('g[aria-label="rect"] rect').length, 3 * 3);
  * ```
  */
 export function strengthHistograms(
@@ -91,16 +140,16 @@ export function strengthHistograms(
   const strengths = strengthsOf(samples);
   const colors = strengthColors(strengths);
   const bins = strengthBins(samples, options.bins);
-  const longest = Math.max(0, ...models.map((m) => textWidth(m, 12)));
-  const chart = Plot.plot({
-    document,
-    style: CHART_STYLE,
-    width: PANEL_WIDTH * concepts.length + 20 + Math.max(70, longest + 14),
-    height: 40 + 190 * models.length,
-    marginLeft: 60,
-    marginRight: Math.max(70, longest + 14),
-    marginTop: 30,
-    marginBottom: 45,
+  const size = HISTOGRAM_SIZE;
+  const marginRight = Math.max(size.minMarginRight, widestText(models, 12) + size.labelRoom);
+  const chart = plotChart(document, {
+    ...chartSize({
+      panel: { width: PANEL_WIDTH, height: size.panelHeight },
+      columns: concepts.length,
+      rows: models.length,
+      around: { width: size.around.width + marginRight, height: size.around.height },
+      margin: { ...CONCEPT_PANELS.margin, right: marginRight },
+    }),
     fx: conceptFacet(concepts),
     fy: modelFacet(models),
     x: axis("Logit Diff", {
@@ -123,10 +172,10 @@ export function strengthHistograms(
         inset: 0,
         title: binTitle,
       }),
-      zeroLine("x"),
-      noDataText(options.missing ?? [], true),
+      zeroLine({ direction: "x" }),
+      noDataText(options.missing ?? [], { byModel: true }),
     ],
-  }) as unknown as Element;
+  });
   return composeFigure(document, {
     title: "Logit Diff Distributions by Steering Strength (Best Layers)",
     subtitle: `Density histograms, ${options.bins ?? 30} bins each, overlaid`,

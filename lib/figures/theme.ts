@@ -29,7 +29,8 @@ export const MODEL_PALETTE = [
  *
  * @example
  * ```ts
- * conceptTitle("self_awareness"); // "Self Awareness"
+ * import assert from "node:assert/strict";
+ * assert.equal(conceptTitle("self_awareness"), "Self Awareness");
  * ```
  */
 export function conceptTitle(concept: string): string {
@@ -44,7 +45,8 @@ export function conceptTitle(concept: string): string {
  *
  * @example
  * ```ts
- * modelColors(["4B", "8B"]); // ["#1f77b4", "#ff7f0e"]
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(modelColors(["4B", "8B"]), ["#1f77b4", "#ff7f0e"]);
  * ```
  */
 export function modelColors(models: readonly string[]): string[] {
@@ -57,7 +59,9 @@ export function modelColors(models: readonly string[]): string[] {
  *
  * @example
  * ```ts
- * strengthColors([-1, 0, 1]); // ["rgb(33, 102, 172)", "#8c8c8c", "rgb(178, 24, 43)"] (about)
+ * import assert from "node:assert/strict";
+ * const colors = strengthColors([-1, 0, 1]);
+ * assert.deepEqual(colors, ["rgb(44, 115, 176)", "#8c8c8c", "rgb(186, 48, 54)"]);
  * ```
  */
 export function strengthColors(strengths: readonly number[]): string[] {
@@ -73,11 +77,38 @@ export function strengthColors(strengths: readonly number[]): string[] {
  *
  * @example
  * ```ts
- * strengthLabel(1);  // "+1.0"
- * strengthLabel(0);  // "0.0"
- * strengthLabel(-1); // "−1.0" (a minus sign)
+ * import assert from "node:assert/strict";
+ * assert.deepEqual([1, 0, -1].map(strengthLabel), ["+1.0", "0.0", "\u22121.0"]); // a minus sign
  * ```
  */
 export function strengthLabel(strength: number): string {
   return `${strength > 0 ? "+" : strength < 0 ? "\u2212" : ""}${Math.abs(strength).toFixed(1)}`;
+}
+
+/**
+ * Approximate width of a text in the figure font (DejaVu Sans averages 0.6 em per character):
+ * the one estimate for legends, margins and the flattened titles of the export.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * assert.equal(textWidth("4B", 10), 12);
+ * ```
+ */
+export function textWidth(text: string, fontSize: number): number {
+  return text.length * fontSize * 0.6;
+}
+
+/**
+ * The estimated width of the widest of some texts (0 for none), to make room for labels.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * assert.equal(widestText(["4B", "235B"], 10), 24);
+ * assert.equal(widestText([], 10), 0);
+ * ```
+ */
+export function widestText(texts: readonly string[], fontSize: number): number {
+  return Math.max(0, ...texts.map((t) => textWidth(t, fontSize)));
 }
