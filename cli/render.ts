@@ -13,7 +13,7 @@ import { chainCheckpoints, faultCheckpoint } from "../lib/export/faults.ts";
 import { guardInterrupts } from "../lib/export/interrupt.ts";
 import { megabytes, peakRss } from "../lib/export/memory.ts";
 import { PIPELINE } from "../lib/pipeline/description.ts";
-import { dataSteps, fileName, fileText, figureFiles } from "../lib/pipeline/files.ts";
+import { dataSteps, figureFiles, fileName, fileText } from "../lib/pipeline/files.ts";
 import { resultsOf } from "../lib/pipeline/results.ts";
 
 const ms = (t0: number) => `${(performance.now() - t0).toFixed(1)} ms`;

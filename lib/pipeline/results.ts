@@ -14,6 +14,8 @@ export interface ResultsOptions {
   resamples?: number;
   /** Seed of the bootstrap and the split-half draws (default 1). */
   seed?: number;
+  /** Random splits of the split-half delta (default 200). */
+  splits?: number;
   /** Model metadata overriding lib's Qwen3 table (a sweep folder's `models.json`). */
   modelOverrides?: Readonly<Record<string, Partial<ModelInfo>>>;
 }
@@ -57,7 +59,11 @@ export function computeResults(
   const analysis = analyse(sweep);
   onStep("statistics", performance.now() - t0);
   t0 = performance.now();
-  const records = robustness(sweep, analysis.bestLayers, { resamples, seed });
+  const records = robustness(sweep, analysis.bestLayers, {
+    resamples,
+    seed,
+    splits: options.splits,
+  });
   onStep("robustness", performance.now() - t0);
   return {
     sweep,

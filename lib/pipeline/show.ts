@@ -6,7 +6,8 @@
 import { join } from "node:path";
 import { writeFileAtomic } from "../export/atomic.ts";
 import { createDocument } from "../figures/dom.ts";
-import { display, displayFigure } from "../display/jupyter.ts";
+import { display } from "../display/jupyter.ts";
+import { displayFigure } from "./figure_display.ts";
 import { inModelOrder } from "../display/order.ts";
 import { tableBundle } from "../display/table.ts";
 import { fileName, fileText } from "./files.ts";
@@ -47,8 +48,9 @@ export interface ShowOptions {
 export function shownRows(step: TableStep, results: Results): Record<string, unknown>[] {
   const rows = step.rows(results) as { model: string; concept?: string }[];
   const { models, concepts } = results.sweep;
-  return (rows.length && "model" in rows[0] ? inModelOrder(rows, models, concepts) : rows) as
-    Record<string, unknown>[];
+  return (rows.length && "model" in rows[0]
+    ? inModelOrder(rows, models, concepts)
+    : rows) as Record<string, unknown>[];
 }
 
 async function showStep(step: Step, results: Results, outDir: string): Promise<void> {
