@@ -25,10 +25,11 @@ import type { Results } from "./results.ts";
 import type { Rows, Section } from "./steps.ts";
 import { DEPTH_INTRO, POSITION_INTRO, ROBUSTNESS_INTRO } from "./prose.ts";
 
-/** What every figure is drawn with: the sweep's models, concepts and pairs without data. */
+/** What every figure is drawn with: the sweep's models, concepts, groups and pairs without data. */
 function figureOptions(r: Results, document: Document) {
   const { models, concepts, layerCounts } = r.sweep;
-  return { document, models, concepts, layerCounts, missing: r.analysis.missingPairs };
+  const { missingPairs: missing, groups } = r.analysis;
+  return { document, models, concepts, layerCounts, missing, deep: groups.deep };
 }
 
 const rows = <T extends object>(list: readonly T[]) => list as unknown as Rows;
@@ -278,7 +279,7 @@ export const PIPELINE: readonly Section[] = [
         kind: "report",
         name: "robustness_report",
         note: "Which claims hold up: every sentence below is computed from the records",
-        text: (r) => robustnessReport(r.robustness, r.models),
+        text: (r) => robustnessReport(r.robustness, r.models, r.analysis.groups),
       },
       {
         kind: "figure",

@@ -16,6 +16,8 @@ export interface ResultsOptions {
   seed?: number;
   /** Random splits of the split-half delta (default 200). */
   splits?: number;
+  /** Most layers a shallow model has (default 40, the original's cut). */
+  shallowMaxLayers?: number;
   /** Model metadata overriding lib's Qwen3 table (a sweep folder's `models.json`). */
   modelOverrides?: Readonly<Record<string, Partial<ModelInfo>>>;
 }
@@ -56,7 +58,7 @@ export function computeResults(
 ): Results {
   const resamples = options.resamples ?? 2000, seed = options.seed ?? 1;
   let t0 = performance.now();
-  const analysis = analyse(sweep);
+  const analysis = analyse(sweep, { shallowMaxLayers: options.shallowMaxLayers });
   onStep("statistics", performance.now() - t0);
   t0 = performance.now();
   const records = robustness(sweep, analysis.bestLayers, {
