@@ -1,0 +1,99 @@
+/**
+ * Counts lost outputs: executes the stress notebook (see stress_notebook.ts) `--runs` times while
+ * `--load` busy processes load the CPU, with a runner script (`--runner`, default the project's
+ * scripts/execute_notebook.py; any script taking `NOTEBOOK --output PATH`) or with plain nbclient
+ * (`--nbconvert`), and prints the cells whose outputs came back incomplete, per run and in total.
+ *
+ *     deno run -A tests/helpers/late_output_bench.ts --runs 20 --cells 45 --load 2 [--nbconvert]
+ * @module
+ */
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { privateJupyter, PYTHON } from "../../cli/notebook.ts";
+import { withCpuLoad } from "./cpu_load.ts";
+import { incompleteCells, type Shape, stressNotebook } from "./stress_notebook.ts";
+
+const RUNNER = new URL("../../scripts/execute_notebook.py", import.meta.url).pathname;
+
+/** The command that executes `notebook` into `output`, by a runner script or by nbconvert. */
+function command(runner: string | undefined, notebook: string, output: string): string[] {
+  if (runner) return [runner, notebook, "--output", output];
+  return [
+    "-m",
+    "nbconvert",
+    "--to",
+    "notebook",
+    "--execute",
+    "--ExecutePreprocessor.kernel_name=deno",
+    "--output",
+    output,
+    notebook,
+  ];
+}
+
+/**
+ * Executes the stress notebook once in `dir`; returns the incomplete cells and the seconds taken.
+ *
+ * @example
+ * ```ts
+ * const { lost } = await runOnce(dir, env, RUNNER, SHAPE); // lost: [] when nothing was lost
+ * ```
+ */
+export async function runOnce(
+  dir: string,
+  env: Record<string, string>,
+  runner: string | undefined,
+  shape: Shape,
+): Promise<{ lost: number[]; seconds: number }> {
+  const notebook = join(dir, "stress.ipynb"), output = join(dir, "executed.ipynb");
+  const started = performance.now();
+  const { code, stderr } = await new Deno.Command(PYTHON, {
+    args: command(runner, notebook, output),
+    env,
+    stdout: "null",
+    stderr: "piped",
+  }).output();
+  const seconds = (performance.now() - started) / 1000;
+  if (code !== 0) throw new Error(`the run failed: ${new TextDecoder().decode(stderr)}`);
+  return { lost: incompleteCells(JSON.parse(await Deno.readTextFile(output)), shape), seconds };
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    args: Deno.args,
+    options: {
+      runs: { type: "string", default: "20" },
+      cells: { type: "string", default: "45" },
+      load: { type: "string", default: "2" },
+      lines: { type: "string", default: "3" },
+      rows: { type: "string", default: "400" },
+      runner: { type: "string", default: RUNNER },
+      nbconvert: { type: "boolean", default: false },
+    },
+  });
+  const runner = values.nbconvert ? undefined : values.runner;
+  const cells = Number(values.cells), runs = Number(values.runs);
+  const shape = { lines: Number(values.lines), rows: Number(values.rows) };
+  const dir = await Deno.makeTempDir({ prefix: "sweep-late-output-bench-" });
+  try {
+    const env = await privateJupyter(join(dir, "jupyter"));
+    await Deno.writeTextFile(
+      join(dir, "stress.ipynb"),
+      JSON.stringify(stressNotebook(cells, shape)),
+    );
+    let total = 0;
+    await withCpuLoad(Number(values.load), async () => {
+      for (let run = 1; run <= runs; run++) {
+        const { lost, seconds } = await runOnce(dir, env, runner, shape);
+        total += lost.length;
+        console.log(`run ${run}: ${seconds.toFixed(2)} s, ${lost.length} cells lost [${lost}]`);
+      }
+    });
+    const by = runner ?? "nbconvert (plain nbclient)";
+    console.log(`${by}: ${total} of ${cells * runs} cells lost outputs over ${runs} runs`);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+}
+
+if (import.meta.main) await main();
