@@ -31,8 +31,19 @@ function command(runner: string | undefined, notebook: string, output: string): 
   ];
 }
 
+/** The late outputs the runner reports keeping in its per-cell lines, summed over the cells. */
+export function lateOutputs(log: string): { afterIdle: number; stampedWithProbe: number } {
+  const sum = (pattern: RegExp) =>
+    [...log.matchAll(pattern)].reduce((total, match) => total + Number(match[1]), 0);
+  return {
+    afterIdle: sum(/(\d+) after idle/g),
+    stampedWithProbe: sum(/(\d+) stamped with the probe/g),
+  };
+}
+
 /**
- * Executes the stress notebook once in `dir`; returns the incomplete cells and the seconds taken.
+ * Executes the stress notebook once in `dir`; returns the incomplete cells, the seconds taken
+ * and what the runner printed.
  *
  * @example
  * ```ts
@@ -44,18 +55,19 @@ export async function runOnce(
   env: Record<string, string>,
   runner: string | undefined,
   shape: Shape,
-): Promise<{ lost: number[]; seconds: number }> {
+): Promise<{ lost: number[]; seconds: number; log: string }> {
   const notebook = join(dir, "stress.ipynb"), output = join(dir, "executed.ipynb");
   const started = performance.now();
-  const { code, stderr } = await new Deno.Command(PYTHON, {
+  const { code, stdout, stderr } = await new Deno.Command(PYTHON, {
     args: command(runner, notebook, output),
     env,
-    stdout: "null",
+    stdout: "piped",
     stderr: "piped",
   }).output();
   const seconds = (performance.now() - started) / 1000;
   if (code !== 0) throw new Error(`the run failed: ${new TextDecoder().decode(stderr)}`);
-  return { lost: incompleteCells(JSON.parse(await Deno.readTextFile(output)), shape), seconds };
+  const lost = incompleteCells(JSON.parse(await Deno.readTextFile(output)), shape);
+  return { lost, seconds, log: new TextDecoder().decode(stdout) };
 }
 
 async function main(): Promise<void> {
@@ -84,9 +96,15 @@ async function main(): Promise<void> {
     let total = 0;
     await withCpuLoad(Number(values.load), async () => {
       for (let run = 1; run <= runs; run++) {
-        const { lost, seconds } = await runOnce(dir, env, runner, shape);
+        const { lost, seconds, log } = await runOnce(dir, env, runner, shape);
         total += lost.length;
-        console.log(`run ${run}: ${seconds.toFixed(2)} s, ${lost.length} cells lost [${lost}]`);
+        const late = lateOutputs(log);
+        console.log(
+          `run ${run}: ${
+            seconds.toFixed(2)
+          } s, ${lost.length} cells lost [${lost}]; late outputs ` +
+            `kept: ${late.afterIdle} after idle, ${late.stampedWithProbe} stamped with the probe`,
+        );
       }
     });
     const by = runner ?? "nbconvert (plain nbclient)";
