@@ -7,8 +7,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { executeNotebook, hasPythonModules, kernelSpec, privateJupyter } from "../cli/notebook.ts";
-import { withCpuLoad } from "./helpers/cpu_load.ts";
-import { lateOutputs, runOnce } from "./helpers/late_output_bench.ts";
+import { lateOutputs, runOnce, withStressRun } from "./helpers/late_output_bench.ts";
 import { type Cell, codeCells } from "./helpers/notebook_json.ts";
 import { incompleteCells, stressNotebook } from "./helpers/stress_notebook.ts";
 
@@ -38,46 +37,32 @@ Deno.test({
   name: `under CPU load no output is lost: ${CELLS} cells, ${RUNS} runs, all in order, counts 1..N`,
   ignore: !hasNbclient,
   async fn() {
-    const dir = await Deno.makeTempDir({ prefix: "sweep-notebook-test-" });
-    try {
-      const env = await privateJupyter(join(dir, "jupyter"));
-      await Deno.writeTextFile(
-        join(dir, "stress.ipynb"),
-        JSON.stringify(stressNotebook(CELLS, SHAPE)),
-      );
-      const late = { afterIdle: 0, stampedWithProbe: 0 };
-      await withCpuLoad(2, async () => {
-        for (let run = 1; run <= RUNS; run++) {
-          const { lost, log } = await runOnce(dir, env, RUNNER, SHAPE);
-          assert.deepEqual(lost, [], `run ${run}: cells with missing or reordered outputs`);
-          const nb: { cells: Cell[] } = JSON.parse(
-            await Deno.readTextFile(join(dir, "executed.ipynb")),
-          );
-          const counts = codeCells(nb).map((c) =>
-            (c as { execution_count?: number }).execution_count
-          );
-          assert.deepEqual(counts, Array.from({ length: CELLS }, (_, i) => i + 1), `run ${run}`);
-          assert.ok(!("outputs" in nb.cells[0]), "the markdown cell lost its invalid outputs key");
-          assert.ok(!JSON.stringify(nb).includes("execute-notebook-probe"), "no probe marker kept");
-          assert.equal(
-            log.match(/^cell +\d+: +\d+\.\d{3} s /gm)?.length,
-            CELLS,
-            "one line per cell",
-          );
-          const kept = lateOutputs(log);
-          late.afterIdle += kept.afterIdle;
-          late.stampedWithProbe += kept.stampedWithProbe;
-        }
-      });
-      // The load really sprang the trap: outputs arrived after their cell's idle.
-      assert.ok(late.afterIdle > 0, "no late output happened: the test did not exercise the trap");
-      console.log(
-        `late outputs kept: ${late.afterIdle} after idle, ` +
-          `${late.stampedWithProbe} stamped with the probe`,
-      );
-    } finally {
-      await Deno.remove(dir, { recursive: true });
-    }
+    const late = { afterIdle: 0, stampedWithProbe: 0 };
+    await withStressRun(CELLS, SHAPE, 2, async (dir, env) => {
+      for (let run = 1; run <= RUNS; run++) {
+        const { lost, log } = await runOnce(dir, env, RUNNER, SHAPE);
+        assert.deepEqual(lost, [], `run ${run}: cells with missing or reordered outputs`);
+        const nb: { cells: Cell[] } = JSON.parse(
+          await Deno.readTextFile(join(dir, "executed.ipynb")),
+        );
+        const counts = codeCells(nb).map((c) =>
+          (c as { execution_count?: number }).execution_count
+        );
+        assert.deepEqual(counts, Array.from({ length: CELLS }, (_, i) => i + 1), `run ${run}`);
+        assert.ok(!("outputs" in nb.cells[0]), "the markdown cell lost its invalid outputs key");
+        assert.ok(!JSON.stringify(nb).includes("execute-notebook-probe"), "no probe marker kept");
+        assert.equal(log.match(/^cell +\d+: +\d+\.\d{3} s /gm)?.length, CELLS, "a line per cell");
+        const kept = lateOutputs(log);
+        late.afterIdle += kept.afterIdle;
+        late.stampedWithProbe += kept.stampedWithProbe;
+      }
+    });
+    // The load really sprang the trap: outputs arrived after their cell's idle.
+    assert.ok(late.afterIdle > 0, "no late output happened: the test did not exercise the trap");
+    console.log(
+      `late outputs kept: ${late.afterIdle} after idle, ` +
+        `${late.stampedWithProbe} stamped with the probe`,
+    );
   },
 });
 

@@ -70,6 +70,32 @@ export async function runOnce(
   return { lost, seconds, log: new TextDecoder().decode(stdout) };
 }
 
+/**
+ * Runs `fn` in a temporary folder holding the stress notebook (`stress.ipynb`) and a private
+ * Jupyter home (`env`), while `load` busy processes load the CPU; removes the folder afterwards.
+ *
+ * @example
+ * ```ts
+ * await withStressRun(36, SHAPE, 2, (dir, env) => runOnce(dir, env, RUNNER, SHAPE));
+ * ```
+ */
+export async function withStressRun<T>(
+  cells: number,
+  shape: Shape,
+  load: number,
+  fn: (dir: string, env: Record<string, string>) => Promise<T>,
+): Promise<T> {
+  const dir = await Deno.makeTempDir({ prefix: "sweep-late-output-" });
+  try {
+    const env = await privateJupyter(join(dir, "jupyter"));
+    const notebook = JSON.stringify(stressNotebook(cells, shape));
+    await Deno.writeTextFile(join(dir, "stress.ipynb"), notebook);
+    return await withCpuLoad(load, () => fn(dir, env));
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     args: Deno.args,
@@ -86,32 +112,22 @@ async function main(): Promise<void> {
   const runner = values.nbconvert ? undefined : values.runner;
   const cells = Number(values.cells), runs = Number(values.runs);
   const shape = { lines: Number(values.lines), rows: Number(values.rows) };
-  const dir = await Deno.makeTempDir({ prefix: "sweep-late-output-bench-" });
-  try {
-    const env = await privateJupyter(join(dir, "jupyter"));
-    await Deno.writeTextFile(
-      join(dir, "stress.ipynb"),
-      JSON.stringify(stressNotebook(cells, shape)),
-    );
-    let total = 0;
-    await withCpuLoad(Number(values.load), async () => {
-      for (let run = 1; run <= runs; run++) {
-        const { lost, seconds, log } = await runOnce(dir, env, runner, shape);
-        total += lost.length;
-        const late = lateOutputs(log);
-        console.log(
-          `run ${run}: ${
-            seconds.toFixed(2)
-          } s, ${lost.length} cells lost [${lost}]; late outputs ` +
-            `kept: ${late.afterIdle} after idle, ${late.stampedWithProbe} stamped with the probe`,
-        );
-      }
-    });
-    const by = runner ?? "nbconvert (plain nbclient)";
-    console.log(`${by}: ${total} of ${cells * runs} cells lost outputs over ${runs} runs`);
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
+  const total = await withStressRun(cells, shape, Number(values.load), async (dir, env) => {
+    let lost = 0;
+    for (let run = 1; run <= runs; run++) {
+      const result = await runOnce(dir, env, runner, shape);
+      lost += result.lost.length;
+      const late = lateOutputs(result.log);
+      console.log(
+        `run ${run}: ${result.seconds.toFixed(2)} s, ${result.lost.length} cells lost ` +
+          `[${result.lost}]; late outputs kept: ${late.afterIdle} after idle, ` +
+          `${late.stampedWithProbe} stamped with the probe`,
+      );
+    }
+    return lost;
+  });
+  const by = runner ?? "nbconvert (plain nbclient)";
+  console.log(`${by}: ${total} of ${cells * runs} cells lost outputs over ${runs} runs`);
 }
 
 if (import.meta.main) await main();
