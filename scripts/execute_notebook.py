@@ -26,6 +26,7 @@ import sys
 import tempfile
 import time
 import uuid
+from queue import Empty
 
 import nbformat
 from nbclient import NotebookClient
@@ -63,6 +64,10 @@ def probe_marker(msg, marker):
     return None
 
 
+class ProbeTimeout(RuntimeError):
+    """The probe's markers did not come back in time (not a TimeoutError: nbclient catches those)."""
+
+
 class ProbingClient(NotebookClient):
     """A NotebookClient that knows a cell's outputs are complete (see the module's doc)."""
 
@@ -84,11 +89,18 @@ class ProbingClient(NotebookClient):
         # The probe's shell reply is skipped by nbclient's reply loop (its parent differs).
 
     async def _next_iopub(self, deadline, cell_index):
-        """The next iopub message, or TimeoutError once `deadline` has passed."""
+        """The next iopub message, or ProbeTimeout once `deadline` has passed."""
+        late = ProbeTimeout(
+            f"cell {cell_index}: the probe's markers did not come back within "
+            f"{PROBE_TIMEOUT_SECONDS} s (does the cell replace console.log or Deno.jupyter?)"
+        )
         timeout = deadline - time.monotonic()
         if timeout <= 0:
-            raise TimeoutError(f"cell {cell_index}: the kernel did not answer the probe")
-        return await ensure_async(self.kc.iopub_channel.get_msg(timeout=timeout))
+            raise late
+        try:
+            return await ensure_async(self.kc.iopub_channel.get_msg(timeout=timeout))
+        except Empty:
+            raise late from None
 
     def _probe_message(self, msg, marker, parent_msg_id, cell, cell_index):
         """What a probe-stamped message tells: a marker, idle, or a cell output to give back."""
@@ -128,6 +140,7 @@ class ProbingClient(NotebookClient):
 
     async def async_execute_cell(self, cell, cell_index, *args, **kwargs):
         start = time.monotonic()
+        self.cell_index = cell_index
         self.late = {"after idle": 0, "stamped with the probe": 0}
         result = await super().async_execute_cell(cell, cell_index, *args, **kwargs)
         if cell.cell_type == "code":
@@ -190,6 +203,7 @@ def main() -> int:
     path = os.path.abspath(args.notebook)
     output = os.path.abspath(args.output or args.notebook)
     start = time.monotonic()
+    client = None
     try:
         nb = nbformat.read(path, as_version=4)
         client = ProbingClient(
@@ -197,7 +211,7 @@ def main() -> int:
             kernel_name="deno",
             timeout=args.timeout,
             record_timing=False,
-            iopub_timeout=PROBE_TIMEOUT_SECONDS,
+            iopub_timeout=2 * PROBE_TIMEOUT_SECONDS,  # the probe's own timeout says more
             raise_on_iopub_timeout=True,
             resources={"metadata": {"path": os.path.dirname(path)}},
         )
@@ -205,7 +219,8 @@ def main() -> int:
         clean(nb)
         write_atomically(nb, output)
     except CellExecutionError as error:
-        print(f"error: {path}: a cell failed:\n{error}", file=sys.stderr)
+        where = f"cell {client.cell_index}" if client else "a cell"
+        print(f"error: {path}: {where} failed: {error.ename}: {error.evalue}", file=sys.stderr)
         return 1
     except nbformat.ValidationError as error:
         print(f"error: {path}: the executed notebook is not valid: {error.message}", file=sys.stderr)

@@ -6,7 +6,13 @@
  */
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { executeNotebook, hasPythonModules, kernelSpec, privateJupyter } from "../cli/notebook.ts";
+import {
+  executeNotebook,
+  hasPythonModules,
+  kernelSpec,
+  privateJupyter,
+  PYTHON,
+} from "../cli/notebook.ts";
 import { lateOutputs, runOnce, withStressRun } from "./helpers/late_output_bench.ts";
 import { type Cell, codeCells } from "./helpers/notebook_json.ts";
 import { incompleteCells, stressNotebook } from "./helpers/stress_notebook.ts";
@@ -76,6 +82,33 @@ Deno.test({
       await Deno.writeTextFile(path, JSON.stringify(stressNotebook(3)));
       assert.equal(await executeNotebook(path, { quiet: true }), 0);
       assert.deepEqual(incompleteCells(JSON.parse(await Deno.readTextFile(path))), []);
+    } finally {
+      await Deno.remove(dir, { recursive: true });
+    }
+  },
+});
+
+Deno.test({
+  name: "a failing cell: exit 1, one line naming the notebook, the cell and the error; no output",
+  ignore: !hasNbclient,
+  async fn() {
+    const dir = await Deno.makeTempDir({ prefix: "sweep-notebook-test-" });
+    try {
+      const nb = stressNotebook(2);
+      nb.cells.push({ cell_type: "code", metadata: {}, source: 'throw new Error("boom")' });
+      const path = join(dir, "failing.ipynb"), output = join(dir, "out.ipynb");
+      await Deno.writeTextFile(path, JSON.stringify(nb));
+      const { code, stderr } = await new Deno.Command(PYTHON, {
+        args: [RUNNER, path, "--output", output],
+        env: await privateJupyter(join(dir, "jupyter")),
+        stdout: "null",
+        stderr: "piped",
+      }).output();
+      assert.equal(code, 1);
+      const lines = new TextDecoder().decode(stderr).split("\n")
+        .filter((line) => line && !line.includes('"deno jupyter" is unstable'));
+      assert.deepEqual(lines, [`error: ${path}: cell 3 failed: Error: boom`]);
+      await assert.rejects(Deno.stat(output), Deno.errors.NotFound, "no output written");
     } finally {
       await Deno.remove(dir, { recursive: true });
     }
