@@ -18,7 +18,7 @@ import { type Cell, codeCells } from "./helpers/notebook_json.ts";
 import { incompleteCells, stressNotebook } from "./helpers/stress_notebook.ts";
 
 const hasNbclient = await hasPythonModules(["nbclient", "nbformat"]);
-const CELLS = 36, RUNS = 3;
+const CELLS = 30, RUNS = 3;
 const SHAPE = { lines: 20, rows: 400 };
 const RUNNER = new URL("../scripts/execute_notebook.py", import.meta.url).pathname;
 
@@ -95,7 +95,14 @@ Deno.test({
     const dir = await Deno.makeTempDir({ prefix: "sweep-notebook-test-" });
     try {
       const nb = stressNotebook(2);
-      nb.cells.push({ cell_type: "code", metadata: {}, source: 'throw new Error("boom")' });
+      nb.cells.push({
+        cell_type: "code",
+        id: "boom",
+        metadata: {},
+        source: 'throw new Error("boom")',
+        outputs: [],
+        execution_count: null,
+      });
       const path = join(dir, "failing.ipynb"), output = join(dir, "out.ipynb");
       await Deno.writeTextFile(path, JSON.stringify(nb));
       const { code, stderr } = await new Deno.Command(PYTHON, {
