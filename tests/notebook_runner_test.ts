@@ -13,6 +13,7 @@ import {
   privateJupyter,
   PYTHON,
 } from "../cli/notebook.ts";
+import { inTemp } from "./helpers/temp_dir.ts";
 import { lateOutputs, runOnce, withStressRun } from "./helpers/late_output_bench.ts";
 import { type Cell, codeCells } from "./helpers/notebook_json.ts";
 import { incompleteCells, stressNotebook } from "./helpers/stress_notebook.ts";
@@ -23,8 +24,7 @@ const SHAPE = { lines: 20, rows: 400 };
 const RUNNER = new URL("../scripts/execute_notebook.py", import.meta.url).pathname;
 
 Deno.test("privateJupyter writes a kernelspec for this Deno in the given folder only", async () => {
-  const dir = await Deno.makeTempDir({ prefix: "sweep-jupyter-test-" });
-  try {
+  await inTemp(async (dir) => {
     const env = await privateJupyter(dir);
     const spec = JSON.parse(
       await Deno.readTextFile(join(env.JUPYTER_DATA_DIR, "kernels/deno/kernel.json")),
@@ -34,9 +34,7 @@ Deno.test("privateJupyter writes a kernelspec for this Deno in the given folder 
     for (const value of Object.values(env).filter((v) => v.startsWith("/"))) {
       assert.ok(value.startsWith(dir), `${value} is inside ${dir}`);
     }
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
+  });
 });
 
 Deno.test({
@@ -76,15 +74,12 @@ Deno.test({
   name: "executeNotebook runs a notebook in place through a temporary kernelspec",
   ignore: !hasNbclient,
   async fn() {
-    const dir = await Deno.makeTempDir({ prefix: "sweep-notebook-test-" });
-    try {
+    await inTemp(async (dir) => {
       const path = join(dir, "small.ipynb");
       await Deno.writeTextFile(path, JSON.stringify(stressNotebook(3)));
       assert.equal(await executeNotebook(path, { quiet: true }), 0);
       assert.deepEqual(incompleteCells(JSON.parse(await Deno.readTextFile(path))), []);
-    } finally {
-      await Deno.remove(dir, { recursive: true });
-    }
+    });
   },
 });
 
@@ -92,8 +87,7 @@ Deno.test({
   name: "a failing cell: exit 1, one line naming the notebook, the cell and the error; no output",
   ignore: !hasNbclient,
   async fn() {
-    const dir = await Deno.makeTempDir({ prefix: "sweep-notebook-test-" });
-    try {
+    await inTemp(async (dir) => {
       const nb = stressNotebook(2);
       nb.cells.push({
         cell_type: "code",
@@ -116,8 +110,6 @@ Deno.test({
         .filter((line) => line && !line.includes('"deno jupyter" is unstable'));
       assert.deepEqual(lines, [`error: ${path}: cell 3 failed: Error: boom`]);
       await assert.rejects(Deno.stat(output), Deno.errors.NotFound, "no output written");
-    } finally {
-      await Deno.remove(dir, { recursive: true });
-    }
+    });
   },
 });
