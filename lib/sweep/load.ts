@@ -14,6 +14,7 @@ import {
   type RunFiles,
 } from "./checks.ts";
 import { readCsvFile } from "./csv_file.ts";
+import { bestLayerNote } from "./effect_gap.ts";
 import { SweepDataError } from "./errors.ts";
 import { assertRegularFile, pathKind, subfolders } from "./files.ts";
 import { parseRunInfo } from "./json.ts";
@@ -287,7 +288,8 @@ export async function loadSweep(dir: string, options: LoadOptions = {}): Promise
     checkLayerRange(run, files, counts[run.model], sources[run.model]);
     const scan = scanKeys(run.samples);
     const duplicates = duplicateNote(run, scan, files, asked.allowDuplicates ?? false);
-    for (const note of [dataQualityNote(run), duplicates, ...cutOffWarnings(scan, files)]) {
+    const found = [dataQualityNote(run), duplicates, ...cutOffWarnings(scan, files)];
+    for (const note of [...found, bestLayerNote(run, files)]) {
       if (note) notes.push(note);
     }
   }
