@@ -5,6 +5,7 @@
  */
 import { dirname, join, resolve } from "node:path";
 import { quoted, UsageError } from "./args.ts";
+import { recoverOutputs } from "../lib/export/atomic.ts";
 import { OutputError, reason } from "../lib/export/output_error.ts";
 
 /** Longest file name (bytes) and path (bytes) accepted, as on Linux and macOS. */
@@ -50,7 +51,9 @@ export async function usableFolder(out: string): Promise<string> {
 
 /**
  * Checks `out` as {@link usableFolder} does, then that files can be created in it (or in its
- * nearest existing folder): a read-only folder is an {@link OutputError} naming it.
+ * nearest existing folder): a read-only folder is an {@link OutputError} naming it. Then, before
+ * any computing, brings an existing `out` back to a complete set of outputs (rolls back a render
+ * killed mid-swap, with a line saying so) and refuses if another render is writing it.
  *
  * @example
  * ```ts
@@ -66,4 +69,13 @@ export async function checkOutFolder(out: string): Promise<void> {
     throw new OutputError(folder, `cannot write here: ${reason(error)}`);
   }
   await Deno.remove(probe).catch(() => {});
+  if (folder !== out) return;
+  const { rolledBack, stagesRemoved } = await recoverOutputs(out);
+  if (rolledBack) {
+    console.error(`recovered ${out}: a render killed mid-swap was rolled back (old outputs back)`);
+  } else if (stagesRemoved > 0) {
+    console.error(
+      `recovered ${out}: removed ${stagesRemoved} staging folder(s) of a killed render`,
+    );
+  }
 }
