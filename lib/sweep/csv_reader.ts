@@ -24,6 +24,8 @@ export interface CsvReport {
   unterminated: boolean;
   /** The line a row (0-based) starts on. */
   lineOfRow(row: number): number;
+  /** Records spanning several lines (a quoted field holding line ends), and the first one's lines. */
+  spanning: { records: number; first: number; last: number };
 }
 
 /** Reads a CSV that arrives in pieces; see `readTypedCsvFile` for files. */
@@ -36,6 +38,7 @@ export class TypedCsvReader<S extends Schema> {
   private rows = 0;
   private width = 0;
   private unterminated = false;
+  private readonly spanning = { records: 0, first: 0, last: 0 };
   /** The next comma in the text being consumed, at or after the current field (see `lineAt`). */
   private comma = -1;
   private sinks: (Sink | undefined)[] | undefined;
@@ -96,6 +99,7 @@ export class TypedCsvReader<S extends Schema> {
       rows,
       unterminated,
       lineOfRow: (r) => rowLines.lineOf(r),
+      spanning: { ...this.spanning },
     };
   }
 
@@ -139,6 +143,9 @@ export class TypedCsvReader<S extends Schema> {
       this.endRow(cells.length);
     }
     this.recordLines += this.record.innerLines;
+    if (this.record.innerLines > 0 && this.spanning.records++ === 0) {
+      Object.assign(this.spanning, { first: this.line, last: this.line + this.record.innerLines });
+    }
     this.line += this.record.innerLines;
     this.unterminated = this.record.unterminated;
     return next;

@@ -288,7 +288,7 @@ export async function loadSweep(dir: string, options: LoadOptions = {}): Promise
     checkLayerRange(run, files, counts[run.model], sources[run.model]);
     const scan = scanKeys(run.samples);
     const duplicates = duplicateNote(run, scan, files, asked.allowDuplicates ?? false);
-    const found = [dataQualityNote(run), duplicates, ...cutOffWarnings(scan, files)];
+    const found = [dataQualityNote(run, files.samples), duplicates, ...cutOffWarnings(scan, files)];
     for (const note of [...found, bestLayerNote(run, files)]) {
       if (note) notes.push(note);
     }
