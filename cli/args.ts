@@ -119,7 +119,14 @@ export function parseLayerCounts(value: string): Record<string, number> {
     if (!match || Number(match[2]) <= 0) {
       throw new UsageError(`--layer-counts: ${quoted(item)} is not MODEL=LAYERS (e.g. 4B=36)`);
     }
-    counts[match[1].trim()] = wholeNumber(
+    const model = match[1].trim();
+    if (Object.hasOwn(counts, model)) {
+      throw new UsageError(
+        `--layer-counts gives ${quoted(model)} twice (=${counts[model]} and =${match[2]}): ` +
+          "give each model once",
+      );
+    }
+    counts[model] = wholeNumber(
       match[2],
       `--layer-counts ${match[1].trim()}`,
       LIMITS.layers,
