@@ -63,8 +63,8 @@ export function placeOfByte(bytes: Uint8Array, offset: number): { line: number; 
 }
 
 /**
- * Whether bytes look like UTF-16: a UTF-16 byte-order mark, or within the first 256 bytes a NUL
- * at every odd position (little-endian ASCII) or every even one (big-endian).
+ * Whether bytes look like UTF-16: after a UTF-16 byte-order mark if any, within the first 256
+ * bytes a NUL at every odd position (little-endian ASCII) or every even one (big-endian).
  *
  * @example
  * ```ts
@@ -73,10 +73,8 @@ export function placeOfByte(bytes: Uint8Array, offset: number): { line: number; 
  * ```
  */
 export function looksUtf16(bytes: Uint8Array): boolean {
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    return true;
-  }
-  const head = bytes.subarray(0, Math.min(bytes.length, 256) & ~1);
+  const bom = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  const head = bytes.subarray(bom ? 2 : 0, Math.min(bytes.length, 256) & ~1);
   if (head.length < 4) return false;
   const nulAt = (parity: number) => head.every((b, i) => (i % 2 === parity) === (b === 0));
   return nulAt(1) || nulAt(0);
