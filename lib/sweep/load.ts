@@ -21,7 +21,7 @@ import { assertRegularFile, describeKind, pathKind } from "./files.ts";
 import { parseRunInfo } from "./json.ts";
 import { scanKeys } from "./keys.ts";
 import { modelFolderName, orderModels, RUN_FILES } from "./layout.ts";
-import { checkLayerCountKeys, uniqueNames } from "./options.ts";
+import { checkAskedNames, checkLayerCountKeys, uniqueNames } from "./options.ts";
 import { dataQualityNote } from "./quality.ts";
 import { decodeText } from "./text.ts";
 import {
@@ -247,6 +247,10 @@ export async function loadSweep(dir: string, options: LoadOptions = {}): Promise
     found.set(concept, inside);
   }
   const models = asked.models ?? orderModels([...found.values()].flat());
+  checkAskedNames(asked.models, [...new Set([...found.values()].flat())], "--models", dir);
+  if (asked.concepts) {
+    checkAskedNames(asked.concepts, await discoverConcepts(dir), "--concepts", dir);
+  }
   checkLayerCountKeys(
     asked.layerCounts ?? {},
     [...new Set([...models, ...found.values()].flat())],
