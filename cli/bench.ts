@@ -11,7 +11,10 @@ import { robustness } from "../lib/stats/robustness.ts";
 import { sweepSize } from "../lib/stats/counts.ts";
 import { loadSweep } from "../lib/sweep/load.ts";
 import { createDocument } from "../lib/figures/dom.ts";
-import { FIGURES } from "../lib/figures/registry.ts";
+import { modelTable } from "../lib/models/qwen3.ts";
+import { PIPELINE } from "../lib/pipeline/description.ts";
+import { figureSteps } from "../lib/pipeline/files.ts";
+import type { Results } from "../lib/pipeline/results.ts";
 import { standaloneSvg } from "../lib/export/svg.ts";
 import { svgToPng } from "../lib/export/png.ts";
 import { megabytes, peakRss } from "../lib/export/memory.ts";
@@ -50,16 +53,24 @@ async function measure(dir: string, figures: boolean): Promise<void> {
     } rows/s`,
   );
   const [analysis] = await time("statistics", () => analyse(sweep));
-  await time("robustness (2,000 resamples)", () => {
-    analysis.robustness = robustness(sweep, analysis.bestLayers);
-  });
+  const [records] = await time(
+    "robustness (2,000 resamples)",
+    () => robustness(sweep, analysis.bestLayers, { resamples: 2000, seed: 1 }),
+  );
   if (!figures) return;
+  const results: Results = {
+    sweep,
+    analysis,
+    robustness: records,
+    models: modelTable(sweep.models, sweep.layerCounts),
+    options: { resamples: 2000, seed: 1 },
+  };
   const document = createDocument();
   let total = 0;
-  for (const figure of FIGURES) {
+  for (const figure of figureSteps(PIPELINE)) {
     const [svg, svgMs] = await time(
       `figure ${figure.name}: svg`,
-      () => standaloneSvg(figure.build(analysis, document)),
+      () => standaloneSvg(figure.build(results, document)),
     );
     const [, pngMs] = await time(`figure ${figure.name}: png`, () => svgToPng(svg));
     total += svgMs + pngMs;

@@ -1,5 +1,6 @@
 /**
- * `deno task notebook`: execute the notebook headless on the Deno kernel, in place (or into
+ * `deno task notebook`: write the notebook's cells from the pipeline description
+ * (`lib/pipeline/description.ts`) and execute it headless on the Deno kernel, in place (or into
  * `--output`), failing on any cell error. The kernelspec it runs lives in a temporary Jupyter
  * data folder that points at this Deno binary and is removed afterwards, so nothing of the
  * user's Jupyter setup is read or changed. Needs Debian's python3-nbclient; never installs it.
@@ -7,6 +8,7 @@
  */
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { notebookText } from "../lib/pipeline/notebook.ts";
 
 /** The notebook of this project. */
 export const NOTEBOOK = "notebooks/logit_diff_sweep.ipynb";
@@ -113,6 +115,30 @@ export async function executeNotebook(
   }
 }
 
+/**
+ * Writes the notebook's cells from the pipeline description and executes them into `output`
+ * (default: the notebook itself, replaced only when every cell ran). The unexecuted notebook is
+ * a hidden file beside it, so the kernel runs in the notebook's folder; it is removed after.
+ *
+ * @example
+ * ```ts
+ * await generateNotebook({ output: "/tmp/run.ipynb" }); // 0 when every cell ran
+ * ```
+ */
+export async function generateNotebook(
+  options: { output?: string; env?: Record<string, string>; quiet?: boolean } = {},
+): Promise<number> {
+  const folder = join(new URL("..", import.meta.url).pathname, "notebooks");
+  const draft = join(folder, `.generated-${crypto.randomUUID()}.ipynb`);
+  await Deno.writeTextFile(draft, notebookText());
+  try {
+    const output = options.output ?? join(folder, "logit_diff_sweep.ipynb");
+    return await executeNotebook(draft, { ...options, output });
+  } finally {
+    await Deno.remove(draft).catch(() => {});
+  }
+}
+
 if (import.meta.main) {
   const { values } = parseArgs({
     args: Deno.args,
@@ -120,12 +146,13 @@ if (import.meta.main) {
   });
   if (values.help) {
     console.log(
-      `Usage: deno task notebook [--output PATH]\n\nExecutes ${NOTEBOOK} headless ` +
-        "on the Deno kernel, in place unless --output is given; fails on any cell error.",
+      `Usage: deno task notebook [--output PATH]\n\nWrites ${NOTEBOOK}'s cells from ` +
+        "lib/pipeline/description.ts and executes it headless on the Deno kernel, in place " +
+        "unless --output is given; fails on any cell error.",
     );
   } else {
     try {
-      Deno.exitCode = await executeNotebook(NOTEBOOK, { output: values.output });
+      Deno.exitCode = await generateNotebook({ output: values.output });
     } catch (error) {
       console.error(`error: ${error instanceof Error ? error.message : error}`);
       Deno.exitCode = 1;

@@ -1,21 +1,20 @@
 /**
- * `deno task render`: load a sweep, compute every table and figure, write them atomically, with
- * timings.
+ * `deno task render`: load a sweep, run the analysis, write the file of every step of the
+ * pipeline description (tables, JSON, figures) atomically, with timings.
  * @module
  */
 import { parseRenderArgs, type RenderArgs, USAGE } from "./args.ts";
 import { reportFailure } from "./failure.ts";
 import { checkOutFolder } from "./out_folder.ts";
 import { type LoadOptions, loadSweep } from "../lib/sweep/load.ts";
-import { analyse } from "../lib/stats/analysis.ts";
-import { robustness } from "../lib/stats/robustness.ts";
 import { sweepSize } from "../lib/stats/counts.ts";
-import { TABLE_OUTPUTS } from "../lib/export/tables.ts";
 import { type OutputFile, writeOutputsAtomic, type WriteResult } from "../lib/export/atomic.ts";
 import { chainCheckpoints, faultCheckpoint } from "../lib/export/faults.ts";
 import { guardInterrupts } from "../lib/export/interrupt.ts";
-import { exportFigures } from "../lib/export/figures.ts";
 import { megabytes, peakRss } from "../lib/export/memory.ts";
+import { PIPELINE } from "../lib/pipeline/description.ts";
+import { dataSteps, figureFiles, fileName, fileText } from "../lib/pipeline/files.ts";
+import { resultsOf } from "../lib/pipeline/results.ts";
 
 const ms = (t0: number) => `${(performance.now() - t0).toFixed(1)} ms`;
 const count = (n: number) => n.toLocaleString("en-US");
@@ -73,35 +72,33 @@ export async function main(argv: string[]): Promise<number> {
       `${sweep.concepts.join(", ")}) in ${ms(t0)}`,
   );
   for (const note of sweep.notes) console.error(note);
-  t0 = performance.now();
-  const analysis = analyse(sweep);
-  console.log(`computed statistics in ${ms(t0)}`);
-  t0 = performance.now();
-  analysis.robustness = robustness(sweep, analysis.bestLayers, {
-    resamples: args.resamples,
-    seed: args.seed,
-  });
-  console.log(
-    `computed robustness (${args.resamples.toLocaleString("en-US")} resamples, seed ` +
-      `${args.seed}) in ${ms(t0)}`,
+  const results = await resultsOf(
+    sweep,
+    { resamples: args.resamples, seed: args.seed },
+    (step, took) =>
+      console.log(
+        step === "statistics"
+          ? `computed statistics in ${took.toFixed(1)} ms`
+          : `computed robustness (${args.resamples.toLocaleString("en-US")} resamples, seed ` +
+            `${args.seed}) in ${took.toFixed(1)} ms`,
+      ),
   );
-  const files: OutputFile[] = TABLE_OUTPUTS.map((output) => {
-    const t = performance.now();
-    const content = output.build(analysis);
-    console.log(`table ${output.name} (${ms(t)})`);
-    return { name: output.name, content };
+  const files: OutputFile[] = dataSteps(PIPELINE).map((step) => {
+    const t = performance.now(), name = fileName(step);
+    const content = fileText(step, results);
+    console.log(`table ${name} (${ms(t)})`);
+    return { name, content };
   });
   if (args.figures) {
     t0 = performance.now();
-    files.push(
-      ...await exportFigures(analysis, {
-        onFigure: ({ name, svgMs, pngMs }) =>
-          console.log(
-            `figure ${name}: svg ${svgMs.toFixed(1)} ms, png ready after ${pngMs.toFixed(1)} ms`,
-          ),
-      }),
-    );
-    console.log(`built ${files.length - TABLE_OUTPUTS.length} figure files in ${ms(t0)}`);
+    const figures = await figureFiles(PIPELINE, results, {
+      onFigure: ({ name, svgMs, pngMs }) =>
+        console.log(
+          `figure ${name}: svg ${svgMs.toFixed(1)} ms, png ready after ${pngMs.toFixed(1)} ms`,
+        ),
+    });
+    files.push(...figures);
+    console.log(`built ${figures.length} figure files in ${ms(t0)}`);
   }
   t0 = performance.now();
   const { written, removed } = await writeAll(args.out, files);

@@ -1,14 +1,15 @@
 import assert from "node:assert/strict";
-import { exportFigures } from "../lib/export/figures.ts";
 import { svgSize } from "../lib/export/svg.ts";
-import { FIGURES } from "../lib/figures/registry.ts";
+import { PIPELINE } from "../lib/pipeline/description.ts";
+import { figureFiles, figureSteps } from "../lib/pipeline/files.ts";
 import { pngSize } from "./helpers/png.ts";
-import { smallAnalysis } from "./helpers/small_analysis.ts";
+import { smallResults } from "./helpers/small_analysis.ts";
 
 Deno.test("every figure exports as a titled SVG and a 2x PNG of the same size", async () => {
-  const analysis = await smallAnalysis(undefined, [["beta", "Qwen_Qwen3_4B"]]);
+  const results = await smallResults(undefined, [["beta", "Qwen_Qwen3_4B"]]);
   const done: string[] = [];
-  const files = await exportFigures(analysis, { onFigure: (t) => done.push(t.name) });
+  const files = await figureFiles(PIPELINE, results, { onFigure: (t) => done.push(t.name) });
+  const FIGURES = figureSteps(PIPELINE);
   assert.equal(files.length, 2 * FIGURES.length);
   assert.deepEqual(done.sort(), FIGURES.map((f) => f.name).sort());
   for (const figure of FIGURES) {

@@ -1,17 +1,14 @@
 /** One rule for non-finite numbers in every output: NaN and ±Infinity are a missing value. */
 import assert from "node:assert/strict";
-import { analyse } from "../lib/stats/analysis.ts";
-import { robustness } from "../lib/stats/robustness.ts";
-import { loadSweep } from "../lib/sweep/load.ts";
 import { formatCell } from "../lib/util/csv.ts";
-import { TABLE_OUTPUTS } from "../lib/export/tables.ts";
-import { tempSweep } from "./helpers/temp_sweep.ts";
+import { PIPELINE } from "../lib/pipeline/description.ts";
+import { dataSteps, fileName, fileText } from "../lib/pipeline/files.ts";
+import { computeResults } from "../lib/pipeline/results.ts";
+import { loadTempSweep } from "./helpers/temp_sweep.ts";
 
-const dir = await tempSweep();
-const base = analyse(await loadSweep(dir));
-await Deno.remove(dir, { recursive: true });
-base.robustness = robustness(base.sweep, base.bestLayers, { resamples: 20 });
-const poisoned = {
+const results = computeResults(await loadTempSweep(), { resamples: 20 });
+const base = results.analysis;
+const poisonedAnalysis = {
   ...base,
   effectSizes: base.effectSizes.map((r, i) => ({
     ...r,
@@ -19,7 +16,11 @@ const poisoned = {
   })),
   shallowVsDeep: base.shallowVsDeep.map((r) => ({ ...r, ratio: Infinity })),
   modelAvgEffect: base.modelAvgEffect.map(([m]): [string, number] => [m, -Infinity]),
-  robustness: base.robustness.map((r) => ({ ...r, t: Infinity, p: NaN, d_z: -Infinity })),
+};
+const poisoned = {
+  ...results,
+  analysis: poisonedAnalysis,
+  robustness: results.robustness.map((r) => ({ ...r, t: Infinity, p: NaN, d_z: -Infinity })),
 };
 
 Deno.test("formatCell writes every non-finite number as an empty cell", () => {
@@ -28,11 +29,11 @@ Deno.test("formatCell writes every non-finite number as an empty cell", () => {
 });
 
 Deno.test("no output writes Infinity or NaN: JSON has null, CSV an empty cell", () => {
-  for (const output of TABLE_OUTPUTS) {
-    const text = output.build(poisoned);
-    assert.doesNotMatch(text, /Infinity|NaN|\binf\b/i, output.name);
+  const steps = dataSteps(PIPELINE);
+  for (const step of steps) {
+    assert.doesNotMatch(fileText(step, poisoned), /Infinity|NaN|\binf\b/i, fileName(step));
   }
-  const build = (name: string) => TABLE_OUTPUTS.find((o) => o.name === name)!.build(poisoned);
+  const build = (name: string) => fileText(steps.find((s) => fileName(s) === name)!, poisoned);
   const summary = JSON.parse(build("analysis_summary.json"));
   assert.equal(summary.effect_sizes[0].cohens_d, null);
   assert.equal(summary.effect_sizes[1].cohens_d, null);

@@ -5,7 +5,7 @@ import { createDocument } from "../lib/figures/dom.ts";
 import { markElements } from "./helpers/small_analysis.ts";
 import { tempSweep } from "./helpers/temp_sweep.ts";
 import { withTempSweep } from "./helpers/figure_svgs.ts";
-import type { Analysis } from "../lib/stats/analysis.ts";
+import type { Results } from "../lib/pipeline/results.ts";
 
 Deno.test("boxStats: linear quartiles, whiskers to the furthest value within 1.5 IQR", () => {
   const b = boxStats({ model: "4B", concept: "c", label: "x" }, [100, 3, 1, NaN, 2, 4]);
@@ -21,7 +21,7 @@ Deno.test("baselineBoxes: one box per pair at strength 0, every sample counted",
   await withTempSweep(() => tempSweep(), checkBoxes);
 });
 
-function checkBoxes(analysis: Analysis): void {
+function checkBoxes({ analysis }: Results): void {
   const { models, concepts } = analysis.sweep;
   const boxes = baselineBoxes(analysis.bestSamples, models, concepts);
   assert.equal(boxes.length, models.length * concepts.length);

@@ -5,11 +5,13 @@ import { markElements, smallAnalysis } from "./helpers/small_analysis.ts";
 
 Deno.test("depthSubtitle says which models are shallow and deep, from the layer counts", () => {
   assert.equal(
-    depthSubtitle(["4B", "8B", "14B", "32B"], { "4B": 36, "8B": 36, "14B": 40, "32B": 64 }),
+    depthSubtitle(["4B", "8B", "14B", "32B"], { "4B": 36, "8B": 36, "14B": 40, "32B": 64 }, [
+      "32B",
+    ]),
     "Solid = shallow (36–40 layers: 4B, 8B, 14B), dashed = deep (64 layers: 32B)",
   );
   assert.equal(
-    depthSubtitle(["4B"], { "4B": 36 }),
+    depthSubtitle(["4B"], { "4B": 36 }, []),
     "Solid = shallow (36 layers: 4B), dashed = deep (none in this sweep)",
   );
 });
@@ -22,6 +24,7 @@ Deno.test("depthComparison: raw and normalized rows, deep model dashed", async (
     models,
     concepts,
     layerCounts,
+    deep: analysis.groups.deep,
   });
   const charts = Array.from(fig.children).filter((c) => c.tagName.toLowerCase() === "svg");
   assert.equal(charts.length, 2);

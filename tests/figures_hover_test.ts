@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
 import { formatValue, hoverText } from "../lib/figures/hover.ts";
 import { conceptTitle } from "../lib/figures/theme.ts";
-import type { Analysis } from "../lib/stats/analysis.ts";
+import type { Results } from "../lib/pipeline/results.ts";
 import { analyseFolder, DEFAULT_DATA, figureSvgs } from "./helpers/figure_svgs.ts";
 import { chartShapes, isDataMark } from "./helpers/svg_geometry.ts";
 
-const analysis: Promise<Analysis> = analyseFolder(DEFAULT_DATA);
+const analysis: Promise<Results> = analyseFolder(DEFAULT_DATA);
 
 Deno.test("formatValue: two decimals, a minus sign, small values in significant digits", () => {
   assert.equal(formatValue(14.0213), "14.02");
@@ -44,7 +44,7 @@ Deno.test("every data mark of every exported figure has hover text naming model 
 Deno.test("hovering a point of a curve shows its model, layer and delta", async () => {
   const a = await analysis;
   const delta = new Map(
-    a.layerSummaries.map((r) => [`${r.model} ${r.concept} ${r.layer}`, r.delta]),
+    a.analysis.layerSummaries.map((r) => [`${r.model} ${r.concept} ${r.layer}`, r.delta]),
   );
   const concepts = new Map(a.sweep.concepts.map((c) => [conceptTitle(c), c]));
   const curves = figureSvgs(a).filter((f) => /layer_(delta_)?curves/.test(f.name));
@@ -52,7 +52,7 @@ Deno.test("hovering a point of a curve shows its model, layer and delta", async 
   for (const { name, svg } of curves) {
     const dots = chartShapes(svg).filter((s) => s.mark === "dot");
     const charts = new Set(dots.map((d) => d.chart)).size;
-    assert.equal(dots.length, charts * a.layerSummaries.length, name);
+    assert.equal(dots.length, charts * a.analysis.layerSummaries.length, name);
     for (const dot of dots) {
       const m = /^(\S+) · (.+)\nlayer (\d+) \(([\d.]+) of depth\)\ndelta (\u2212?[\d.]+)$/.exec(
         dot.title,

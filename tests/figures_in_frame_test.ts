@@ -8,10 +8,10 @@ import {
   withTempSweep,
 } from "./helpers/figure_svgs.ts";
 import { chartShapes, isDataMark, outsideFrames, pathBox } from "./helpers/svg_geometry.ts";
-import type { Analysis } from "../lib/stats/analysis.ts";
+import type { Results } from "../lib/pipeline/results.ts";
 
 /** Every mark outside its panel, per figure, as "figure: mark tag box". */
-function marksOutside(analysis: Analysis): string[] {
+function marksOutside(analysis: Results): string[] {
   return figureSvgs(analysis).flatMap(({ name, svg }) => {
     const shapes = chartShapes(svg);
     const data = shapes.filter(isDataMark);

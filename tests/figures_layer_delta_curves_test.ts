@@ -42,18 +42,19 @@ Deno.test("the normalized variant plots layer / layer count", () => {
   assert.deepEqual(labels, ["Normalized Layer Position"]);
 });
 
-Deno.test("with layer counts, deep models are dashed and the legend says the depth", () => {
+Deno.test("the deep models given are dashed and the legend says the depth", () => {
   const chart = layerCurvesChart(analysis.layerSummaries, {
     document,
     models,
     concepts,
     layerCounts: { ...layerCounts, "30B-A3B": 64 },
+    deep: ["30B-A3B"],
   });
   const dashed = Array.from(chart.querySelectorAll('g[aria-label="line"] > g'))
     .filter((g) => g.getAttribute("stroke-dasharray") === "6,3");
   assert.equal(dashed.length, concepts.length);
   assert.ok(dashed.every((g) => g.children.length === 1));
-  const legend = modelLineLegend(document, models, { "4B": 36, "30B-A3B": 64 });
+  const legend = modelLineLegend(document, models, { "4B": 36, "30B-A3B": 64 }, ["30B-A3B"]);
   assert.deepEqual(Array.from(legend.querySelectorAll("text")).map((t) => t.textContent), [
     "Model",
     "4B (36L)",
@@ -62,12 +63,13 @@ Deno.test("with layer counts, deep models are dashed and the legend says the dep
   assert.equal(legend.querySelectorAll("line[stroke-dasharray]").length, 1);
 });
 
-Deno.test("figures 1 and 2 draw every model solid, as their legend, even given layer counts", () => {
+Deno.test("figures 1 and 2 draw every model solid, as their legend, even given deep models", () => {
   const fig = layerDeltaCurves(analysis.layerSummaries, {
     document,
     models,
     concepts,
     layerCounts: { ...layerCounts, "30B-A3B": 64 },
+    deep: ["30B-A3B"],
   });
   assert.equal(fig.querySelectorAll('g[aria-label="line"] [stroke-dasharray]').length, 0);
   assert.equal(fig.querySelectorAll(".sweep-legend line[stroke-dasharray]").length, 0);

@@ -1,11 +1,12 @@
 /**
- * Snapshot tests: every figure of the registry, drawn from small fixed sweeps (committed under
+ * Snapshot tests: every figure of the pipeline, drawn from small fixed sweeps (committed under
  * tests/fixtures/snapshots/data/), flattened to the SVG the export writes and compared with its
  * golden file (tests/fixtures/snapshots/<case>/<figure>.svg). Update the goldens with
  * `UPDATE_SNAPSHOTS=1 deno task test`; see tests/helpers/snapshot.ts.
  */
 import { join } from "node:path";
-import { FIGURES } from "../lib/figures/registry.ts";
+import { PIPELINE } from "../lib/pipeline/description.ts";
+import { figureSteps } from "../lib/pipeline/files.ts";
 import { analyseFolder, figureSvgs } from "./helpers/figure_svgs.ts";
 import { assertNoStaleSnapshots, assertSnapshot, SNAPSHOTS } from "./helpers/snapshot.ts";
 
@@ -42,12 +43,14 @@ for (const c of CASES) {
   });
 }
 
-Deno.test("the small snapshot case draws every figure of the registry", () => {
+Deno.test("the small snapshot case draws every figure of the pipeline", () => {
   const small = CASES.find((c) => c.name === "small")!;
   if (small.figures !== undefined) throw new Error("the small case must draw every figure");
   for (const c of CASES) {
     for (const name of c.figures ?? []) {
-      if (!FIGURES.some((f) => f.name === name)) throw new Error(`${c.name}: no figure ${name}`);
+      if (!figureSteps(PIPELINE).some((f) => f.name === name)) {
+        throw new Error(`${c.name}: no figure ${name}`);
+      }
     }
   }
 });

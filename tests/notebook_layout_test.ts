@@ -1,10 +1,12 @@
 /**
- * How the committed notebook reads, without executing it: outputs only on code cells, tables in
- * the model order of the figures, markdown before the output it introduces.
+ * How the committed notebook reads, without executing it: its cells are the ones the pipeline
+ * description generates, outputs only on code cells, tables in the model order of the figures,
+ * markdown before the output it introduces.
  */
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { NOTEBOOK } from "../cli/notebook.ts";
+import { notebookCells } from "../lib/pipeline/notebook.ts";
 import { type Cell, codeCells, text } from "./helpers/notebook_json.ts";
 
 const ROOT = new URL("..", import.meta.url).pathname;
@@ -21,6 +23,15 @@ function modelColumns(cells: Cell[]): string[][] {
   return tables.filter((t) => /<thead><tr><th[^>]*>model</.test(t))
     .map((t) => [...t.matchAll(/<tr><td[^>]*>([^<]*)<\/td>/g)].map((m) => m[1]));
 }
+
+Deno.test("the committed notebook's cells are the pipeline description's", () => {
+  const generated = notebookCells();
+  assert.deepEqual(
+    nb.cells.map((c) => [c.cell_type, text(c.source)]),
+    generated.map((c) => [c.cell_type, c.source.join("")]),
+    "the notebook is stale: run `deno task notebook` and commit it",
+  );
+});
 
 Deno.test("only code cells carry outputs or execution counts", () => {
   for (const cell of nb.cells.filter((c) => c.cell_type !== "code")) {
@@ -43,7 +54,7 @@ Deno.test("each markdown heading comes before the output it introduces", () => {
   const heading = index((c) =>
     c.cell_type === "markdown" && /^## Best Layer Position/.test(text(c.source))
   );
-  const cell = index((c) => text(c.source).includes("bestLayerPositionReport("));
+  const cell = index((c) => text(c.source).includes('show(results, "best_layer_position_report"'));
   assert.ok(heading >= 0 && cell >= 0);
   assert.equal(heading + 1, cell, "the heading sits right above the cell it describes");
   assert.equal(

@@ -6,6 +6,8 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { executeNotebook, hasPythonModules, NOTEBOOK } from "../cli/notebook.ts";
+import { PIPELINE } from "../lib/pipeline/description.ts";
+import { stepNamed } from "../lib/pipeline/steps.ts";
 import { type Cell, codeCells, text } from "./helpers/notebook_json.ts";
 
 const ROOT = new URL("..", import.meta.url).pathname;
@@ -37,18 +39,24 @@ async function execute(dir: string): Promise<{ cells: Cell[] }> {
   return JSON.parse(await Deno.readTextFile(executed));
 }
 
-/** Every code cell has the outputs its source asks for; 10 figures as PNG. */
+/** Every code cell has the outputs of the step it shows; 10 figures as PNG. */
 function assertComplete(nb: { cells: Cell[] }): void {
   for (const [i, cell] of codeCells(nb).entries()) {
     const source = text(cell.source), outputs = cell.outputs ?? [];
     const where = `code cell ${i + 1}: ${source.split("\n")[0]}`;
     assert.ok(!outputs.some((o) => o.output_type === "error"), `${where}: error`);
     const has = (mime: string) => outputs.filter((o) => o.data && mime in o.data).length;
-    if (source.includes("displayFigure(")) assert.equal(has("image/png"), 1, `${where}: figure`);
-    if (source.includes("tableBundle(")) assert.ok(has("text/html") >= 1, `${where}: table`);
-    if (source.includes("robustnessTables(")) assert.equal(has("text/html"), 3, `${where}: tables`);
-    if (source.includes("console.log(")) {
-      assert.ok(outputs.some((o) => o.output_type === "stream"), `${where}: printed text`);
+    const printed = outputs.some((o) => o.output_type === "stream");
+    if (source.includes("console.log(")) assert.ok(printed, `${where}: printed text`);
+    const name = /await show\(results, "([^"]+)"/.exec(source)?.[1];
+    if (name === undefined) continue;
+    const step = stepNamed(PIPELINE, name);
+    if (step.kind === "figure") assert.equal(has("image/png"), 1, `${where}: figure`);
+    if (step.kind === "table") assert.equal(has("text/html"), 1, `${where}: table`);
+    if (step.kind === "report") assert.ok(printed, `${where}: report`);
+    if (step.kind === "json") {
+      assert.ok(printed, `${where}: "Saved ..."`);
+      if (step.name === "robustness") assert.equal(has("text/html"), 3, `${where}: tables`);
     }
   }
   const figures = codeCells(nb).flatMap((c) => c.outputs ?? [])

@@ -1,3 +1,4 @@
+import { modelGroups } from "../lib/models/groups.ts";
 import assert from "node:assert/strict";
 import { modelTable } from "../lib/models/qwen3.ts";
 import { robustnessReport } from "../lib/report/robustness.ts";
@@ -36,7 +37,12 @@ Deno.test("the report states what holds and what does not, from the records", ()
     record("4B", "b", { layer_stability: 0.3, ci_low: 1, ci_high: 3, split_half_delta: -0.1 }),
     record("32B", "b", { ci_low: 2, ci_high: 4, p_holm: 0.2, p_selection: 1 }),
   ];
-  const report = robustnessReport(records, modelTable(["4B", "32B"], { "4B": 36, "32B": 64 }));
+  const counts = { "4B": 36, "32B": 64 };
+  const report = robustnessReport(
+    records,
+    modelTable(["4B", "32B"], counts),
+    modelGroups(["4B", "32B"], counts),
+  );
   assert.match(report, /at least half of the resamples: 3 of 4 pairs/);
   assert.match(report, /Unstable \(another layer often wins\): 4B b \(30%\)/);
   assert.match(report, /Held-out delta not above 0: 4B b\./);
@@ -55,7 +61,11 @@ Deno.test("the report states what holds and what does not, from the records", ()
 });
 
 Deno.test("without deep models the depth question is said to be untestable", () => {
-  const report = robustnessReport([record("4B", "a", {})], modelTable(["4B"], { "4B": 36 }));
+  const report = robustnessReport(
+    [record("4B", "a", {})],
+    modelTable(["4B"], { "4B": 36 }),
+    modelGroups(["4B"], { "4B": 36 }),
+  );
   assert.match(report, /Not testable here/);
   assert.match(report, /Deep: none; full RL: none/);
 });

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { bestLayerPosition, isDeep, shallowVsDeep, withLayerFraction } from "../lib/stats/depth.ts";
+import { bestLayerPosition, shallowVsDeep, withLayerFraction } from "../lib/stats/depth.ts";
+import { modelGroups } from "../lib/models/groups.ts";
 import type { BestLayerRow } from "../lib/stats/best_layers.ts";
 
 const best = (model: string, concept: string, layer: number, delta: number): BestLayerRow => ({
@@ -25,13 +26,12 @@ Deno.test("bestLayerPosition gives fractions per concept, NaN where absent", () 
 });
 
 Deno.test("shallowVsDeep splits at 40 layers and leaves empty groups NaN", () => {
-  assert.equal(isDeep(40), false);
-  assert.equal(isDeep(41), true);
+  const models = ["4B", "14B", "32B"];
   const rows = shallowVsDeep(
     [best("4B", "a", 1, 4), best("14B", "a", 1, 8), best("32B", "a", 1, 2), best("4B", "b", 1, 1)],
-    ["4B", "14B", "32B"],
+    models,
     ["a", "b"],
-    counts,
+    modelGroups(models, counts),
   );
   assert.deepEqual(rows[0], {
     concept: "a",

@@ -7,12 +7,7 @@
  * @module
  */
 import { Buffer } from "node:buffer";
-import { svgToPng } from "../export/png.ts";
-import { standaloneSvg, svgSize } from "../export/svg.ts";
 import type { MimeBundle } from "./table.ts";
-
-/** Pixels per CSS pixel of the notebook's figure PNGs (1: the fastest to render, the smallest file). */
-export const FIGURE_DENSITY = 1;
 
 /** A display output: the MIME bundle and, per type, its metadata (an image's display size). */
 export interface DisplayData {
@@ -21,26 +16,25 @@ export interface DisplayData {
 }
 
 /**
- * A figure as a display output: a PNG of its standalone SVG (title, subtitle and legends
- * included) at `density` pixels per CSS pixel, shown at the SVG's size, and its title as text.
+ * A PNG image as a display output: the image, shown at `size` CSS pixels, with `title` as its
+ * text alternative.
  *
  * @example
  * ```ts
- * const { data, metadata } = await figureDisplay(figure);
- * Object.keys(data); // ["image/png", "text/plain"]
- * metadata["image/png"]; // { width: 860, height: 520 }
+ * const png = Uint8Array.from([137, 80, 78, 71]);
+ * const { data, metadata } = pngDisplay(png, { width: 860, height: 520 }, "Delta");
+ * if (data["text/plain"] !== "[figure: Delta]") throw new Error("the title as text");
+ * if (metadata["image/png"].width !== 860) throw new Error("shown at its CSS size");
  * ```
  */
-export async function figureDisplay(
-  figure: Element,
-  density = FIGURE_DENSITY,
-): Promise<DisplayData> {
-  const title = figure.querySelector?.("h2")?.textContent ?? "figure";
-  const svg = standaloneSvg(figure);
-  const png = await svgToPng(svg, density);
+export function pngDisplay(
+  png: Uint8Array,
+  size: { width: number; height: number },
+  title: string,
+): DisplayData {
   return {
     data: { "image/png": Buffer.from(png).toString("base64"), "text/plain": `[figure: ${title}]` },
-    metadata: { "image/png": svgSize(svg) },
+    metadata: { "image/png": size },
   };
 }
 
@@ -65,19 +59,6 @@ export async function display(
   if (jupyter) {
     await jupyter.broadcast("display_data", { data: bundle, metadata, transient: {} });
   } else console.log(bundle["text/plain"] ?? "");
-}
-
-/**
- * Shows a figure (see {@link figureDisplay}).
- *
- * @example
- * ```ts
- * await displayFigure(layerDeltaCurves(summaries, options));
- * ```
- */
-export async function displayFigure(figure: Element): Promise<void> {
-  const { data, metadata } = await figureDisplay(figure);
-  await display(data, metadata);
 }
 
 /** `Deno.jupyter` inside the Deno kernel; undefined elsewhere (where reading it throws). */

@@ -2,12 +2,16 @@
  * Exporting figures: each built, flattened to a standalone SVG and rasterized to PNG (2x).
  * @module
  */
-import type { Analysis } from "../stats/analysis.ts";
 import { createDocument } from "../figures/dom.ts";
-import { FIGURES, type FigureSpec } from "../figures/registry.ts";
 import type { OutputFile } from "./atomic.ts";
 import { svgToPng } from "./png.ts";
 import { standaloneSvg } from "./svg.ts";
+
+/** A figure to export: its file name (without extension) and how to draw it. */
+export interface FigureSpec {
+  name: string;
+  build: (document: Document) => Element;
+}
 
 /** How long one figure took: building its SVG, and rasterizing it (in parallel with others). */
 export interface FigureTiming {
@@ -23,19 +27,25 @@ export interface FigureTiming {
  *
  * @example
  * ```ts
- * const files = await exportFigures(analysis, { onFigure: (t) => console.log(t.name) });
- * files.length; // 18
+ * import { parseHTML } from "linkedom";
+ * const blank = (document: Document) => {
+ *   const svg = document.createElement("svg");
+ *   svg.setAttribute("width", "10");
+ *   svg.setAttribute("height", "10");
+ *   return svg;
+ * };
+ * const files = await exportFigures([{ name: "blank", build: blank }]);
+ * if (files.map((f) => f.name).join() !== "blank.svg,blank.png") throw new Error("SVG, then PNG");
  * ```
  */
 export async function exportFigures(
-  analysis: Analysis,
-  options: { figures?: readonly FigureSpec[]; onFigure?: (timing: FigureTiming) => void } = {},
+  figures: readonly FigureSpec[],
+  options: { onFigure?: (timing: FigureTiming) => void } = {},
 ): Promise<OutputFile[]> {
   const document = createDocument();
-  const figures = options.figures ?? FIGURES;
   const svgs = figures.map((figure) => {
     const t0 = performance.now();
-    const svg = standaloneSvg(figure.build(analysis, document));
+    const svg = standaloneSvg(figure.build(document));
     return { figure, svg, svgMs: performance.now() - t0 };
   });
   const t0 = performance.now();

@@ -4,7 +4,7 @@
  * @module
  */
 import type { LayerSummaryWithFraction } from "../stats/depth.ts";
-import { isDeep } from "../stats/depth.ts";
+import { numberRange } from "../util/format.ts";
 import { composeFigure } from "./compose.ts";
 import { layerCurvesChart, modelLineLegend } from "./layer_delta_curves.ts";
 import type { FigureOptions } from "./chart.ts";
@@ -12,11 +12,8 @@ import type { FigureOptions } from "./chart.ts";
 /** Options of {@link depthComparison}. */
 export interface DepthComparisonOptions extends FigureOptions {
   layerCounts: Readonly<Record<string, number>>;
-}
-
-function layerRange(counts: number[]): string {
-  const lo = Math.min(...counts), hi = Math.max(...counts);
-  return lo === hi ? `${lo}` : `${lo}–${hi}`;
+  /** The deep models (see `modelGroups`); the others are shallow. */
+  deep: readonly string[];
 }
 
 /**
@@ -26,7 +23,7 @@ function layerRange(counts: number[]): string {
  * ```ts
  * import assert from "node:assert/strict";
  * assert.equal(
- *   depthSubtitle(["4B", "32B"], { "4B": 36, "32B": 64 }),
+ *   depthSubtitle(["4B", "32B"], { "4B": 36, "32B": 64 }, ["32B"]),
  *   "Solid = shallow (36 layers: 4B), dashed = deep (64 layers: 32B)",
  * );
  * ```
@@ -34,13 +31,16 @@ function layerRange(counts: number[]): string {
 export function depthSubtitle(
   models: readonly string[],
   layerCounts: Readonly<Record<string, number>>,
+  deepModels: readonly string[],
 ): string {
   const part = (name: string, group: string[]) =>
     group.length === 0
       ? `${name} (none in this sweep)`
-      : `${name} (${layerRange(group.map((m) => layerCounts[m]))} layers: ${group.join(", ")})`;
-  const deep = models.filter((m) => isDeep(layerCounts[m]));
-  const shallow = models.filter((m) => !isDeep(layerCounts[m]));
+      : `${name} (${numberRange(group.map((m) => layerCounts[m]), "\u2013")} layers: ${
+        group.join(", ")
+      })`;
+  const deep = models.filter((m) => deepModels.includes(m));
+  const shallow = models.filter((m) => !deepModels.includes(m));
   return `Solid = ${part("shallow", shallow)}, dashed = ${part("deep", deep)}`;
 }
 
@@ -78,8 +78,10 @@ export function depthComparison(
   const common = { ...options, dots: false };
   return composeFigure(options.document, {
     title: "Layer Curves: Shallow vs Deep Models",
-    subtitle: depthSubtitle(options.models, options.layerCounts),
-    legends: [modelLineLegend(options.document, options.models, options.layerCounts)],
+    subtitle: depthSubtitle(options.models, options.layerCounts, options.deep),
+    legends: [
+      modelLineLegend(options.document, options.models, options.layerCounts, options.deep),
+    ],
     charts: [
       layerCurvesChart(rows, { ...common, x: "layer" }),
       layerCurvesChart(rows, { ...common, x: "layer_frac", facetAxis: false }),

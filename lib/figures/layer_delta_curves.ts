@@ -5,7 +5,6 @@
  */
 import * as Plot from "@observablehq/plot";
 import type { LayerSummaryWithFraction } from "../stats/depth.ts";
-import { isDeep } from "../stats/depth.ts";
 import { axis } from "./axes.ts";
 import { chartSize, type FigureOptions, plotChart } from "./chart.ts";
 import { composeFigure } from "./compose.ts";
@@ -32,8 +31,10 @@ export interface LayerCurveOptions extends FigureOptions {
   /** Dots on the lines (default true, as figures 1 and 2); when false the points still show their
    * hover text, on invisible dots. */
   dots?: boolean;
-  /** Layer counts: when given, deep models are drawn dashed and thicker (figure 8). */
+  /** Layer counts, for the legend's labels. */
   layerCounts?: Readonly<Record<string, number>>;
+  /** The deep models (see `modelGroups`): drawn dashed and thicker (figure 9 only). */
+  deep?: readonly string[];
   /** y-axis label. */
   yLabel?: string;
   /** Show the concept titles above the panels (default true). */
@@ -123,11 +124,11 @@ export function layerCurvesChart(
   rows: readonly LayerSummaryWithFraction[],
   options: LayerCurveOptions,
 ): Element {
-  const { document, models, concepts, layerCounts } = options;
+  const { document, models, concepts } = options;
   const x = options.x ?? "layer";
   const layout = conceptLayout(concepts);
   const wrapped = layout.rows > 1;
-  const deep = (model: string) => layerCounts !== undefined && isDeep(layerCounts[model]);
+  const deep = (model: string) => options.deep?.includes(model) ?? false;
   const titles = curveTitles(rows);
   const line = (keep: (r: LayerSummaryWithFraction) => boolean, dashed: boolean) =>
     Plot.lineY(rows.filter(keep), {
@@ -184,7 +185,7 @@ export function layerCurvesChart(
  * ```ts
  * import assert from "node:assert/strict";
  * import { createDocument } from "./dom.ts";
- * const legend = modelLineLegend(createDocument(), ["4B", "32B"], { "4B": 36, "32B": 64 });
+ * const legend = modelLineLegend(createDocument(), ["4B", "32B"], { "4B": 36, "32B": 64 }, ["32B"]);
  * const labels = Array.from(legend.querySelectorAll("text"), (t) => t.textContent);
  * assert.deepEqual(labels, ["Model", "4B (36L)", "32B (64L)"]);
  * assert.equal(legend.querySelectorAll("line")[1].getAttribute("stroke-dasharray"), "6,3");
@@ -194,10 +195,11 @@ export function modelLineLegend(
   document: Document,
   models: readonly string[],
   layerCounts?: Readonly<Record<string, number>>,
+  deepModels: readonly string[] = [],
 ): Element {
   const colors = modelColors(models);
   const items: SwatchItem[] = models.map((model, i) => {
-    const deep = layerCounts !== undefined && isDeep(layerCounts[model]);
+    const deep = deepModels.includes(model);
     return {
       label: layerCounts ? `${model} (${layerCounts[model]}L)` : model,
       color: colors[i],
@@ -249,7 +251,7 @@ export function layerDeltaCurves(
       // depth comparison dashes deep models.
       layerCurvesChart(rows, {
         ...options,
-        layerCounts: undefined,
+        deep: undefined,
         yLabel: normalized ? "Delta" : "Delta (logit diff: +1.0 steering − (−1.0 steering))",
       }),
     ],

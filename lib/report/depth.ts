@@ -4,13 +4,13 @@
  * @module
  */
 import type { Analysis } from "../stats/analysis.ts";
-import { isDeep } from "../stats/depth.ts";
+import { depthOf } from "../models/groups.ts";
 import { median } from "../stats/describe.ts";
 import { tableText } from "../display/table.ts";
 import { numberRange, pyFixed } from "../util/format.ts";
 import { percent, percentRange, rule } from "./format.ts";
 
-function groupLabel(models: string[]): string {
+function groupLabel(models: readonly string[]): string {
   return models.length === 1 ? `${models[0]} only` : models.join(", ");
 }
 
@@ -23,15 +23,17 @@ function groupLabel(models: string[]): string {
  * architectureReport(analysis).split("\n")[2]; // "  4B: 36 layers (shallow)"
  * ```
  */
-export function architectureReport(analysis: Pick<Analysis, "sweep" | "shallowVsDeep">): string {
+export function architectureReport(
+  analysis: Pick<Analysis, "sweep" | "groups" | "shallowVsDeep">,
+): string {
   const { models, layerCounts } = analysis.sweep;
-  const deep = models.filter((m) => isDeep(layerCounts[m]));
-  const shallow = models.filter((m) => !isDeep(layerCounts[m]));
+  const { deep, shallow } = analysis.groups;
   const lines = ["Model Architectures (layers from each summary.json):", rule(50)];
   for (const m of models) {
-    lines.push(`  ${m}: ${layerCounts[m]} layers (${isDeep(layerCounts[m]) ? "DEEP" : "shallow"})`);
+    const group = depthOf(analysis.groups, m) === "deep" ? "DEEP" : "shallow";
+    lines.push(`  ${m}: ${layerCounts[m]} layers (${group})`);
   }
-  const range = (group: string[]) =>
+  const range = (group: readonly string[]) =>
     group.length ? `${numberRange(group.map((m) => layerCounts[m]))}L` : "none";
   lines.push(
     "",
@@ -64,7 +66,7 @@ export function architectureReport(analysis: Pick<Analysis, "sweep" | "shallowVs
  * ```
  */
 export function hardestToSteer(
-  analysis: Pick<Analysis, "sweep" | "bestLayers" | "modelAvgEffect">,
+  analysis: Pick<Analysis, "sweep" | "groups" | "bestLayers" | "modelAvgEffect">,
 ): string {
   const { models, layerCounts } = analysis.sweep;
   const avgDelta = models
@@ -76,8 +78,7 @@ export function hardestToSteer(
   const lowest = (pairs: [string, number][]) => pairs.reduce((a, b) => (b[1] < a[1] ? b : a));
   const [dModel, dValue] = lowest(avgDelta);
   const [cModel, cValue] = lowest(analysis.modelAvgEffect);
-  const depth = (m: string) =>
-    `${layerCounts[m]} layers, ${isDeep(layerCounts[m]) ? "deep" : "shallow"}`;
+  const depth = (m: string) => `${layerCounts[m]} layers, ${depthOf(analysis.groups, m)}`;
   return [
     `Lowest average best delta across concepts: ${dModel} (${pyFixed(dValue, 2)}; ${
       depth(dModel)
@@ -98,9 +99,10 @@ export function hardestToSteer(
  * ```
  */
 export function bestLayerPositionReport(
-  analysis: Pick<Analysis, "sweep" | "bestLayerPosition">,
+  analysis: Pick<Analysis, "sweep" | "groups" | "bestLayerPosition">,
 ): string {
-  const { concepts, layerCounts } = analysis.sweep;
+  const { concepts } = analysis.sweep;
+  const isDeep = (model: string) => depthOf(analysis.groups, model) === "deep";
   const rows = analysis.bestLayerPosition.map((row) => ({
     model: row.model,
     layers: row.layers,
@@ -108,10 +110,10 @@ export function bestLayerPositionReport(
   }));
   const fractions = (deep: boolean) =>
     analysis.bestLayerPosition
-      .filter((row) => isDeep(layerCounts[row.model]) === deep)
+      .filter((row) => isDeep(row.model) === deep)
       .flatMap((row) => concepts.map((c) => row.fractions[c]).filter((f) => !Number.isNaN(f)));
   const describe = (deep: boolean) => {
-    const models = analysis.bestLayerPosition.filter((r) => isDeep(layerCounts[r.model]) === deep)
+    const models = analysis.bestLayerPosition.filter((r) => isDeep(r.model) === deep)
       .map((r) => r.model);
     const f = fractions(deep);
     const name = `${models.join(", ")} (${deep ? "deep" : "shallow"}):`;

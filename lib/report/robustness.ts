@@ -4,7 +4,7 @@
  * @module
  */
 import type { ModelInfo } from "../models/qwen3.ts";
-import { isDeep } from "../stats/depth.ts";
+import type { ModelGroups } from "../models/groups.ts";
 import { mean } from "../stats/describe.ts";
 import type { RobustnessRecord } from "../stats/robustness.ts";
 import { pyFixed } from "../util/format.ts";
@@ -57,12 +57,8 @@ function significanceLines(records: readonly RobustnessRecord[]): string[] {
   ];
 }
 
-function depthLines(
-  records: readonly RobustnessRecord[],
-  models: readonly ModelInfo[],
-): string[] {
-  const layers = new Map(models.map((m) => [m.label, m.layers]));
-  const deep = (r: RobustnessRecord) => isDeep(layers.get(r.model) ?? NaN);
+function depthLines(records: readonly RobustnessRecord[], groups: ModelGroups): string[] {
+  const deep = (r: RobustnessRecord) => groups.deep.includes(r.model);
   const lines = [
     "4. Are the deep models harder to steer? (their best-delta 95% interval vs the shallow ones')",
   ];
@@ -104,8 +100,8 @@ function effectSizeLines(records: readonly RobustnessRecord[]): string[] {
   ];
 }
 
-function confoundLines(models: readonly ModelInfo[]): string[] {
-  const deep = models.filter((m) => isDeep(m.layers)).map((m) => m.label);
+function confoundLines(models: readonly ModelInfo[], groups: ModelGroups): string[] {
+  const deep = [...groups.deep];
   const rl = models.filter((m) => m.training === "full-rl").map((m) => m.label);
   const same = deep.length > 0 && deep.length === rl.length && deep.every((m) => rl.includes(m));
   return [
@@ -123,12 +119,13 @@ function confoundLines(models: readonly ModelInfo[]): string[] {
  *
  * @example
  * ```ts
- * console.log(robustnessReport(records, modelTable(models, layerCounts)));
+ * console.log(robustnessReport(records, modelTable(models, layerCounts), analysis.groups));
  * ```
  */
 export function robustnessReport(
   records: readonly RobustnessRecord[],
   models: readonly ModelInfo[],
+  groups: ModelGroups,
 ): string {
   return [
     rule(70),
@@ -141,10 +138,10 @@ export function robustnessReport(
     "",
     ...significanceLines(records),
     "",
-    ...depthLines(records, models),
+    ...depthLines(records, groups),
     "",
     ...effectSizeLines(records),
     "",
-    ...confoundLines(models),
+    ...confoundLines(models, groups),
   ].join("\n");
 }

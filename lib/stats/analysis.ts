@@ -10,20 +10,21 @@ import {
   bestLayerPosition,
   type BestLayerPositionRow,
   type LayerSummaryWithFraction,
-  SHALLOW_MAX_LAYERS,
   type ShallowDeepRow,
   shallowVsDeep,
   withLayerFraction,
 } from "./depth.ts";
+import { type GroupOptions, type ModelGroups, modelGroups } from "../models/groups.ts";
 import { conceptAverages, type EffectSizeRow, effectSizes, modelAverages } from "./effect_sizes.ts";
 import { type HeatmapCell, heatmapMeans } from "./heatmap.ts";
 import { type Pivot, pivot } from "./pivot.ts";
 import { type SummaryStatRow, summaryStats } from "./summary_stats.ts";
-import { robustness, type RobustnessRecord } from "./robustness.ts";
 
 /** Everything the notebook computes, table by table. */
 export interface Analysis {
   sweep: Sweep;
+  /** The models grouped (shallow and deep): what every table, figure and report groups by. */
+  groups: ModelGroups;
   /** `summaries_df` with `layer_frac`. */
   layerSummaries: LayerSummaryWithFraction[];
   bestLayers: BestLayerRow[];
@@ -40,15 +41,10 @@ export interface Analysis {
   counts: CountRow[];
   /** Pairs with no data at a best layer: left out of the records and the averages. */
   missingPairs: Pair[];
-  /** Robustness records, when computed (the render task sets them; see {@link robustnessOf}). */
-  robustness?: RobustnessRecord[];
 }
 
-/** Options of {@link analyse}. */
-export interface AnalyseOptions {
-  /** Most layers a shallow model has (default 40, as the original). */
-  shallowMaxLayers?: number;
-}
+/** Options of {@link analyse}: how models are grouped (the shallow/deep cut). */
+export type AnalyseOptions = GroupOptions;
 
 /**
  * Runs every computation of the original notebook on a loaded sweep.
@@ -64,8 +60,10 @@ export function analyse(sweep: Sweep, options: AnalyseOptions = {}): Analysis {
   const best = bestLayers(sweep);
   const samples = bestLayerSamples(sweep, best);
   const effects = effectSizes(samples, models, concepts);
+  const groups = modelGroups(models, layerCounts, options);
   return {
     sweep,
+    groups,
     layerSummaries: withLayerFraction(sweep.runs.flatMap((run) => run.layers), layerCounts),
     bestLayers: best,
     bestDeltaPivot: pivot(best, "model", "concept", "delta", models, concepts),
@@ -77,28 +75,10 @@ export function analyse(sweep: Sweep, options: AnalyseOptions = {}): Analysis {
     modelAvgEffect: modelAverages(effects.rows, models),
     heatmapMeans: heatmapMeans(sweep),
     bestLayerPosition: bestLayerPosition(best, models, concepts, layerCounts),
-    shallowVsDeep: shallowVsDeep(
-      best,
-      models,
-      concepts,
-      layerCounts,
-      options.shallowMaxLayers ?? SHALLOW_MAX_LAYERS,
-    ),
+    shallowVsDeep: shallowVsDeep(best, models, concepts, groups),
     counts: rowCounts(sweep, samples),
     missingPairs: effects.missing,
   };
-}
-
-/**
- * The analysis' robustness records: those set on it, or else computed with default options.
- *
- * @example
- * ```ts
- * robustnessOf(analysis).length; // one record per pair with a best layer
- * ```
- */
-export function robustnessOf(analysis: Analysis): RobustnessRecord[] {
-  return analysis.robustness ?? robustness(analysis.sweep, analysis.bestLayers);
 }
 
 /** The schema of `analysis_summary.json`: the original's four keys plus `missing_pairs`. */

@@ -5,9 +5,7 @@
 import type { LayerSummaryRow } from "../sweep/types.ts";
 import { type BestLayerRow, findBest } from "./best_layers.ts";
 import { mean } from "./describe.ts";
-
-/** The original's cut between shallow and deep models: at most 40 layers is shallow. */
-export const SHALLOW_MAX_LAYERS = 40;
+import type { ModelGroups } from "../models/groups.ts";
 
 /** A layer-summary row with its layer as a fraction of the model's layer count. */
 export interface LayerSummaryWithFraction extends LayerSummaryRow {
@@ -60,11 +58,6 @@ export function bestLayerPosition(
   });
 }
 
-/** Whether a model counts as deep (more than `shallowMax` layers). */
-export function isDeep(layers: number, shallowMax = SHALLOW_MAX_LAYERS): boolean {
-  return layers > shallowMax;
-}
-
 /** Shallow vs deep best deltas for one concept. */
 export interface ShallowDeepRow {
   concept: string;
@@ -79,26 +72,25 @@ export interface ShallowDeepRow {
 }
 
 /**
- * Per concept, the mean best delta of shallow models (<= `shallowMax` layers) and of deep ones,
- * and their ratio. An empty group's average is NaN (the original prints 0).
+ * Per concept, the mean best delta of the shallow models and of the deep ones (as `groups`
+ * says), and their ratio. An empty group's average is NaN (the original prints 0).
  *
  * @example
  * ```ts
- * shallowVsDeep(best, models, ["corrigible"], counts)[0].ratio; // 2.38... on the default data
+ * shallowVsDeep(best, models, ["corrigible"], modelGroups(models, counts))[0].ratio; // 2.38... on the default data
  * ```
  */
 export function shallowVsDeep(
   best: readonly BestLayerRow[],
   models: readonly string[],
   concepts: readonly string[],
-  layerCounts: Readonly<Record<string, number>>,
-  shallowMax = SHALLOW_MAX_LAYERS,
+  groups: ModelGroups,
 ): ShallowDeepRow[] {
   return concepts.map((concept) => {
     const present = models.filter((model) => findBest(best, model, concept));
     const deltaOf = (model: string) => findBest(best, model, concept)!.delta;
-    const deep_models = present.filter((m) => isDeep(layerCounts[m], shallowMax));
-    const shallow_models = present.filter((m) => !isDeep(layerCounts[m], shallowMax));
+    const deep_models = present.filter((m) => groups.deep.includes(m));
+    const shallow_models = present.filter((m) => groups.shallow.includes(m));
     const shallow_avg = mean(shallow_models.map(deltaOf));
     const deep_avg = mean(deep_models.map(deltaOf));
     return {

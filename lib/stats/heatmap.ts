@@ -71,3 +71,19 @@ export function heatmapMeans(sweep: Pick<Sweep, "runs" | "models" | "concepts">)
   }
   return cells;
 }
+
+/**
+ * The pair the single heatmap shows: 14B corrigible as in the original when present, else the
+ * first pair with data.
+ *
+ * @example
+ * ```ts
+ * heatmapExample(sweep); // { model: "14B", concept: "corrigible" }
+ * ```
+ */
+export function heatmapExample(sweep: Pick<Sweep, "runs">): { model: string; concept: string } {
+  const runs = sweep.runs;
+  const preferred = runs.find((r) => r.model === "14B" && r.concept === "corrigible");
+  const run = preferred ?? runs[0];
+  return { model: run.model, concept: run.concept };
+}

@@ -4,10 +4,10 @@
  */
 import { join } from "node:path";
 import { createDocument } from "../../lib/figures/dom.ts";
-import { FIGURES } from "../../lib/figures/registry.ts";
 import { standaloneSvg } from "../../lib/export/svg.ts";
-import { analyse, type Analysis } from "../../lib/stats/analysis.ts";
-import { robustness } from "../../lib/stats/robustness.ts";
+import { PIPELINE } from "../../lib/pipeline/description.ts";
+import { figureSteps } from "../../lib/pipeline/files.ts";
+import { computeResults, type Results } from "../../lib/pipeline/results.ts";
 import { loadSweep } from "../../lib/sweep/load.ts";
 import { writeSynthSweep } from "../../lib/synth/sweep.ts";
 
@@ -21,21 +21,18 @@ export interface FigureSvg {
   svg: string;
 }
 
-/** The analysis of a sweep folder, robustness included (few resamples, to keep tests quick). */
-export async function analyseFolder(dir: string): Promise<Analysis> {
-  const analysis = analyse(await loadSweep(dir));
-  analysis.robustness = robustness(analysis.sweep, analysis.bestLayers, {
-    resamples: 100,
-    splits: 20,
-    seed: 1,
-  });
-  return analysis;
+/** The results of a sweep folder, robustness included (few resamples, to keep tests quick). */
+export async function analyseFolder(dir: string): Promise<Results> {
+  return computeResults(await loadSweep(dir), { resamples: 100, splits: 20, seed: 1 });
 }
 
-/** Every figure of the registry as its standalone SVG. */
-export function figureSvgs(analysis: Analysis): FigureSvg[] {
+/** Every figure of the pipeline as its standalone SVG. */
+export function figureSvgs(results: Results): FigureSvg[] {
   const document = createDocument();
-  return FIGURES.map((f) => ({ name: f.name, svg: standaloneSvg(f.build(analysis, document)) }));
+  return figureSteps(PIPELINE).map((f) => ({
+    name: f.name,
+    svg: standaloneSvg(f.build(results, document)),
+  }));
 }
 
 /** Copies a folder's contents into another. */
@@ -79,7 +76,7 @@ export async function synthSixBySix(): Promise<string> {
 /** Runs `use` on the figures of a temporary sweep made by `make`, then removes the folder. */
 export async function withTempSweep<T>(
   make: () => Promise<string>,
-  use: (analysis: Analysis) => T,
+  use: (results: Results) => T,
 ): Promise<T> {
   const dir = await make();
   try {

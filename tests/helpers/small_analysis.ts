@@ -1,5 +1,6 @@
 /** Test helper: the analysis of a small synthetic sweep, and a DOM to draw it in. */
 import { analyse, type Analysis } from "../../lib/stats/analysis.ts";
+import { computeResults, type Results } from "../../lib/pipeline/results.ts";
 import type { SynthSpec } from "../../lib/synth/sweep.ts";
 import { loadTempSweep, SMALL_SPEC } from "./temp_sweep.ts";
 
@@ -14,6 +15,19 @@ export async function smallAnalysis(
     }
   });
   return analyse(sweep);
+}
+
+/** The pipeline's results of a synthetic sweep (few resamples); `drop` as {@link smallAnalysis}. */
+export async function smallResults(
+  spec: SynthSpec = SMALL_SPEC,
+  drop: Array<[string, string]> = [],
+): Promise<Results> {
+  const sweep = await loadTempSweep(spec, async (dir) => {
+    for (const [concept, folder] of drop) {
+      await Deno.remove(`${dir}/${concept}/${folder}`, { recursive: true });
+    }
+  });
+  return computeResults(sweep, { resamples: 50, splits: 10, seed: 1 });
 }
 
 /** Elements of a Plot mark, by its aria-label, in a rendered figure (facet groups unwrapped). */

@@ -1,16 +1,20 @@
 import assert from "node:assert/strict";
-import { analyse } from "../lib/stats/analysis.ts";
 import { loadSweep } from "../lib/sweep/load.ts";
-import { summaryJson, TABLE_OUTPUTS } from "../lib/export/tables.ts";
+import { summaryJson } from "../lib/export/json.ts";
+import { PIPELINE } from "../lib/pipeline/description.ts";
+import { dataSteps, fileName, fileText } from "../lib/pipeline/files.ts";
+import { computeResults } from "../lib/pipeline/results.ts";
 import { assertCsvClose, REFERENCE } from "./helpers/golden.ts";
 
 const DATA = new URL("../results/logit_diff_sweep", import.meta.url).pathname;
-const analysis = analyse(await loadSweep(DATA));
+const results = computeResults(await loadSweep(DATA), { resamples: 20 });
+const analysis = results.analysis;
+const TABLES = dataSteps(PIPELINE).filter((step) => step.kind === "table");
 
-for (const output of TABLE_OUTPUTS.filter((o) => o.name.endsWith(".csv"))) {
-  Deno.test(`${output.name} equals the pandas reference within 1e-9`, async () => {
-    const expected = await Deno.readTextFile(new URL(output.name, REFERENCE));
-    assertCsvClose(output.build(analysis), expected, output.name);
+for (const step of TABLES) {
+  Deno.test(`${fileName(step)} equals the pandas reference within 1e-9`, async () => {
+    const expected = await Deno.readTextFile(new URL(fileName(step), REFERENCE));
+    assertCsvClose(fileText(step, results), expected, fileName(step));
   });
 }
 
@@ -23,7 +27,7 @@ Deno.test("summaryJson is indented like json.dump(indent=2) and writes no NaN", 
 });
 
 Deno.test("every reference table has an output of the same name", async () => {
-  const names = new Set(TABLE_OUTPUTS.map((o) => o.name));
+  const names = new Set(TABLES.map(fileName));
   for await (const entry of Deno.readDir(REFERENCE)) {
     if (entry.name.endsWith(".csv")) assert.ok(names.has(entry.name), entry.name);
   }

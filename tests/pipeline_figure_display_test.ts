@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import * as Plot from "@observablehq/plot";
-import { display, FIGURE_DENSITY, figureDisplay } from "../lib/display/jupyter.ts";
+import { display } from "../lib/display/jupyter.ts";
+import { FIGURE_DENSITY, figureDisplay } from "../lib/pipeline/figure_display.ts";
 import { composeFigure } from "../lib/figures/compose.ts";
 import { createDocument } from "../lib/figures/dom.ts";
 import { standaloneSvg, svgSize } from "../lib/export/svg.ts";

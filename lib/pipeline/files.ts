@@ -1,0 +1,103 @@
+/**
+ * The files of a run, from the pipeline description: each table as CSV, each JSON step, and
+ * (unless left out) each figure as SVG and PNG.
+ * @module
+ */
+import type { OutputFile } from "../export/atomic.ts";
+import { exportFigures, type FigureTiming } from "../export/figures.ts";
+import { jsonText } from "../export/json.ts";
+import { toCsv } from "../util/csv.ts";
+import type { Results } from "./results.ts";
+import type { FigureStep, JsonStep, Section, Step, TableStep } from "./steps.ts";
+import { stepsOf } from "./steps.ts";
+
+/** A data file of one step: `<name>.csv` for a table, `<name>.json` for a JSON step. */
+export type DataStep = TableStep | JsonStep;
+
+/** Whether the render task writes a file for this data step. */
+function writesFile(step: Step): step is DataStep {
+  return step.kind === "json" || (step.kind === "table" && step.file !== false);
+}
+
+/**
+ * The data steps the render task writes, JSON files first (as the original saves its summary
+ * first), then the tables in the order of the description.
+ *
+ * @example
+ * ```ts
+ * import { PIPELINE } from "./description.ts";
+ * const names = dataSteps(PIPELINE).map(fileName);
+ * if (names[0] !== "analysis_summary.json") throw new Error("the summary comes first");
+ * ```
+ */
+export function dataSteps(sections: readonly Section[]): DataStep[] {
+  const steps = stepsOf(sections).filter(writesFile);
+  return [...steps.filter((s) => s.kind === "json"), ...steps.filter((s) => s.kind === "table")];
+}
+
+/**
+ * The file name of a data step.
+ *
+ * @example
+ * ```ts
+ * const name = fileName({ kind: "json", name: "robustness", value: () => [] });
+ * if (name !== "robustness.json") throw new Error(name);
+ * ```
+ */
+export function fileName(step: DataStep): string {
+  return `${step.name}.${step.kind === "json" ? "json" : "csv"}`;
+}
+
+/**
+ * The text of a data step's file: CSV as pandas' `to_csv(index=False)`, JSON indented by 2.
+ *
+ * @example
+ * ```ts
+ * import { PIPELINE } from "./description.ts";
+ * import { computeResults } from "./results.ts";
+ * import { loadSweep } from "../sweep/load.ts";
+ * const results = computeResults(await loadSweep("results/logit_diff_sweep"), { resamples: 20 });
+ * const best = dataSteps(PIPELINE).find((s) => s.name === "best_layers")!;
+ * if (!fileText(best, results).startsWith("model,concept,layer,")) throw new Error("header");
+ * ```
+ */
+export function fileText(step: DataStep, results: Results): string {
+  if (step.kind === "json") return jsonText(step.value(results));
+  return toCsv(step.rows(results) as Parameters<typeof toCsv>[0], step.columns(results));
+}
+
+/** The figure steps, in the order of the description. */
+export function figureSteps(sections: readonly Section[]): FigureStep[] {
+  return stepsOf(sections).filter((s): s is FigureStep => s.kind === "figure");
+}
+
+/** Options of {@link figureFiles}. */
+export interface FigureFileOptions {
+  /** Called as each figure's PNG is ready. */
+  onFigure?: (timing: FigureTiming) => void;
+}
+
+/**
+ * Every figure step as `<name>.svg` and `<name>.png`.
+ *
+ * @example
+ * ```ts
+ * import { PIPELINE } from "./description.ts";
+ * import { computeResults } from "./results.ts";
+ * import { loadSweep } from "../sweep/load.ts";
+ * const results = computeResults(await loadSweep("results/logit_diff_sweep"), { resamples: 20 });
+ * const files = await figureFiles(PIPELINE, results);
+ * if (files.length !== 2 * figureSteps(PIPELINE).length) throw new Error("an SVG and a PNG each");
+ * ```
+ */
+export function figureFiles(
+  sections: readonly Section[],
+  results: Results,
+  options: FigureFileOptions = {},
+): Promise<OutputFile[]> {
+  const figures = figureSteps(sections).map((step) => ({
+    name: step.name,
+    build: (document: Document) => step.build(results, document),
+  }));
+  return exportFigures(figures, options);
+}

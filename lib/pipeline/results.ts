@@ -1,0 +1,96 @@
+/**
+ * The results of an analysis run: the statistics of the original notebook, the robustness
+ * records and the model metadata, each computed once by an explicit step.
+ * @module
+ */
+import type { Sweep } from "../sweep/types.ts";
+import { type ModelInfo, modelTable, readModelOverrides } from "../models/qwen3.ts";
+import { analyse, type Analysis } from "../stats/analysis.ts";
+import { robustness, type RobustnessRecord } from "../stats/robustness.ts";
+
+/** How the run computes: the bootstrap of the robustness step. */
+export interface ResultsOptions {
+  /** Bootstrap resamples of the robustness step (default 2,000). */
+  resamples?: number;
+  /** Seed of the bootstrap and the split-half draws (default 1). */
+  seed?: number;
+  /** Random splits of the split-half delta (default 200). */
+  splits?: number;
+  /** Most layers a shallow model has (default 40, the original's cut). */
+  shallowMaxLayers?: number;
+  /** Model metadata overriding lib's Qwen3 table (a sweep folder's `models.json`). */
+  modelOverrides?: Readonly<Record<string, Partial<ModelInfo>>>;
+}
+
+/** Everything the tables, figures and reports of the pipeline are built from. */
+export interface Results {
+  sweep: Sweep;
+  /** The original notebook's statistics. */
+  analysis: Analysis;
+  /** One record per pair with data at its best layer. */
+  robustness: RobustnessRecord[];
+  /** What is known of each model (architecture, training, parameters, layers). */
+  models: ModelInfo[];
+  /** The options the run used, defaults filled in. */
+  options: Required<Pick<ResultsOptions, "resamples" | "seed">>;
+}
+
+/** A step's timing, reported as the run goes. */
+export type OnStep = (step: "statistics" | "robustness", ms: number) => void;
+
+/**
+ * Runs the analysis of a loaded sweep: the statistics step, then the robustness step (the
+ * costly one, with its resamples and seed stated here, never defaulted behind the caller's
+ * back), then the model table.
+ *
+ * @example
+ * ```ts
+ * import { loadSweep } from "../sweep/load.ts";
+ * const sweep = await loadSweep("results/logit_diff_sweep");
+ * const results = computeResults(sweep, { resamples: 50, seed: 1 });
+ * if (results.robustness.length !== 12) throw new Error("one record per pair");
+ * ```
+ */
+export function computeResults(
+  sweep: Sweep,
+  options: ResultsOptions = {},
+  onStep: OnStep = () => {},
+): Results {
+  const resamples = options.resamples ?? 2000, seed = options.seed ?? 1;
+  let t0 = performance.now();
+  const analysis = analyse(sweep, { shallowMaxLayers: options.shallowMaxLayers });
+  onStep("statistics", performance.now() - t0);
+  t0 = performance.now();
+  const records = robustness(sweep, analysis.bestLayers, {
+    resamples,
+    seed,
+    splits: options.splits,
+  });
+  onStep("robustness", performance.now() - t0);
+  return {
+    sweep,
+    analysis,
+    robustness: records,
+    models: modelTable(sweep.models, sweep.layerCounts, options.modelOverrides),
+    options: { resamples, seed },
+  };
+}
+
+/**
+ * {@link computeResults} with the model overrides read from the sweep folder's `models.json`.
+ *
+ * @example
+ * ```ts
+ * import { loadSweep } from "../sweep/load.ts";
+ * const results = await resultsOf(await loadSweep("results/logit_diff_sweep"), { resamples: 20 });
+ * if (results.models[0].label !== "4B") throw new Error("models in sweep order");
+ * ```
+ */
+export async function resultsOf(
+  sweep: Sweep,
+  options: Omit<ResultsOptions, "modelOverrides"> = {},
+  onStep?: OnStep,
+): Promise<Results> {
+  const modelOverrides = await readModelOverrides(sweep.dir);
+  return computeResults(sweep, { ...options, modelOverrides }, onStep);
+}

@@ -1,0 +1,91 @@
+/**
+ * Showing the steps of the pipeline in the notebook: tables as HTML (in the figures' model
+ * order), figures as PNG, reports as text; JSON steps are saved and their tables shown.
+ * @module
+ */
+import { join } from "node:path";
+import { writeFileAtomic } from "../export/atomic.ts";
+import { createDocument } from "../figures/dom.ts";
+import { display } from "../display/jupyter.ts";
+import { displayFigure } from "./figure_display.ts";
+import { inModelOrder } from "../display/order.ts";
+import { tableBundle } from "../display/table.ts";
+import { fileName, fileText } from "./files.ts";
+import { PIPELINE } from "./description.ts";
+import type { Results } from "./results.ts";
+import { type Section, type Step, stepNamed, type TableStep } from "./steps.ts";
+
+let shared: Document | undefined;
+
+/** The document figures are drawn into, made once per process. */
+function figureDocument(): Document {
+  return shared ??= createDocument();
+}
+
+/** Options of {@link show}. */
+export interface ShowOptions {
+  /** Where JSON steps are saved (default: the sweep folder, as the original). */
+  outDir?: string;
+  /** The description the step is looked up in (default: the pipeline). */
+  sections?: readonly Section[];
+}
+
+/**
+ * The rows of a table step as the notebook shows them: in the model (then concept) order of the
+ * figures when the table has a model column.
+ *
+ * @example
+ * ```ts
+ * import { PIPELINE } from "./description.ts";
+ * import { stepNamed } from "./steps.ts";
+ * import { computeResults } from "./results.ts";
+ * import { loadSweep } from "../sweep/load.ts";
+ * const results = computeResults(await loadSweep("results/logit_diff_sweep"), { resamples: 20 });
+ * const rows = shownRows(stepNamed(PIPELINE, "summary_stats") as never, results);
+ * if (rows[0].model !== "4B") throw new Error("models by size, as the figures");
+ * ```
+ */
+export function shownRows(step: TableStep, results: Results): Record<string, unknown>[] {
+  const rows = step.rows(results) as { model: string; concept?: string }[];
+  const { models, concepts } = results.sweep;
+  return (rows.length && "model" in rows[0]
+    ? inModelOrder(rows, models, concepts)
+    : rows) as Record<string, unknown>[];
+}
+
+async function showStep(step: Step, results: Results, outDir: string): Promise<void> {
+  switch (step.kind) {
+    case "table":
+      if (step.heading !== undefined) console.log(step.heading);
+      return display(tableBundle(shownRows(step, results), {
+        columns: step.columns(results),
+        ...step.display,
+      }));
+    case "figure":
+      return displayFigure(step.build(results, figureDocument()));
+    case "report":
+      return console.log(step.text(results));
+    case "json": {
+      const name = fileName(step);
+      await writeFileAtomic(join(outDir, name), fileText(step, results));
+      console.log(`Saved ${name}`);
+      for (const table of step.show?.(results) ?? []) await display(table);
+    }
+  }
+}
+
+/**
+ * Shows one step of the pipeline, by name, in the notebook (as text outside a notebook).
+ *
+ * @example
+ * ```ts
+ * import { computeResults } from "./results.ts";
+ * import { loadSweep } from "../sweep/load.ts";
+ * const results = computeResults(await loadSweep("results/logit_diff_sweep"), { resamples: 20 });
+ * await show(results, "best_layer_samples"); // prints "Samples at best layers: 3,600"
+ * ```
+ */
+export function show(results: Results, name: string, options: ShowOptions = {}): Promise<void> {
+  const step = stepNamed(options.sections ?? PIPELINE, name);
+  return showStep(step, results, options.outDir ?? results.sweep.dir);
+}
