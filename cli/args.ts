@@ -2,6 +2,7 @@
  * Command-line flags of `deno task render`.
  * @module
  */
+import { isAbsolute, resolve } from "node:path";
 import { parseArgs } from "node:util";
 
 /** The default data folder: the committed sweep. */
@@ -24,6 +25,8 @@ Options:
   --resamples N           bootstrap resamples of robustness.json (default 2000, at most 1000000)
   --seed N                seed of the bootstrap and the split-half draws (default 1, 0 to 4294967295)
   --allow-duplicates      accept a (layer, strength, prompt_idx) repeated in a file: every row counts
+  --recover               only bring --out back to a complete set of outputs after a render that
+                          was killed mid-swap (every render also does this first), then exit
   --help                  show this text
 
 Exit codes: 0 done, 1 bad data or an output that cannot be written (the output folder is left as
@@ -49,6 +52,8 @@ export interface RenderArgs {
   resamples: number;
   seed: number;
   allowDuplicates: boolean;
+  /** Only recover the output folder (roll back a killed render's swap), then exit. */
+  recover: boolean;
   help: boolean;
 }
 
@@ -114,7 +119,14 @@ export function parseLayerCounts(value: string): Record<string, number> {
     if (!match || Number(match[2]) <= 0) {
       throw new UsageError(`--layer-counts: ${quoted(item)} is not MODEL=LAYERS (e.g. 4B=36)`);
     }
-    counts[match[1].trim()] = wholeNumber(
+    const model = match[1].trim();
+    if (Object.hasOwn(counts, model)) {
+      throw new UsageError(
+        `--layer-counts gives ${quoted(model)} twice (=${counts[model]} and =${match[2]}): ` +
+          "give each model once",
+      );
+    }
+    counts[model] = wholeNumber(
       match[2],
       `--layer-counts ${match[1].trim()}`,
       LIMITS.layers,
@@ -124,14 +136,36 @@ export function parseLayerCounts(value: string): Record<string, number> {
 }
 
 /**
- * Parses the render task's arguments.
+ * Where a relative path the user typed points: `deno task` runs in the deno.json folder and sets
+ * INIT_CWD to the folder the user ran it from, so a relative path run from elsewhere is resolved
+ * against INIT_CWD (and so printed in full); otherwise the path is kept as given.
+ *
+ * @example
+ * ```ts
+ * userPath("../data", "/p/tests", "/p"); // "/p/data"
+ * userPath("data", "/p", "/p");          // "data" (run from the project folder: as given)
+ * ```
+ */
+export function userPath(path: string, initCwd: string | undefined, cwd: string): string {
+  if (path === "" || isAbsolute(path) || !initCwd || resolve(initCwd) === resolve(cwd)) {
+    return path;
+  }
+  return resolve(initCwd, path);
+}
+
+/**
+ * Parses the render task's arguments; relative --data/--out are the user's (see {@link userPath}).
  *
  * @example
  * ```ts
  * parseRenderArgs(["--data", "d", "--models", "4B,8B"]); // { data: "d", out: "d", models: ["4B", "8B"], ... }
  * ```
  */
-export function parseRenderArgs(argv: string[]): RenderArgs {
+export function parseRenderArgs(
+  argv: string[],
+  initCwd: string | undefined = Deno.env.get("INIT_CWD"),
+  cwd: string = Deno.cwd(),
+): RenderArgs {
   let values;
   try {
     ({ values } = parseArgs({
@@ -146,6 +180,7 @@ export function parseRenderArgs(argv: string[]): RenderArgs {
         resamples: { type: "string" },
         seed: { type: "string" },
         "allow-duplicates": { type: "boolean" },
+        recover: { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
       strict: true,
@@ -154,12 +189,12 @@ export function parseRenderArgs(argv: string[]): RenderArgs {
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
-  const data = values.data ?? DEFAULT_DATA;
-  if (data === "") throw new UsageError("--data needs a folder, not an empty string");
+  if (values.data === "") throw new UsageError("--data needs a folder, not an empty string");
+  const data = values.data === undefined ? DEFAULT_DATA : userPath(values.data, initCwd, cwd);
   const layerCounts = values["layer-counts"];
   return {
     data,
-    out: values.out ?? data,
+    out: values.out === undefined ? data : userPath(values.out, initCwd, cwd),
     models: list(values.models, "--models"),
     concepts: list(values.concepts, "--concepts"),
     layerCounts: layerCounts === undefined ? undefined : parseLayerCounts(layerCounts),
@@ -169,6 +204,7 @@ export function parseRenderArgs(argv: string[]): RenderArgs {
       : wholeNumber(values.resamples, "--resamples", LIMITS.resamples),
     seed: values.seed === undefined ? 1 : wholeNumber(values.seed, "--seed", LIMITS.seed),
     allowDuplicates: values["allow-duplicates"] ?? false,
+    recover: values.recover ?? false,
     help: values.help ?? false,
   };
 }

@@ -5,18 +5,27 @@
  */
 import { dirname, join, resolve } from "node:path";
 import { quoted, UsageError } from "./args.ts";
+import { recoverOutputs } from "../lib/export/atomic.ts";
 import { OutputError, reason } from "../lib/export/output_error.ts";
 
 /** Longest file name (bytes) and path (bytes) accepted, as on Linux and macOS. */
 export const NAME_MAX = 255, PATH_MAX = 4095;
 
-async function statOrUndefined(path: string): Promise<Deno.FileInfo | undefined> {
+/**
+ * What is at `path` (links followed): its info, undefined when nothing is there, "dangling" for a
+ * symbolic link to nothing, "system" for a path Deno keeps from tasks (/proc, /dev: --allow-all).
+ */
+async function statOrUndefined(
+  path: string,
+): Promise<Deno.FileInfo | "dangling" | "system" | undefined> {
   try {
     return await Deno.stat(path);
   } catch (error) {
-    if (error instanceof Deno.errors.NotFound) return undefined;
+    if (error instanceof Deno.errors.NotCapable) return "system";
     if (error instanceof Deno.errors.NotADirectory) return undefined;
-    throw new OutputError(path, reason(error));
+    if (!(error instanceof Deno.errors.NotFound)) throw new OutputError(path, reason(error));
+    const link = await Deno.lstat(path).then((info) => info.isSymlink, () => false);
+    return link ? "dangling" : undefined;
   }
 }
 
@@ -39,9 +48,14 @@ export async function usableFolder(out: string): Promise<string> {
   }
   for (let path = out;; path = dirname(path)) {
     const info = await statOrUndefined(path);
-    if (info?.isDirectory) return path;
+    if (typeof info === "object" && info.isDirectory) return path;
     if (info) {
-      const where = path === out ? "is a file" : `is under ${quoted(path)}, which is a file`;
+      const what = info === "dangling"
+        ? "a symbolic link to nothing (its target does not exist)"
+        : info === "system"
+        ? "a system path this task may not use (Deno asks --allow-all for it)"
+        : "a file";
+      const where = path === out ? `is ${what}` : `is under ${quoted(path)}, which is ${what}`;
       throw new UsageError(`--out ${quoted(out)} ${where}, not a folder`);
     }
     if (dirname(path) === path) return path;
@@ -50,7 +64,9 @@ export async function usableFolder(out: string): Promise<string> {
 
 /**
  * Checks `out` as {@link usableFolder} does, then that files can be created in it (or in its
- * nearest existing folder): a read-only folder is an {@link OutputError} naming it.
+ * nearest existing folder): a read-only folder is an {@link OutputError} naming it. Then, before
+ * any computing, brings an existing `out` back to a complete set of outputs (rolls back a render
+ * killed mid-swap, with a line saying so) and refuses if another render is writing it.
  *
  * @example
  * ```ts
@@ -66,4 +82,13 @@ export async function checkOutFolder(out: string): Promise<void> {
     throw new OutputError(folder, `cannot write here: ${reason(error)}`);
   }
   await Deno.remove(probe).catch(() => {});
+  if (folder !== out) return;
+  const { rolledBack, stagesRemoved } = await recoverOutputs(out);
+  if (rolledBack) {
+    console.error(`recovered ${out}: a render killed mid-swap was rolled back (old outputs back)`);
+  } else if (stagesRemoved > 0) {
+    console.error(
+      `recovered ${out}: removed ${stagesRemoved} staging folder(s) of a killed render`,
+    );
+  }
 }

@@ -62,6 +62,7 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   await checkOutFolder(args.out);
+  if (args.recover) return 0; // --recover: checkOutFolder has brought the folder back; nothing else
   let t0 = performance.now();
   const sweep = await loadSweep(args.data, loadOptions(args));
   const { samples: rows, summaries } = sweepSize(sweep);

@@ -22,7 +22,10 @@ Deno.test("keyFindings prints what the original printed, line for line", () => {
 Deno.test("loadReport states counts, models and concepts as the original, then the notes", () => {
   const report = loadReport(analysis.sweep);
   assert.ok(report.startsWith(STDOUT.split("\n").slice(0, 5).join("\n")), report);
-  assert.match(report, /data quality: 4B\/sycophancy: 450 of 7,500 rows/);
+  assert.match(
+    report,
+    /data quality: 4B\/sycophancy: \S+per_sample_all_layers\.csv: 450 of 7,500 rows/,
+  );
 });
 
 Deno.test("effectStrength uses the original's thresholds", () => {

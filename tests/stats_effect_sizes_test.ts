@@ -11,8 +11,8 @@ import type { BestSample } from "../lib/stats/best_samples.ts";
 Deno.test("cohensD divides the mean difference by the pooled sample std", () => {
   // pos: mean 3, sd sqrt(2); neg: mean 1, sd sqrt(2); pooled sqrt(2); d = 2 / sqrt(2)
   assert.equal(cohensD([2, 4], [0, 2]), 2 / Math.SQRT2);
-  assert.equal(cohensD([1, 1], [0, 0]), 0); // zero pooled std: 0, as the original
-  assert.equal(cohensD([1], [0]), 0); // NaN pooled std: 0, as the original
+  assert.ok(Number.isNaN(cohensD([1, 1], [0, 0]))); // zero pooled std: no d (the original's 0)
+  assert.ok(Number.isNaN(cohensD([1], [0]))); // NaN pooled std: no d (the original's 0)
 });
 
 const s = (model: string, concept: string, strength: number, v: number): BestSample => ({

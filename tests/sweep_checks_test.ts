@@ -15,7 +15,8 @@ import { fakeRun } from "./helpers/fake_sweep.ts";
 
 /** A report for a file whose row i is on line i + 2 (no blank lines). */
 function report(rows: number, unterminated = false): CsvReport {
-  return { lines: rows + 1, blank: 0, rows, unterminated, lineOfRow: (i) => i + 2 };
+  const spanning = { records: 0, first: 0, last: 0 };
+  return { lines: rows + 1, blank: 0, rows, unterminated, lineOfRow: (i) => i + 2, spanning };
 }
 
 const run = fakeRun("4B", "c", [[3, 1], [4, 2]], [[3, 1, 0, 1], [4, 1, 0, 1], [4, 1, 0, 5]]);

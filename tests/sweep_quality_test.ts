@@ -31,9 +31,9 @@ Deno.test("otherAnswers counts answers that are not (A) or (B)", () => {
 });
 
 Deno.test("dataQualityNote names the run, the counts and what is done", () => {
-  assert.equal(dataQualityNote(runWith(["(A)", "(B)"])), undefined);
-  const note = dataQualityNote(runWith(["(A)", "(C)", "(D)", "(C)"]))!;
-  assert.match(note, /^data quality: 4B\/sycophancy: 3 of 4 rows/);
+  assert.equal(dataQualityNote(runWith(["(A)", "(B)"]), "s.csv"), undefined);
+  const note = dataQualityNote(runWith(["(A)", "(C)", "(D)", "(C)"]), "s.csv")!;
+  assert.match(note, /^data quality: 4B\/sycophancy: s.csv: 3 of 4 rows/);
   assert.match(note, /\(C\) x2, \(D\) x1/);
   assert.match(note, /scored them as \(B\); kept/);
 });

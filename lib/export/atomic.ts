@@ -222,3 +222,26 @@ export async function writeOutputsAtomic(
     }
   }
 }
+
+/**
+ * Brings an existing output folder back to a complete set before anything else: under the
+ * folder's lock, rolls back the swap of a render that was killed mid-swap (its journal) and
+ * removes leftover staging folders. Another render holding the lock is an {@link OutputError}
+ * (a clear refusal, before any computing). A folder that does not exist has nothing to recover.
+ *
+ * @example
+ * ```ts
+ * await recoverOutputs("out"); // { rolledBack: false, stagesRemoved: 0 } on a clean folder
+ * ```
+ */
+export async function recoverOutputs(
+  dir: string,
+): Promise<{ rolledBack: boolean; stagesRemoved: number }> {
+  if (!await exists(dir)) return { rolledBack: false, stagesRemoved: 0 };
+  const lock = await io(dir, () => acquireLock(dir));
+  try {
+    return await io(dir, () => recover(dir));
+  } finally {
+    await releaseLock(lock);
+  }
+}

@@ -59,6 +59,50 @@ export function cellTitle(c: HeatmapCell): string {
   ]);
 }
 
+/** Where a row's layers go on its y axis: one row of cells per layer present. */
+export interface LayerRows {
+  /** Rows of cells the panel is tall. */
+  rows: number;
+  /** The y position of a layer's cell. */
+  position: (layer: number) => number;
+  /** Extra y-axis options (ticks labelled with layer numbers when positions are ranks). */
+  axis: Plot.ScaleOptions;
+}
+
+/**
+ * The y layout of a row's layers, so a panel's size follows the layers present, never the largest
+ * layer number: contiguous layers sit at their own number (as the original draws them); layers
+ * with gaps (11, 12, 4999) are drawn one row each, in order, the ticks naming them.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * assert.equal(layerRows([11, 12, 13]).position(12), 12);
+ * const sparse = layerRows([11, 12, 4999]);
+ * assert.deepEqual([sparse.rows, sparse.position(4999)], [3, 2]);
+ * assert.equal((sparse.axis.tickFormat as (i: number) => string)(2), "4999");
+ * ```
+ */
+export function layerRows(layers: readonly number[]): LayerRows {
+  const present = [...new Set(layers)].sort((a, b) => a - b);
+  if (present.length === 0) {
+    return { rows: HEATMAP_SIZE.emptyLayers, position: (layer) => layer, axis: {} };
+  }
+  const span = present[present.length - 1] - present[0] + 1;
+  if (span === present.length) return { rows: span, position: (layer) => layer, axis: {} };
+  const rank = new Map(present.map((layer, i) => [layer, i]));
+  const every = Math.ceil(present.length / 12);
+  return {
+    rows: present.length,
+    position: (layer) => rank.get(layer)!,
+    axis: {
+      domain: [-0.5, present.length - 0.5],
+      ticks: present.map((_, i) => i).filter((i) => i % every === 0),
+      tickFormat: (i: number) => String(present[i] ?? ""),
+    },
+  };
+}
+
 /** Layout of one row of heatmap panels. */
 interface RowLayout {
   /** Pixels per layer. */
@@ -84,9 +128,8 @@ function heatmapRow(
   const { document, concepts } = options;
   const strengths = strengthsOf(cells);
   const own = cells.filter((c) => c.model === model);
-  const layers = own.map((c) => c.layer);
   const size = HEATMAP_SIZE;
-  const span = layers.length ? Math.max(...layers) - Math.min(...layers) + 1 : size.emptyLayers;
+  const { rows, position, axis: layerAxis } = layerRows(own.map((c) => c.layer));
   const missing = (options.missing ?? []).filter((p) => p.model === model);
   const top = layout.top ? size.margin.top : size.bareMargin;
   const bottom = layout.bottom ? size.margin.bottom : size.bareMargin;
@@ -94,7 +137,7 @@ function heatmapRow(
     ...chartSize({
       panel: {
         width: Math.max(size.minPanelWidth, strengths.length * size.widthPerStrength),
-        height: span * layout.layerHeight,
+        height: rows * layout.layerHeight,
       },
       columns: concepts.length,
       around: { width: size.margin.left, height: top + bottom },
@@ -107,15 +150,15 @@ function heatmapRow(
       padding: 0,
       ...(layout.bottom ? {} : { axis: null }),
     }),
-    y: axis(`${model} · Layer`, { reverse: true }),
+    y: axis(`${model} · Layer`, { reverse: true, ...layerAxis }),
     color: layout.color,
     marks: [
       // The panels' extent (the cells fill it), not drawn.
       Plot.frame({ stroke: "none" }),
       Plot.barY(own, {
         x: "strength",
-        y1: (c: HeatmapCell) => c.layer - 0.5,
-        y2: (c: HeatmapCell) => c.layer + 0.5,
+        y1: (c: HeatmapCell) => position(c.layer) - 0.5,
+        y2: (c: HeatmapCell) => position(c.layer) + 0.5,
         fill: "mean_logit_diff",
         fx: "concept",
         inset: 0,

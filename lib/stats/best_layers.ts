@@ -2,7 +2,7 @@
  * The best layer of each model/concept: the layer of largest delta (first one on ties).
  * @module
  */
-import { maxIndex } from "d3-array";
+import { bestLayerIndex } from "../sweep/effect_gap.ts";
 import { compareStrings } from "../sweep/layout.ts";
 import type { Sweep } from "../sweep/types.ts";
 
@@ -30,7 +30,7 @@ export interface BestLayerRow {
 export function bestLayers(sweep: Pick<Sweep, "runs">): BestLayerRow[] {
   const rows: BestLayerRow[] = [];
   for (const run of sweep.runs) {
-    const i = maxIndex(run.layers.map((row) => row.delta));
+    const i = bestLayerIndex(run.layers);
     if (i < 0) continue;
     const { model, concept, layer, delta, baseline_mean, positive_mean, negative_mean } =
       run.layers[i];

@@ -93,7 +93,7 @@ export function bootstrapBestLayer(
     );
     const diff = strengthMean(matrix, "positive", l, weights) -
       strengthMean(matrix, "negative", l, weights);
-    ds[b] = pooled > 0 ? diff / pooled : l < 0 ? NaN : 0;
+    ds[b] = pooled > 0 ? diff / pooled : NaN; // no d where no spread: never an invented 0
   }
   return {
     layer: best < 0 ? NaN : matrix.layers[best],

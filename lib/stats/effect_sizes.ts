@@ -4,6 +4,7 @@
  */
 import type { Pair } from "../sweep/types.ts";
 import { type BestSample, valuesAt } from "./best_samples.ts";
+import { effectGap } from "../sweep/effect_gap.ts";
 import { mean, std } from "./describe.ts";
 
 /** One effect-size record, as in the original's `effect_sizes`. */
@@ -18,23 +19,26 @@ export interface EffectSizeRow {
 
 /**
  * Cohen's d as the original computes it: (mean(pos) - mean(neg)) / sqrt((sd(pos)² + sd(neg)²) / 2),
- * sample standard deviations, and 0 when the pooled std is 0 (or NaN).
+ * sample standard deviations. NaN when it cannot be computed (see `effectGap`): the original's 0 for
+ * a zero or NaN pooled std would be an invented number.
  *
  * @example
  * ```ts
  * cohensD([2, 4], [0, 2]); // 1.4142135623730951
- * cohensD([1, 1], [0, 0]); // 0 (pooled std is 0)
+ * cohensD([1, 1], [0, 0]); // NaN (pooled std is 0)
  * ```
  */
 export function cohensD(positive: readonly number[], negative: readonly number[]): number {
+  if (effectGap(positive, negative) !== undefined) return NaN;
   const pooled = Math.sqrt((std(positive) ** 2 + std(negative) ** 2) / 2);
-  return pooled > 0 ? (mean(positive) - mean(negative)) / pooled : 0;
+  return (mean(positive) - mean(negative)) / pooled;
 }
 
 /**
- * Effect sizes for each model (outer) and concept (inner). Pairs with no +1 or no -1 samples at a
- * best layer are left out (the original writes NaN and a d of 0 for them); they are returned in
- * `missing`.
+ * Effect sizes for each model (outer) and concept (inner). Pairs whose Cohen's d cannot be computed
+ * at the best layer (no best layer, fewer than two finite +1 or -1 values, no spread: `effectGap`)
+ * are left out (the original writes NaN and a d of 0 for them); they are returned in `missing`,
+ * and the loader names their file in a note.
  *
  * @example
  * ```ts
@@ -53,7 +57,7 @@ export function effectSizes(
     for (const concept of concepts) {
       const pos = valuesAt(samples, model, concept, 1);
       const neg = valuesAt(samples, model, concept, -1);
-      if (pos.length === 0 || neg.length === 0) {
+      if (effectGap(pos, neg) !== undefined) {
         missing.push({ model, concept });
         continue;
       }

@@ -4,6 +4,7 @@
  * correction, and Glass's delta beside Cohen's d.
  * @module
  */
+import { effectGap } from "../sweep/effect_gap.ts";
 import type { Sweep, SweepRun } from "../sweep/types.ts";
 import { type BestLayerRow, findBest } from "./best_layers.ts";
 import { bootstrapBestLayer } from "./bootstrap.ts";
@@ -115,8 +116,8 @@ export function robustness(
       const l = matrix.layers.indexOf(chosen.layer);
       if (l < 0) continue;
       const groups = groupsAt(run, matrix, l);
-      // No +1 or no -1 rows at the best layer: the pair is missing, as in analysis_summary.json.
-      if (groups.positive.length === 0 || groups.negative.length === 0) continue;
+      // No Cohen's d at the best layer: the pair is missing, as in analysis_summary.json.
+      if (effectGap(groups.positive, groups.negative) !== undefined) continue;
       const P = matrix.prompts.length, runSeed = seed + 7919 * records.length;
       const pos = row(matrix.positive, l, P), neg = row(matrix.negative, l, P);
       const test = pairedTTest(pos.map((x, p) => x - neg[p]));

@@ -8,24 +8,30 @@ const FLOAT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 /**
  * Reads one float cell as pandas does: empty and NaN spellings are NaN, `inf` spellings are
- * infinite, anything else must be a decimal number. Returns undefined when the cell is not a number.
+ * infinite, anything else must be a decimal number within a double's range (a decimal that
+ * overflows, such as `1e400`, is not read as an infinity: only the inf spellings are). Returns
+ * undefined when the cell is not a number.
  *
  * @example
  * ```ts
  * parseFloatCell("-1.0"); // -1
  * parseFloatCell("");     // NaN
  * parseFloatCell("abc");  // undefined
+ * parseFloatCell("1e400"); // undefined (overflows)
  * ```
  */
 export function parseFloatCell(cell: string): number | undefined {
   const text = cell.trim();
   if (MISSING.has(text)) return NaN;
-  if (FLOAT.test(text)) return Number(text);
+  if (FLOAT.test(text)) return finiteOrUndefined(Number(text));
   const lower = text.toLowerCase();
   if (lower === "inf" || lower === "+inf" || lower === "infinity") return Infinity;
   if (lower === "-inf" || lower === "-infinity") return -Infinity;
   return undefined;
 }
+
+/** A decimal that overflowed to an infinity is no number. */
+const finiteOrUndefined = (value: number) => (Number.isFinite(value) ? value : undefined);
 
 /**
  * Reads one integer cell; returns undefined when the cell is not a 32-bit whole number.
@@ -86,7 +92,7 @@ export function floatInRange(text: string, start: number, end: number): number |
   const cell = text.slice(start, end);
   if (plain) {
     const value = Number(cell);
-    if (value === value && (value !== 0 || cell.trim() !== "")) return value;
+    if (Number.isFinite(value) && (value !== 0 || cell.trim() !== "")) return value;
   }
   return parseFloatCell(cell);
 }

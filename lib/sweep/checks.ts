@@ -151,8 +151,10 @@ export function duplicateNote(
 }
 
 /**
- * Warnings for a sweep that looks cut off: an incomplete layer x strength grid, or a last line
- * with no line end (a file cut mid-line).
+ * Warnings for a sweep that looks cut off: an incomplete layer x strength grid, a record spanning
+ * several lines (a stray quote opening a field swallows the lines up to the next quote; pandas
+ * reads it so too, so it is kept, but named), or a last line with no line end (a file cut
+ * mid-line).
  *
  * @example
  * ```ts
@@ -174,6 +176,15 @@ export function cutOffWarnings(scan: KeyScan, files: RunFiles): string[] {
       [files.layers, files.layersReport] as const,
     ]
   ) {
+    const { records, first, last } = report.spanning;
+    if (records > 0) {
+      warnings.push(
+        `warning: ${file}:${first}-${last}: a quoted field opened on line ${first} runs to line ` +
+          `${last}, one record (as pandas reads it)` +
+          (records > 1 ? `; ${records} records span several lines` : "") +
+          `: check for a stray quote at the start of a field`,
+      );
+    }
     if (report.unterminated) {
       warnings.push(
         `warning: ${file}:${report.lines}: the last line has no line end: the file may have ` +

@@ -12,6 +12,9 @@ import { LineCounter, RowLines } from "./lines.ts";
 import type { Columns, Schema } from "./schema.ts";
 import { makeSink, type Sink } from "./sinks.ts";
 
+/** Longest line read (characters): no line of a sweep file comes near it; one beyond is an error. */
+export const MAX_LINE_CHARS = 16 * 1024 * 1024;
+
 /** What a read saw besides the columns: its lines, and the line each row is on. */
 export interface CsvReport {
   /** Lines read (CRLF, CR and LF each end one). */
@@ -24,11 +27,16 @@ export interface CsvReport {
   unterminated: boolean;
   /** The line a row (0-based) starts on. */
   lineOfRow(row: number): number;
+  /** Records spanning several lines (a quoted field holding line ends), and the first one's lines. */
+  spanning: { records: number; first: number; last: number };
 }
 
 /** Reads a CSV that arrives in pieces; see `readTypedCsvFile` for files. */
 export class TypedCsvReader<S extends Schema> {
   private carry = "";
+  /** Pieces of a line still without a line end, joined only once one arrives (linear time). */
+  private pending: string[] = [];
+  private pendingChars = 0;
   private started = false;
   private line = 0;
   private recordLines = 0;
@@ -36,6 +44,7 @@ export class TypedCsvReader<S extends Schema> {
   private rows = 0;
   private width = 0;
   private unterminated = false;
+  private readonly spanning = { records: 0, first: 0, last: 0 };
   /** The next comma in the text being consumed, at or after the current field (see `lineAt`). */
   private comma = -1;
   private sinks: (Sink | undefined)[] | undefined;
@@ -65,12 +74,14 @@ export class TypedCsvReader<S extends Schema> {
       if (chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
     }
     this.counter.push(chunk);
-    this.consume(this.carry + chunk, false);
+    if (!this.record.active && !/[\r\n]/.test(chunk)) return this.hold(chunk);
+    this.consume(this.takePending() + chunk, false);
+    if (this.carry.length > MAX_LINE_CHARS) this.hold(""); // a quoted field that never closes
   }
 
   /** Ends the input and returns the columns. */
   end(): Columns<S> {
-    this.consume(this.carry, true);
+    this.consume(this.takePending(), true);
     if (!this.sinks) {
       throw new SweepDataError("empty file (no header row)", { file: this.file, line: 1 });
     }
@@ -96,7 +107,29 @@ export class TypedCsvReader<S extends Schema> {
       rows,
       unterminated,
       lineOfRow: (r) => rowLines.lineOf(r),
+      spanning: { ...this.spanning },
     };
+  }
+
+  /** Keeps a piece of a line with no line end yet; a line past {@link MAX_LINE_CHARS} is an error. */
+  private hold(chunk: string): void {
+    this.pending.push(chunk);
+    this.pendingChars += chunk.length;
+    if (this.carry.length + this.pendingChars <= MAX_LINE_CHARS) return;
+    throw new SweepDataError(
+      `line ${this.line + 1} runs past ${MAX_LINE_CHARS.toLocaleString("en-US")} characters ` +
+        "without a line end: not a CSV file of a sweep",
+      { file: this.file, line: this.line + 1 },
+    );
+  }
+
+  /** The carried text and the held pieces, joined once. */
+  private takePending(): string {
+    const text = this.carry + this.pending.join("");
+    this.carry = "";
+    this.pending = [];
+    this.pendingChars = 0;
+    return text;
   }
 
   private consume(text: string, final: boolean): void {
@@ -139,6 +172,9 @@ export class TypedCsvReader<S extends Schema> {
       this.endRow(cells.length);
     }
     this.recordLines += this.record.innerLines;
+    if (this.record.innerLines > 0 && this.spanning.records++ === 0) {
+      Object.assign(this.spanning, { first: this.line, last: this.line + this.record.innerLines });
+    }
     this.line += this.record.innerLines;
     this.unterminated = this.record.unterminated;
     return next;

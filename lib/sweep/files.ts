@@ -16,7 +16,9 @@ export type PathKind =
   | "FIFO"
   | "socket"
   | "device"
-  | "special file";
+  | "special file"
+  | "symbolic link loop"
+  | "unreadable";
 
 /**
  * The kind of thing at `path`, following symbolic links.
@@ -32,6 +34,9 @@ export async function pathKind(path: string): Promise<PathKind> {
   try {
     info = await Deno.stat(path);
   } catch (error) {
+    if (error instanceof Deno.errors.FilesystemLoop) return "symbolic link loop";
+    if (error instanceof Deno.errors.PermissionDenied) return "unreadable";
+    if (error instanceof Deno.errors.NotADirectory) return "missing";
     if (!(error instanceof Deno.errors.NotFound)) throw error;
     try {
       return (await Deno.lstat(path)).isSymlink ? "broken link" : "missing";
@@ -59,30 +64,62 @@ export async function pathKind(path: string): Promise<PathKind> {
 export async function assertRegularFile(path: string): Promise<void> {
   const kind = await pathKind(path);
   if (kind === "file") return;
-  const problem = kind === "missing"
-    ? "does not exist"
-    : kind === "broken link"
-    ? "is a symbolic link to nothing (its target does not exist)"
-    : `is a ${kind}, not a regular file`;
+  const problem = kind === "missing" || kind === "unreadable"
+    ? describeKind(kind)
+    : `is ${describeKind(kind)}${kind === "broken link" ? "" : ", not a regular file"}`;
   throw new SweepDataError(problem, { file: path });
 }
 
 /**
  * The names of `dir`'s subfolders, sorted by code unit: symbolic links to folders count (as a
- * shell glob and pandas' paths follow them); hidden names (starting with ".") are skipped.
+ * shell glob and pandas' paths follow them); hidden names (starting with ".") are skipped, and so
+ * is a link that loops or cannot be followed, with a note in `notes` naming it. A `dir` that
+ * cannot be read is a {@link SweepDataError} naming it.
  *
  * @example
  * ```ts
  * await subfolders("results/logit_diff_sweep"); // ["corrigible", "self_awareness", "sycophancy"]
  * ```
  */
-export async function subfolders(dir: string): Promise<string[]> {
+export async function subfolders(dir: string, notes: string[] = []): Promise<string[]> {
   const names: string[] = [];
-  for await (const entry of Deno.readDir(dir)) {
-    if (entry.name.startsWith(".")) continue;
-    const folder = entry.isDirectory ||
-      (entry.isSymlink && (await pathKind(join(dir, entry.name))) === "folder");
-    if (folder) names.push(entry.name);
+  try {
+    for await (const entry of Deno.readDir(dir)) {
+      if (entry.name.startsWith(".")) continue;
+      const kind = entry.isSymlink ? await pathKind(join(dir, entry.name)) : undefined;
+      if (kind === "symbolic link loop" || kind === "unreadable") {
+        notes.push(`note: skipped ${join(dir, entry.name)}: ${describeKind(kind)}`);
+      }
+      if (entry.isDirectory || kind === "folder") names.push(entry.name);
+    }
+  } catch (error) {
+    if (error instanceof SweepDataError) throw error;
+    throw new SweepDataError(`cannot list this folder: ${errorReason(error)}`, { file: dir });
   }
   return names.sort(compareStrings);
+}
+
+/**
+ * A path kind in words, for a message.
+ *
+ * @example
+ * ```ts
+ * describeKind("symbolic link loop"); // "a symbolic link loop (a link that leads back to itself)"
+ * ```
+ */
+export function describeKind(kind: PathKind): string {
+  if (kind === "symbolic link loop") {
+    return "a symbolic link loop (a link that leads back to itself)";
+  }
+  if (kind === "unreadable") return "cannot be read (permission denied)";
+  if (kind === "broken link") return "a symbolic link to nothing (its target does not exist)";
+  return kind === "missing" ? "does not exist" : `a ${kind}`;
+}
+
+/** The reason of a file-system error in our words, without Deno's "(os error N)" and path. */
+function errorReason(error: unknown): string {
+  if (error instanceof Deno.errors.PermissionDenied) return "permission denied";
+  if (error instanceof Deno.errors.FilesystemLoop) return "a symbolic link loop";
+  const text = error instanceof Error ? error.message : String(error);
+  return text.replace(/ \(os error \d+\).*$/, "").toLowerCase();
 }

@@ -14,12 +14,14 @@ import {
   type RunFiles,
 } from "./checks.ts";
 import { readCsvFile } from "./csv_file.ts";
+import { bestLayerNote } from "./effect_gap.ts";
 import { SweepDataError } from "./errors.ts";
-import { assertRegularFile, pathKind, subfolders } from "./files.ts";
+import { discoverConcepts, modelsInConcept } from "./discover.ts";
+import { assertRegularFile, describeKind, pathKind } from "./files.ts";
 import { parseRunInfo } from "./json.ts";
 import { scanKeys } from "./keys.ts";
-import { modelFolderName, modelLabelOfFolder, orderModels, RUN_FILES } from "./layout.ts";
-import { checkLayerCountKeys, uniqueNames } from "./options.ts";
+import { modelFolderName, orderModels, RUN_FILES } from "./layout.ts";
+import { checkAskedNames, checkLayerCountKeys, uniqueNames } from "./options.ts";
 import { dataQualityNote } from "./quality.ts";
 import { decodeText } from "./text.ts";
 import {
@@ -57,35 +59,6 @@ async function readText(path: string): Promise<string> {
   return decodeText(await Deno.readFile(path), path);
 }
 
-/**
- * Model labels found in one concept folder (from folder names: `Qwen_Qwen3_30B_A3B` is `30B-A3B`).
- *
- * @example
- * ```ts
- * await modelsInConcept("results/logit_diff_sweep/corrigible"); // ["14B", "32B", "4B", "8B"]
- * ```
- */
-export async function modelsInConcept(conceptDir: string): Promise<string[]> {
-  const labels = (await subfolders(conceptDir)).map(modelLabelOfFolder);
-  return labels.filter((label): label is string => label !== undefined);
-}
-
-/**
- * Concepts found in a sweep folder: subfolders holding at least one model folder, alphabetically.
- *
- * @example
- * ```ts
- * await discoverConcepts("results/logit_diff_sweep"); // ["corrigible", "self_awareness", "sycophancy"]
- * ```
- */
-export async function discoverConcepts(dir: string): Promise<string[]> {
-  const concepts: string[] = [];
-  for (const name of await subfolders(dir)) {
-    if ((await modelsInConcept(join(dir, name))).length > 0) concepts.push(name);
-  }
-  return concepts;
-}
-
 /** A run with the read reports its checks need. */
 interface ReadRun {
   run: SweepRun;
@@ -116,7 +89,8 @@ async function readRun(dir: string, model: string, concept: string): Promise<Rea
     concept,
   }));
   const info = infoText === undefined ? undefined : parseRunInfo(infoText, infoFile);
-  if (info && (info.model !== model || info.concept !== concept)) {
+  const nfc = (name: string) => name.normalize("NFC");
+  if (info && (info.model !== model || nfc(info.concept) !== nfc(concept))) {
     throw new SweepDataError(
       `summary.json is for ${info.model}/${info.concept} but the folder is for ${model}/${concept}`,
       { file: infoFile },
@@ -215,7 +189,9 @@ async function planRuns(
       }
       if (absent) {
         const kind = await pathKind(absent);
-        const what = kind === "missing" ? "does not exist" : `is a ${kind}, not a folder`;
+        const what = kind === "missing" || kind === "unreadable"
+          ? describeKind(kind)
+          : `is ${describeKind(kind)}, not a folder`;
         notes.push(`warning: ${model}/${concept} skipped: ${absent} ${what}`);
         missing.push({ model, concept });
       } else {
@@ -256,18 +232,25 @@ function uniqueOptions(options: LoadOptions, notes: string[]): LoadOptions {
  * ```
  */
 export async function loadSweep(dir: string, options: LoadOptions = {}): Promise<Sweep> {
-  if (!(await isDirectory(dir))) {
-    throw new SweepDataError("no such folder (the sweep's data folder)", { file: dir });
+  const kind = await pathKind(dir);
+  if (kind !== "folder") {
+    const what = kind === "missing" ? "no such folder" : `${describeKind(kind)}, not a folder`;
+    throw new SweepDataError(`${what} (the sweep's data folder)`, { file: dir });
   }
   const notes: string[] = [];
   const asked = uniqueOptions(options, notes);
-  const concepts = asked.concepts ?? await discoverConcepts(dir);
+  const concepts = asked.concepts ?? await discoverConcepts(dir, notes);
   const found = new Map<string, string[]>();
   for (const concept of concepts) {
     const conceptDir = join(dir, concept);
-    found.set(concept, (await isDirectory(conceptDir)) ? await modelsInConcept(conceptDir) : []);
+    const inside = (await isDirectory(conceptDir)) ? await modelsInConcept(conceptDir, notes) : [];
+    found.set(concept, inside);
   }
   const models = asked.models ?? orderModels([...found.values()].flat());
+  checkAskedNames(asked.models, [...new Set([...found.values()].flat())], "--models", dir);
+  if (asked.concepts) {
+    checkAskedNames(asked.concepts, await discoverConcepts(dir), "--concepts", dir);
+  }
   checkLayerCountKeys(
     asked.layerCounts ?? {},
     [...new Set([...models, ...found.values()].flat())],
@@ -287,7 +270,8 @@ export async function loadSweep(dir: string, options: LoadOptions = {}): Promise
     checkLayerRange(run, files, counts[run.model], sources[run.model]);
     const scan = scanKeys(run.samples);
     const duplicates = duplicateNote(run, scan, files, asked.allowDuplicates ?? false);
-    for (const note of [dataQualityNote(run), duplicates, ...cutOffWarnings(scan, files)]) {
+    const found = [dataQualityNote(run, files.samples), duplicates, ...cutOffWarnings(scan, files)];
+    for (const note of [...found, bestLayerNote(run, files)]) {
       if (note) notes.push(note);
     }
   }

@@ -103,3 +103,33 @@ export function checkLayerCountKeys(
     }
   }
 }
+
+/**
+ * Throws a {@link SweepDataError} (naming the sweep folder) for a name asked for with `flag` that
+ * the sweep does not hold but does under another spelling (case, `-`/`_`/spaces, Unicode form:
+ * `4b` for `4B`): a typo, like a `--layer-counts` one, is an error suggesting the match. Another
+ * name (`8B` where the sweep has `4B`) is left to the loader: skipped with a warning, as the
+ * original skips a missing folder.
+ *
+ * @example
+ * ```ts
+ * checkAskedNames(["4B", "4b"], ["4B", "8B"], "--models", "results/x");
+ * // throws 'results/x: --models: no "4b" in this sweep; did you mean "4B"?'
+ * ```
+ */
+export function checkAskedNames(
+  asked: readonly string[] | undefined,
+  known: readonly string[],
+  flag: string,
+  dir: string,
+): void {
+  for (const name of asked ?? []) {
+    if (known.includes(name)) continue;
+    const fold = (n: string) => n.normalize("NFC").toLowerCase().replace(/[-_\s]/g, "");
+    const near = known.find((k) => fold(k) === fold(name));
+    if (near === undefined) continue;
+    throw new SweepDataError(`${flag}: no "${name}" in this sweep; did you mean "${near}"?`, {
+      file: dir,
+    });
+  }
+}

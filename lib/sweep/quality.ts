@@ -3,7 +3,11 @@
  * @module
  */
 import type { Dictionary } from "./columns.ts";
+import { quoteText } from "./errors.ts";
 import type { SweepRun } from "./types.ts";
+
+/** Most distinct answers a note lists, and most characters it quotes of each. */
+export const NOTE_LIMITS = { answers: 5, chars: 40 } as const;
 
 /** The answers an A/B question is scored on. */
 export const AB_ANSWERS: readonly string[] = ["(A)", "(B)"];
@@ -27,22 +31,38 @@ export function otherAnswers(answers: Dictionary): Map<string, number> {
 }
 
 /**
- * A one-line note when a run has rows whose matching answer is not (A) or (B): the sweep scored
- * them as if the answer were (B). They are kept, as the original keeps them.
+ * A one-line note naming `file` when a run has rows whose matching answer is not (A) or (B): the
+ * sweep scored them as if the answer were (B). They are kept, as the original keeps them. The
+ * note is bounded: the most frequent {@link NOTE_LIMITS}.answers answers, each quoted to
+ * {@link NOTE_LIMITS}.chars characters, then how many more.
  *
  * @example
  * ```ts
- * dataQualityNote(run); // "data quality: 4B/sycophancy: 450 of 7,500 rows ... kept (as the original)"
+ * dataQualityNote(run, "s.csv"); // "data quality: 4B/sycophancy: s.csv: 450 of 7,500 rows ... kept"
  * ```
  */
-export function dataQualityNote(run: SweepRun): string | undefined {
+export function dataQualityNote(run: SweepRun, file: string): string | undefined {
   const others = otherAnswers(run.samples.matching_answer);
   if (others.size === 0) return undefined;
   const total = [...others.values()].reduce((a, b) => a + b, 0);
-  const listed = [...others].map(([answer, n]) => `${answer} x${n.toLocaleString("en-US")}`);
-  return `data quality: ${run.model}/${run.concept}: ${total.toLocaleString("en-US")} of ` +
+  const ranked = [...others].sort((a, b) => b[1] - a[1]);
+  const listed = ranked.slice(0, NOTE_LIMITS.answers).map(([answer, n]) =>
+    `${shortAnswer(answer)} x${n.toLocaleString("en-US")}`
+  );
+  const more = ranked.length - listed.length;
+  if (more > 0) listed.push(`and ${more.toLocaleString("en-US")} other answers`);
+  return `data quality: ${run.model}/${run.concept}: ${file}: ${
+    total.toLocaleString("en-US")
+  } of ` +
     `${
       run.samples.length.toLocaleString("en-US")
     } rows have a matching_answer other than (A)/(B) ` +
     `(${listed.join(", ")}); the sweep scored them as (B); kept, as the original keeps them`;
+}
+
+/** An answer as the note shows it: plain when short and on one line, else quoted and cut. */
+function shortAnswer(answer: string): string {
+  if (answer.length <= NOTE_LIMITS.chars && !/[\r\n"]/.test(answer)) return answer;
+  const quoted = quoteText(answer.slice(0, NOTE_LIMITS.chars));
+  return answer.length > NOTE_LIMITS.chars ? `${quoted}... (${answer.length} characters)` : quoted;
 }

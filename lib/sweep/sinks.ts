@@ -65,14 +65,21 @@ function textSink(name: string): Sink {
   };
 }
 
-/** Every cell must be the expected value: checked in place, keeping only the count. */
+/**
+ * Every cell must be the expected value: checked in place, keeping only the count. Names compare
+ * Unicode-normalized (NFC): a folder name in NFD (as macOS writes it) matches NFC cells.
+ */
 function constantSink(file: string, name: string, expected: string): Sink {
   let rows = 0;
+  const nfc = expected.normalize("NFC");
+  const same = (text: string, start: number, end: number) =>
+    (end - start === expected.length && text.startsWith(expected, start)) ||
+    text.slice(start, end).normalize("NFC") === nfc;
   return {
     name,
     type: "string",
     take(text, start, end, line, column) {
-      if (end - start !== expected.length || !text.startsWith(expected, start)) {
+      if (!same(text, start, end)) {
         throw new SweepDataError(
           `${name} is ${quoteText(text.slice(start, end))} but the folder is for ${
             quoteText(expected)

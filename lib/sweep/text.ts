@@ -63,8 +63,26 @@ export function placeOfByte(bytes: Uint8Array, offset: number): { line: number; 
 }
 
 /**
- * Throws a {@link SweepDataError} when `bytes` are not UTF-8 text: binary data (a NUL byte
- * anywhere) at the NUL's line, else the first invalid UTF-8 byte at its line and column.
+ * Whether bytes look like UTF-16: after a UTF-16 byte-order mark if any, within the first 256
+ * bytes a NUL at every odd position (little-endian ASCII) or every even one (big-endian).
+ *
+ * @example
+ * ```ts
+ * looksUtf16(new Uint8Array([0x61, 0, 0x2c, 0, 0x62, 0])); // true
+ * looksUtf16(new TextEncoder().encode("a,b\n"));            // false
+ * ```
+ */
+export function looksUtf16(bytes: Uint8Array): boolean {
+  const bom = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  const head = bytes.subarray(bom ? 2 : 0, Math.min(bytes.length, 256) & ~1);
+  if (head.length < 4) return false;
+  const nulAt = (parity: number) => head.every((b, i) => (i % 2 === parity) === (b === 0));
+  return nulAt(1) || nulAt(0);
+}
+
+/**
+ * Throws a {@link SweepDataError} when `bytes` are not UTF-8 text: UTF-16 (said so), binary data
+ * (a NUL byte anywhere) at the NUL's line, else the first invalid UTF-8 byte at its line and column.
  *
  * @example
  * ```ts
@@ -73,6 +91,12 @@ export function placeOfByte(bytes: Uint8Array, offset: number): { line: number; 
  * ```
  */
 export function assertTextBytes(bytes: Uint8Array, file: string): void {
+  if (looksUtf16(bytes)) {
+    throw new SweepDataError(
+      "looks like UTF-16 text (a NUL byte beside every character): save it as UTF-8",
+      { file, line: 1 },
+    );
+  }
   const nul = bytes.indexOf(0);
   if (nul >= 0) {
     const { line } = placeOfByte(bytes, nul);
