@@ -22,8 +22,9 @@ export interface EffectSizeRow {
  *
  * @example
  * ```ts
- * cohensD([2, 4], [0, 2]); // 1.4142135623730951
- * cohensD([1, 1], [0, 0]); // 0 (pooled std is 0)
+ * import assert from "node:assert/strict";
+ * assert.equal(cohensD([2, 4], [0, 2]), 1.414213562373095);
+ * assert.equal(cohensD([1, 1], [0, 0]), 0); // pooled std is 0
  * ```
  */
 export function cohensD(positive: readonly number[], negative: readonly number[]): number {
@@ -38,8 +39,19 @@ export function cohensD(positive: readonly number[], negative: readonly number[]
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
+ * const at = (strength: number, logit_diff_matching: number) => ({
+ *   model: "4B",
+ *   concept: "corrigible",
+ *   layer: 18,
+ *   strength,
+ *   prompt_idx: 0,
+ *   matching_answer: "(A)",
+ *   logit_diff_matching,
+ * });
+ * const samples = [at(1, 2), at(1, 4), at(-1, 0), at(-1, 2)];
  * const { rows } = effectSizes(samples, ["4B"], ["corrigible"]);
- * rows[0].cohens_d; // 1.484...
+ * assert.deepEqual([rows[0].delta, rows[0].cohens_d], [2, 1.414213562373095]);
  * ```
  */
 export function effectSizes(
@@ -76,7 +88,17 @@ export function effectSizes(
  *
  * @example
  * ```ts
- * averageBy(rows, "concept", ["corrigible"]); // [["corrigible", 1.41...]]
+ * import assert from "node:assert/strict";
+ * const row = { mean_positive: 1, mean_negative: -1, delta: 2 };
+ * const rows = [
+ *   { ...row, model: "4B", concept: "corrigible", cohens_d: 1 },
+ *   { ...row, model: "8B", concept: "corrigible", cohens_d: 2 },
+ *   { ...row, model: "4B", concept: "honesty", cohens_d: 0.5 },
+ * ];
+ * assert.deepEqual(averageBy(rows, "concept", ["honesty", "corrigible", "power"]), [
+ *   ["honesty", 0.5],
+ *   ["corrigible", 1.5],
+ * ]); // a key without rows is left out
  * ```
  */
 export function averageBy(
@@ -98,7 +120,14 @@ export function averageBy(
  *
  * @example
  * ```ts
- * conceptAverages(rows)[0]; // ["corrigible", 1.4126...]
+ * import assert from "node:assert/strict";
+ * const row = { mean_positive: 1, mean_negative: -1, delta: 2 };
+ * const rows = [
+ *   { ...row, model: "4B", concept: "corrigible", cohens_d: 1 },
+ *   { ...row, model: "8B", concept: "corrigible", cohens_d: 2 },
+ *   { ...row, model: "4B", concept: "honesty", cohens_d: 0.5 },
+ * ];
+ * assert.deepEqual(conceptAverages(rows), [["corrigible", 1.5], ["honesty", 0.5]]);
  * ```
  */
 export function conceptAverages(rows: readonly EffectSizeRow[]): [string, number][] {
@@ -111,7 +140,14 @@ export function conceptAverages(rows: readonly EffectSizeRow[]): [string, number
  *
  * @example
  * ```ts
- * modelAverages(rows, ["4B", "8B"]); // [["4B", 1.238...], ["8B", 0.930...]]
+ * import assert from "node:assert/strict";
+ * const row = { mean_positive: 1, mean_negative: -1, delta: 2 };
+ * const rows = [
+ *   { ...row, model: "4B", concept: "corrigible", cohens_d: 1 },
+ *   { ...row, model: "8B", concept: "corrigible", cohens_d: 2 },
+ *   { ...row, model: "4B", concept: "honesty", cohens_d: 0.5 },
+ * ];
+ * assert.deepEqual(modelAverages(rows, ["8B", "4B"]), [["8B", 2], ["4B", 0.75]]);
  * ```
  */
 export function modelAverages(
