@@ -12,9 +12,10 @@ const FLOAT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
  *
  * @example
  * ```ts
- * parseFloatCell("-1.0"); // -1
- * parseFloatCell("");     // NaN
- * parseFloatCell("abc");  // undefined
+ * import assert from "node:assert/strict";
+ * assert.equal(parseFloatCell("-1.0"), -1);
+ * assert.ok(Number.isNaN(parseFloatCell(""))); // an empty cell is missing
+ * assert.equal(parseFloatCell("abc"), undefined); // not a number: the caller reports it
  * ```
  */
 export function parseFloatCell(cell: string): number | undefined {
@@ -32,8 +33,9 @@ export function parseFloatCell(cell: string): number | undefined {
  *
  * @example
  * ```ts
- * parseIntCell("13");  // 13
- * parseIntCell("1.5"); // undefined
+ * import assert from "node:assert/strict";
+ * assert.equal(parseIntCell("13"), 13);
+ * assert.equal(parseIntCell("1.5"), undefined);
  * ```
  */
 export function parseIntCell(cell: string): number | undefined {
@@ -49,7 +51,8 @@ export function parseIntCell(cell: string): number | undefined {
  *
  * @example
  * ```ts
- * intInRange("a,-42,b", 2, 5); // -42
+ * import assert from "node:assert/strict";
+ * assert.equal(intInRange("a,-42,b", 2, 5), -42);
  * ```
  */
 export function intInRange(text: string, start: number, end: number): number | undefined {
@@ -75,7 +78,8 @@ export function intInRange(text: string, start: number, end: number): number | u
  *
  * @example
  * ```ts
- * floatInRange("x,0.25,y", 2, 6); // 0.25
+ * import assert from "node:assert/strict";
+ * assert.equal(floatInRange("x,0.25,y", 2, 6), 0.25);
  * ```
  */
 export function floatInRange(text: string, start: number, end: number): number | undefined {
