@@ -71,7 +71,7 @@ export async function exists(path: string): Promise<boolean> {
  * try {
  *   assert.deepEqual(await readManifest(out), []); // no render wrote here yet
  *   await writeOutputsAtomic(out, [{ name: "b.csv", content: "" }, { name: "a.csv", content: "" }]);
- *   assert.deepEqual(await readManifest(out), ["a.csv", "b.csv"]);
+ *   assert.deepEqual(await readManifest(out), ["b.csv", "a.csv"]); // in the order written
  * } finally {
  *   await Deno.remove(out, { recursive: true });
  * }
