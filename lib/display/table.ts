@@ -3,6 +3,7 @@
  * `display(df.round(3))` shows a data frame.
  * @module
  */
+import { escapeXml } from "../util/text.ts";
 
 /** A MIME bundle: what Jupyter shows, by type. */
 export type MimeBundle = Record<string, string>;
@@ -73,10 +74,6 @@ export function columnText(
   return rows.map((row) => formatTableValue(row[column], options.digits, fixed));
 }
 
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
-
 /**
  * The rows as an HTML table (numbers right-aligned, no cell wrapping inside a number).
  *
@@ -92,16 +89,16 @@ function escapeHtml(text: string): string {
 export function tableHtml(rows: readonly Row[], options: TableOptions = {}): string {
   const columns = columnsOf(rows, options);
   const side = (c: string) => typeof rows[0]?.[c] === "number" ? "right" : "left";
-  const head = columns.map((c) => `<th style="text-align: ${side(c)}">${escapeHtml(c)}</th>`)
+  const head = columns.map((c) => `<th style="text-align: ${side(c)}">${escapeXml(c)}</th>`)
     .join("");
   const texts = columns.map((c) => columnText(rows, c, options));
   const body = rows.map((row, i) =>
     "<tr>" + columns.map((c, j) => {
       const align = typeof row[c] === "number" ? "right; white-space: nowrap" : "left";
-      return `<td style="text-align: ${align}">${escapeHtml(texts[j][i])}</td>`;
+      return `<td style="text-align: ${align}">${escapeXml(texts[j][i])}</td>`;
     }).join("") + "</tr>"
   ).join("\n");
-  const caption = options.caption ? `<caption>${escapeHtml(options.caption)}</caption>` : "";
+  const caption = options.caption ? `<caption>${escapeXml(options.caption)}</caption>` : "";
   return `<table class="dataframe" border="1">${caption}<thead><tr>${head}</tr></thead>` +
     `<tbody>\n${body}\n</tbody></table>`;
 }
