@@ -77,7 +77,9 @@ function list(value: string | undefined, flag: string): string[] | undefined {
  *
  * @example
  * ```ts
- * quoted("abc"); // '"abc"'
+ * import assert from "node:assert/strict";
+ * assert.equal(quoted("abc"), '"abc"');
+ * assert.equal(quoted("x".repeat(50)), `"${"x".repeat(37)}..."`); // cut to 40 characters
  * ```
  */
 export function quoted(value: string): string {
@@ -89,7 +91,12 @@ export function quoted(value: string): string {
  *
  * @example
  * ```ts
- * wholeNumber("500", "--resamples", { min: 1, max: 1_000_000 }); // 500
+ * import assert from "node:assert/strict";
+ * assert.equal(wholeNumber("500", "--resamples", { min: 1, max: 1_000_000 }), 500);
+ * assert.throws(() => wholeNumber("0", "--resamples", { min: 1, max: 1_000_000 }), {
+ *   name: "UsageError",
+ *   message: '--resamples needs a whole number from 1 to 1,000,000, not "0"',
+ * });
  * ```
  */
 export function wholeNumber(
@@ -109,7 +116,9 @@ export function wholeNumber(
  *
  * @example
  * ```ts
- * parseLayerCounts("4B=36,32B=64"); // { "4B": 36, "32B": 64 }
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(parseLayerCounts("4B=36,32B=64"), { "4B": 36, "32B": 64 });
+ * assert.throws(() => parseLayerCounts("4B:36"), /"4B:36" is not MODEL=LAYERS/);
  * ```
  */
 export function parseLayerCounts(value: string): Record<string, number> {
@@ -158,7 +167,20 @@ export function userPath(path: string, initCwd: string | undefined, cwd: string)
  *
  * @example
  * ```ts
- * parseRenderArgs(["--data", "d", "--models", "4B,8B"]); // { data: "d", out: "d", models: ["4B", "8B"], ... }
+ * import assert from "node:assert/strict";
+ * const args = parseRenderArgs(["--data", "d", "--models", "4B,8B"]);
+ * assert.deepEqual(args, {
+ *   data: "d",
+ *   out: "d", // the data folder, as the original
+ *   models: ["4B", "8B"],
+ *   concepts: undefined,
+ *   layerCounts: undefined,
+ *   figures: true,
+ *   resamples: 2000,
+ *   seed: 1,
+ *   allowDuplicates: false,
+ *   help: false,
+ * });
  * ```
  */
 export function parseRenderArgs(

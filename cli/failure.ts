@@ -19,7 +19,9 @@ export const REPORT_HINT = "please report this at the project's issue tracker wi
  *
  * @example
  * ```ts
- * oneLine("a\nb"); // "a b"
+ * import assert from "node:assert/strict";
+ * assert.equal(oneLine("a\nb"), "a b");
+ * assert.equal(oneLine("x".repeat(30), 15), "xxxxx ... xxxxx"); // the middle cut
  * ```
  */
 export function oneLine(text: string, max = MAX_MESSAGE): string {
@@ -39,7 +41,13 @@ function isSystemError(error: unknown): error is Error {
  *
  * @example
  * ```ts
- * failure(new UsageError("--seed needs a whole number")); // { code: 2, message: "error: --seed ... (see --help)" }
+ * import assert from "node:assert/strict";
+ * import { UsageError } from "./args.ts";
+ * assert.deepEqual(failure(new UsageError("--seed needs a whole number")), {
+ *   code: 2,
+ *   message: "error: --seed needs a whole number (see --help)",
+ * });
+ * assert.equal(failure(new TypeError("x is undefined")).code, 70); // a bug
  * ```
  */
 export function failure(error: unknown, interrupted = false): { code: number; message: string } {
@@ -61,7 +69,18 @@ export function failure(error: unknown, interrupted = false): { code: number; me
  *
  * @example
  * ```ts
- * Deno.exitCode = reportFailure(error);
+ * import assert from "node:assert/strict";
+ * import { SweepDataError } from "../lib/sweep/errors.ts";
+ * const printed: unknown[] = [];
+ * const error = console.error;
+ * console.error = (text: unknown) => printed.push(text);
+ * try {
+ *   const code = reportFailure(new SweepDataError("not a number", { file: "a.csv", line: 3 }));
+ *   assert.equal(code, 1); // bad data: exit 1
+ * } finally {
+ *   console.error = error;
+ * }
+ * assert.deepEqual(printed, ["error: a.csv:3: not a number"]);
  * ```
  */
 export function reportFailure(error: unknown, interrupted = false): number {

@@ -23,7 +23,9 @@ const SCRIPT = new URL("../scripts/execute_notebook.py", import.meta.url).pathna
  *
  * @example
  * ```ts
- * kernelSpec("/usr/bin/deno").argv[0]; // "/usr/bin/deno"
+ * import assert from "node:assert/strict";
+ * const spec = kernelSpec("/usr/bin/deno");
+ * assert.deepEqual(spec.argv, ["/usr/bin/deno", "jupyter", "--kernel", "--conn", "{connection_file}"]);
  * ```
  */
 export function kernelSpec(
@@ -42,8 +44,16 @@ export function kernelSpec(
  *
  * @example
  * ```ts
- * const env = await privateJupyter(await Deno.makeTempDir());
- * env.JUPYTER_DATA_DIR; // ".../data", holding kernels/deno/kernel.json
+ * import assert from "node:assert/strict";
+ * const dir = await Deno.makeTempDir();
+ * try {
+ *   const env = await privateJupyter(dir);
+ *   assert.equal(env.JUPYTER_DATA_DIR, `${dir}/data`);
+ *   const spec = JSON.parse(await Deno.readTextFile(`${dir}/data/kernels/deno/kernel.json`));
+ *   assert.equal(spec.argv[0], Deno.execPath()); // this Deno binary
+ * } finally {
+ *   await Deno.remove(dir, { recursive: true });
+ * }
  * ```
  */
 export async function privateJupyter(dir: string): Promise<Record<string, string>> {
@@ -68,7 +78,10 @@ export async function privateJupyter(dir: string): Promise<Record<string, string
  *
  * @example
  * ```ts
- * await hasPythonModules(["nbclient", "nbformat"]); // true where python3-nbclient is installed
+ * import assert from "node:assert/strict";
+ * assert.equal(await hasPythonModules(["json"]), true); // in every Python
+ * assert.equal(await hasPythonModules(["no_such_module_here"]), false);
+ * assert.equal(await hasPythonModules(["json"], "/no/such/python"), false);
  * ```
  */
 export async function hasPythonModules(modules: string[], python = PYTHON): Promise<boolean> {
@@ -87,9 +100,10 @@ export async function hasPythonModules(modules: string[], python = PYTHON): Prom
  * `env` is passed to the kernel. Returns the exit code (0 when every cell ran). Throws when
  * python3-nbclient is missing, naming the Debian package to install.
  *
- * @example
- * ```ts
- * await executeNotebook(NOTEBOOK, { output: "/tmp/run.ipynb" });
+ * @example Needs Jupyter (python3-nbclient) and runs a kernel, so it is not run as a doc test;
+ * `tests/notebook_test.ts` runs it.
+ * ```ts ignore
+ * await executeNotebook(NOTEBOOK, { output: "/tmp/run.ipynb" }); // 0 when every cell ran
  * ```
  */
 export async function executeNotebook(
@@ -120,8 +134,9 @@ export async function executeNotebook(
  * (default: the notebook itself, replaced only when every cell ran). The unexecuted notebook is
  * a hidden file beside it, so the kernel runs in the notebook's folder; it is removed after.
  *
- * @example
- * ```ts
+ * @example Needs Jupyter (python3-nbclient) and runs a kernel, so it is not run as a doc test;
+ * `deno task notebook` runs it.
+ * ```ts ignore
  * await generateNotebook({ output: "/tmp/run.ipynb" }); // 0 when every cell ran
  * ```
  */

@@ -35,7 +35,15 @@ async function statOrUndefined(
  *
  * @example
  * ```ts
- * await usableFolder("results/new/out"); // "results" when only that exists
+ * import assert from "node:assert/strict";
+ * const dir = await Deno.makeTempDir();
+ * try {
+ *   assert.equal(await usableFolder(`${dir}/new/out`), dir); // the nearest existing folder
+ *   await Deno.writeTextFile(`${dir}/file`, "");
+ *   await assert.rejects(usableFolder(`${dir}/file/out`), { name: "UsageError" });
+ * } finally {
+ *   await Deno.remove(dir, { recursive: true });
+ * }
  * ```
  */
 export async function usableFolder(out: string): Promise<string> {
@@ -70,7 +78,14 @@ export async function usableFolder(out: string): Promise<string> {
  *
  * @example
  * ```ts
- * await checkOutFolder("results/logit_diff_sweep");
+ * import assert from "node:assert/strict";
+ * const dir = await Deno.makeTempDir();
+ * try {
+ *   await checkOutFolder(`${dir}/out`); // creatable under a writable folder
+ *   assert.deepEqual(await Array.fromAsync(Deno.readDir(dir)), []); // the probe file is gone
+ * } finally {
+ *   await Deno.remove(dir, { recursive: true });
+ * }
  * ```
  */
 export async function checkOutFolder(out: string): Promise<void> {

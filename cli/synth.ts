@@ -43,7 +43,11 @@ function numbers(value: string, flag: string): number[] {
  *
  * @example
  * ```ts
- * parseSynthModels("4B,mine=20"); // [{ label: "4B", layers: 36 }, { label: "mine", layers: 20 }]
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(parseSynthModels("4B,mine=20"), [
+ *   { label: "4B", layers: 36 }, // a known Qwen3 model
+ *   { label: "mine", layers: 20 },
+ * ]);
  * ```
  */
 export function parseSynthModels(value: string): SynthModel[] {

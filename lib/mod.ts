@@ -4,9 +4,11 @@
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { analyse, loadSweep } from "./mod.ts";
  * const analysis = analyse(await loadSweep("results/logit_diff_sweep"));
- * analysis.bestLayers[0]; // { model: "14B", concept: "corrigible", layer: 20, ... }
+ * const { model, concept, layer } = analysis.bestLayers[0];
+ * assert.deepEqual({ model, concept, layer }, { model: "14B", concept: "corrigible", layer: 20 });
  * ```
  * @module
  */

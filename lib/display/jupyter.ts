@@ -21,10 +21,12 @@ export interface DisplayData {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * const png = Uint8Array.from([137, 80, 78, 71]);
  * const { data, metadata } = pngDisplay(png, { width: 860, height: 520 }, "Delta");
- * if (data["text/plain"] !== "[figure: Delta]") throw new Error("the title as text");
- * if (metadata["image/png"].width !== 860) throw new Error("shown at its CSS size");
+ * assert.equal(data["text/plain"], "[figure: Delta]"); // the title as text
+ * assert.equal(data["image/png"], "iVBORw=="); // base64
+ * assert.deepEqual(metadata["image/png"], { width: 860, height: 520 }); // shown at its CSS size
  * ```
  */
 export function pngDisplay(
@@ -48,7 +50,17 @@ interface JupyterApi {
  *
  * @example
  * ```ts
- * await display(tableBundle(rows));
+ * import assert from "node:assert/strict";
+ * import { tableBundle } from "./table.ts";
+ * const printed: unknown[] = [];
+ * const log = console.log;
+ * console.log = (text: unknown) => printed.push(text); // outside a notebook, display prints
+ * try {
+ *   await display(tableBundle([{ model: "4B", delta: 14.0114 }]));
+ * } finally {
+ *   console.log = log;
+ * }
+ * assert.deepEqual(printed, ["model   delta\n   4B  14.011"]);
  * ```
  */
 export async function display(

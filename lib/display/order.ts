@@ -11,7 +11,13 @@
  *
  * @example
  * ```ts
- * inModelOrder([{ model: "14B" }, { model: "4B" }], ["4B", "14B"]); // [{ model: "4B" }, { model: "14B" }]
+ * import assert from "node:assert/strict";
+ * const rows = [{ model: "14B" }, { model: "7B" }, { model: "4B" }];
+ * assert.deepEqual(inModelOrder(rows, ["4B", "14B"]), [
+ *   { model: "4B" },
+ *   { model: "14B" },
+ *   { model: "7B" }, // not in the list: last
+ * ]);
  * ```
  */
 export function inModelOrder<T extends { model: string; concept?: string }>(

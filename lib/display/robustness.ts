@@ -13,8 +13,9 @@ import { formatTableValue, type MimeBundle, tableBundle } from "./table.ts";
  *
  * @example
  * ```ts
- * pValueText(0.01234);   // "0.012"
- * pValueText(7.471e-10); // "7.47e-10"
+ * import assert from "node:assert/strict";
+ * assert.equal(pValueText(0.01234), "0.012");
+ * assert.equal(pValueText(7.471e-10), "7.47e-10"); // never rounded to 0
  * ```
  */
 export function pValueText(value: unknown): string {
@@ -27,7 +28,8 @@ export function pValueText(value: unknown): string {
  *
  * @example
  * ```ts
- * intervalText(13.2149, 17.3); // "[13.215, 17.300]"
+ * import assert from "node:assert/strict";
+ * assert.equal(intervalText(13.2149, 17.3), "[13.215, 17.300]");
  * ```
  */
 export function intervalText(low: number, high: number): string {
@@ -39,7 +41,31 @@ export function intervalText(low: number, high: number): string {
  *
  * @example
  * ```ts
- * robustnessTables(records).length; // 3
+ * import assert from "node:assert/strict";
+ * const record = {
+ *   model: "4B",
+ *   concept: "corrigible",
+ *   best_layer: 18,
+ *   best_delta: 14.0114,
+ *   ci_low: 10.9124,
+ *   ci_high: 16.8051,
+ *   layer_stability: 1,
+ *   split_half_delta: 13.9967,
+ *   mean_paired_diff: 14.0114,
+ *   d_z: 1.2771,
+ *   t: 8.0769,
+ *   p: 7.4748e-10,
+ *   p_holm: 1.495e-9,
+ *   cohens_d: 1.4842,
+ *   cohens_d_ci_low: 1.1566,
+ *   cohens_d_ci_high: 2.0783,
+ *   glass_delta: 1.4137,
+ *   p_selection: 3.7374e-8,
+ * };
+ * const [chosen, tests, effects] = robustnessTables([record]);
+ * assert.ok(chosen["text/plain"].includes("[10.912, 16.805]"));
+ * assert.ok(tests["text/plain"].includes("7.47e-10"));
+ * assert.ok(effects["text/html"].startsWith("<table"));
  * ```
  */
 export function robustnessTables(records: readonly RobustnessRecord[]): MimeBundle[] {

@@ -28,10 +28,11 @@ type Row = Record<string, unknown>;
  *
  * @example
  * ```ts
- * formatTableValue(10.25641, 3);   // "10.256"
- * formatTableValue(20, 3);         // "20"
- * formatTableValue(1, 3, true);    // "1.000"
- * formatTableValue(7.47e-10, 3);   // "7.47e-10"
+ * import assert from "node:assert/strict";
+ * assert.equal(formatTableValue(10.25641, 3), "10.256");
+ * assert.equal(formatTableValue(20, 3), "20");
+ * assert.equal(formatTableValue(1, 3, true), "1.000");
+ * assert.equal(formatTableValue(7.47e-10, 3), "7.47e-10");
  * ```
  */
 export function formatTableValue(value: unknown, digits = 3, fixed = false): string {
@@ -56,8 +57,9 @@ function columnsOf(rows: readonly Row[], options: TableOptions): string[] {
  *
  * @example
  * ```ts
- * columnText([{ s: 1 }, { s: 0.975 }], "s"); // ["1.000", "0.975"]
- * columnText([{ n: 18 }, { n: 9 }], "n");     // ["18", "9"]
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(columnText([{ s: 1 }, { s: 0.975 }], "s"), ["1.000", "0.975"]);
+ * assert.deepEqual(columnText([{ n: 18 }, { n: 9 }], "n"), ["18", "9"]);
  * ```
  */
 export function columnText(
@@ -77,7 +79,11 @@ export function columnText(
  *
  * @example
  * ```ts
- * tableHtml([{ model: "4B", delta: 14.0114 }]); // "<table ...><thead>...<td ...>14.011</td>..."
+ * import assert from "node:assert/strict";
+ * const html = tableHtml([{ model: "4B", delta: 14.0114 }]);
+ * assert.ok(html.startsWith("<table"));
+ * assert.match(html, /<th[^>]*>delta<\/th>/);
+ * assert.match(html, /<td[^>]*>14\.011<\/td>/);
  * ```
  */
 export function tableHtml(rows: readonly Row[], options: TableOptions = {}): string {
@@ -102,7 +108,8 @@ export function tableHtml(rows: readonly Row[], options: TableOptions = {}): str
  *
  * @example
  * ```ts
- * tableText([{ model: "4B", delta: 14.0114 }]); // "model   delta\n   4B  14.011"
+ * import assert from "node:assert/strict";
+ * assert.equal(tableText([{ model: "4B", delta: 14.0114 }]), "model   delta\n   4B  14.011");
  * ```
  */
 export function tableText(rows: readonly Row[], options: TableOptions = {}): string {
@@ -120,7 +127,9 @@ export function tableText(rows: readonly Row[], options: TableOptions = {}): str
  *
  * @example
  * ```ts
- * Object.keys(tableBundle(rows)); // ["text/html", "text/plain"]
+ * import assert from "node:assert/strict";
+ * const bundle = tableBundle([{ model: "4B", delta: 14.0114 }]);
+ * assert.deepEqual(Object.keys(bundle), ["text/html", "text/plain"]);
  * ```
  */
 export function tableBundle(rows: readonly Row[], options: TableOptions = {}): MimeBundle {

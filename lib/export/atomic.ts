@@ -61,7 +61,15 @@ async function writeFile(path: string, content: string | Uint8Array): Promise<vo
  *
  * @example
  * ```ts
- * await writeFileAtomic("out/summary.json", "{}");
+ * import assert from "node:assert/strict";
+ * const out = await Deno.makeTempDir();
+ * try {
+ *   await writeFileAtomic(`${out}/summary.json`, "{}");
+ *   assert.equal(await Deno.readTextFile(`${out}/summary.json`), "{}");
+ *   assert.deepEqual(await Array.fromAsync(Deno.readDir(out), (e) => e.name), ["summary.json"]);
+ * } finally {
+ *   await Deno.remove(out, { recursive: true });
+ * }
  * ```
  */
 export async function writeFileAtomic(path: string, content: string | Uint8Array): Promise<void> {
@@ -183,7 +191,16 @@ async function swap(
  *
  * @example
  * ```ts
- * await writeOutputsAtomic("out", [{ name: "a.csv", content: "x\n1\n" }]); // { written: ["out/a.csv"], removed: [] }
+ * import assert from "node:assert/strict";
+ * const out = await Deno.makeTempDir();
+ * try {
+ *   await writeOutputsAtomic(out, [{ name: "a.csv", content: "x\n1\n" }]);
+ *   const again = await writeOutputsAtomic(out, [{ name: "b.csv", content: "y\n2\n" }]);
+ *   assert.deepEqual(again, { written: [`${out}/b.csv`], removed: [`${out}/a.csv`] });
+ *   assert.equal(await Deno.readTextFile(`${out}/b.csv`), "y\n2\n");
+ * } finally {
+ *   await Deno.remove(out, { recursive: true });
+ * }
  * ```
  */
 export async function writeOutputsAtomic(

@@ -17,8 +17,13 @@ function signalSelf(signal: "SIGKILL" | "SIGINT"): void {
  *
  * @example
  * ```ts
- * const checkpoint = faultCheckpoint(Deno.env.get("SWEEP_WRITE_FAULT"));
- * await writeOutputsAtomic("out", files, { checkpoint });
+ * import assert from "node:assert/strict";
+ * import { OutputError } from "./output_error.ts";
+ * assert.equal(faultCheckpoint(undefined), undefined); // SWEEP_WRITE_FAULT unset: no fault
+ * const checkpoint = faultCheckpoint("fail:2")!;
+ * await checkpoint(1, "write a.csv"); // other steps pass
+ * await assert.rejects(async () => await checkpoint(2, "write b.csv"), OutputError);
+ * assert.throws(() => faultCheckpoint("boom"), /is not list, fail:K, kill:K or sigint:K/);
  * ```
  */
 export function faultCheckpoint(spec: string | undefined): Checkpoint | undefined {
@@ -42,7 +47,15 @@ export function faultCheckpoint(spec: string | undefined): Checkpoint | undefine
  *
  * @example
  * ```ts
- * const both = chainCheckpoints(faultCheckpoint("list"), (step) => console.log(step));
+ * import assert from "node:assert/strict";
+ * const seen: string[] = [];
+ * const both = chainCheckpoints(undefined, (step) => {
+ *   seen.push(`first ${step}`);
+ * }, (step, label) => {
+ *   seen.push(`second ${step} ${label}`);
+ * });
+ * await both(3, "rename");
+ * assert.deepEqual(seen, ["first 3", "second 3 rename"]);
  * ```
  */
 export function chainCheckpoints(...checkpoints: (Checkpoint | undefined)[]): Checkpoint {

@@ -27,7 +27,7 @@ export interface FigureTiming {
  *
  * @example
  * ```ts
- * import { parseHTML } from "linkedom";
+ * import assert from "node:assert/strict";
  * const blank = (document: Document) => {
  *   const svg = document.createElement("svg");
  *   svg.setAttribute("width", "10");
@@ -35,7 +35,7 @@ export interface FigureTiming {
  *   return svg;
  * };
  * const files = await exportFigures([{ name: "blank", build: blank }]);
- * if (files.map((f) => f.name).join() !== "blank.svg,blank.png") throw new Error("SVG, then PNG");
+ * assert.deepEqual(files.map((f) => f.name), ["blank.svg", "blank.png"]); // SVG, then PNG
  * ```
  */
 export async function exportFigures(

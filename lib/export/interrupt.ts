@@ -24,9 +24,18 @@ const SIGNALS: Deno.Signal[] = Deno.build.os === "windows" ? ["SIGINT"] : ["SIGI
  *
  * @example
  * ```ts
- * const guard = guardInterrupts("out");
- * try { await writeOutputsAtomic("out", files, { checkpoint: guard.checkpoint }); }
- * finally { guard.dispose(); }
+ * import assert from "node:assert/strict";
+ * import { writeOutputsAtomic } from "./atomic.ts";
+ * const out = await Deno.makeTempDir();
+ * const guard = guardInterrupts(out);
+ * try {
+ *   const files = [{ name: "a.csv", content: "x\n1\n" }];
+ *   await writeOutputsAtomic(out, files, { checkpoint: guard.checkpoint });
+ *   assert.equal(guard.interrupted(), false); // no Ctrl-C arrived
+ * } finally {
+ *   guard.dispose();
+ *   await Deno.remove(out, { recursive: true });
+ * }
  * ```
  */
 export function guardInterrupts(dir: string): InterruptGuard {

@@ -18,7 +18,9 @@ export const STAGE_PATTERN = /^\.render-[0-9a-f]{8,16}$/;
  *
  * @example
  * ```ts
- * STAGE_PATTERN.test(stageName()); // true
+ * import assert from "node:assert/strict";
+ * assert.ok(STAGE_PATTERN.test(stageName()));
+ * assert.ok(stageName().startsWith(".render-"));
  * ```
  */
 export function stageName(): string {
@@ -37,8 +39,9 @@ export interface Journal {
  *
  * @example
  * ```ts
- * isOutputName("best_layers.csv"); // true
- * isOutputName("../x");            // false
+ * import assert from "node:assert/strict";
+ * assert.equal(isOutputName("best_layers.csv"), true);
+ * assert.equal(isOutputName("../x"), false);
  * ```
  */
 export function isOutputName(name: string): boolean {
@@ -62,7 +65,16 @@ export async function exists(path: string): Promise<boolean> {
  *
  * @example
  * ```ts
- * await readManifest("out"); // ["analysis_summary.json", "robustness.json", ...]
+ * import assert from "node:assert/strict";
+ * import { writeOutputsAtomic } from "./atomic.ts";
+ * const out = await Deno.makeTempDir();
+ * try {
+ *   assert.deepEqual(await readManifest(out), []); // no render wrote here yet
+ *   await writeOutputsAtomic(out, [{ name: "b.csv", content: "" }, { name: "a.csv", content: "" }]);
+ *   assert.deepEqual(await readManifest(out), ["b.csv", "a.csv"]); // in the order written
+ * } finally {
+ *   await Deno.remove(out, { recursive: true });
+ * }
  * ```
  */
 export async function readManifest(dir: string): Promise<string[]> {
@@ -88,7 +100,11 @@ export async function readManifest(dir: string): Promise<string[]> {
  *
  * @example
  * ```ts
- * manifestText(["a.csv"]); // '{\n  "tool": "deno task render",\n  "files": [\n    "a.csv"\n  ]\n}\n'
+ * import assert from "node:assert/strict";
+ * assert.equal(
+ *   manifestText(["a.csv"]),
+ *   '{\n  "tool": "deno task render",\n  "files": [\n    "a.csv"\n  ]\n}\n',
+ * );
  * ```
  */
 export function manifestText(names: readonly string[]): string {
@@ -118,7 +134,20 @@ async function readJournal(dir: string): Promise<Journal | undefined> {
  *
  * @example
  * ```ts
- * await rollBack("out", { stage: ".render-0123456789abcdef", old: ["a.csv"], new: ["a.csv"] });
+ * import assert from "node:assert/strict";
+ * const out = await Deno.makeTempDir();
+ * try {
+ *   const stage = ".render-0123456789abcdef";
+ *   await Deno.mkdir(`${out}/${stage}/old`, { recursive: true });
+ *   await Deno.writeTextFile(`${out}/${stage}/old/a.csv`, "old\n"); // set aside before the swap
+ *   await Deno.writeTextFile(`${out}/a.csv`, "new\n"); // moved in before the crash
+ *   await Deno.writeTextFile(`${out}/${JOURNAL_FILE}`, "{}");
+ *   await rollBack(out, { stage, old: ["a.csv"], new: ["a.csv"] });
+ *   assert.equal(await Deno.readTextFile(`${out}/a.csv`), "old\n");
+ *   assert.equal(await exists(`${out}/${JOURNAL_FILE}`), false);
+ * } finally {
+ *   await Deno.remove(out, { recursive: true });
+ * }
  * ```
  */
 export async function rollBack(dir: string, journal: Journal): Promise<void> {
@@ -150,7 +179,15 @@ export async function rollBack(dir: string, journal: Journal): Promise<void> {
  *
  * @example
  * ```ts
- * await recover("out"); // { rolledBack: false, stagesRemoved: 0 } on a clean folder
+ * import assert from "node:assert/strict";
+ * const out = await Deno.makeTempDir();
+ * try {
+ *   assert.deepEqual(await recover(out), { rolledBack: false, stagesRemoved: 0 }); // a clean folder
+ *   await Deno.mkdir(`${out}/.render-0123456789abcdef`); // left by a killed run
+ *   assert.deepEqual(await recover(out), { rolledBack: false, stagesRemoved: 1 });
+ * } finally {
+ *   await Deno.remove(out, { recursive: true });
+ * }
  * ```
  */
 export async function recover(

@@ -10,7 +10,11 @@ import { analysisSummary } from "../stats/analysis.ts";
  *
  * @example
  * ```ts
- * summaryJson(analysis).startsWith('{\n  "best_layers": ['); // true
+ * import assert from "node:assert/strict";
+ * import { analyse } from "../stats/analysis.ts";
+ * import { loadSweep } from "../sweep/load.ts";
+ * const analysis = analyse(await loadSweep("results/logit_diff_sweep"));
+ * assert.ok(summaryJson(analysis).startsWith('{\n  "best_layers": ['));
  * ```
  */
 export function summaryJson(analysis: Parameters<typeof analysisSummary>[0]): string {
@@ -22,7 +26,8 @@ export function summaryJson(analysis: Parameters<typeof analysisSummary>[0]): st
  *
  * @example
  * ```ts
- * jsonText({ d: NaN }); // '{\n  "d": null\n}'
+ * import assert from "node:assert/strict";
+ * assert.equal(jsonText({ d: NaN }), '{\n  "d": null\n}');
  * ```
  */
 export function jsonText(value: unknown): string {

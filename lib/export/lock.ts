@@ -30,8 +30,19 @@ async function sameFile(file: Deno.FsFile, path: string): Promise<boolean> {
  *
  * @example
  * ```ts
- * const lock = await acquireLock("out");
- * try { ... } finally { await releaseLock(lock); }
+ * import assert from "node:assert/strict";
+ * import { OutputError } from "./output_error.ts";
+ * const out = await Deno.makeTempDir();
+ * try {
+ *   const lock = await acquireLock(out);
+ *   try {
+ *     await assert.rejects(acquireLock(out), OutputError); // a second render is refused
+ *   } finally {
+ *     await releaseLock(lock);
+ *   }
+ * } finally {
+ *   await Deno.remove(out, { recursive: true });
+ * }
  * ```
  */
 export async function acquireLock(dir: string): Promise<OutputLock> {
@@ -56,7 +67,14 @@ export async function acquireLock(dir: string): Promise<OutputLock> {
  *
  * @example
  * ```ts
- * await releaseLock(await acquireLock("out"));
+ * import assert from "node:assert/strict";
+ * const out = await Deno.makeTempDir();
+ * try {
+ *   await releaseLock(await acquireLock(out));
+ *   assert.deepEqual(await Array.fromAsync(Deno.readDir(out)), []); // the lock file is gone
+ * } finally {
+ *   await Deno.remove(out, { recursive: true });
+ * }
  * ```
  */
 export async function releaseLock(lock: OutputLock): Promise<void> {

@@ -9,7 +9,9 @@
  *
  * @example
  * ```ts
- * (peakRss() / 2 ** 20).toFixed(0); // "364" (MB)
+ * import assert from "node:assert/strict";
+ * const peak = peakRss();
+ * assert.ok(peak >= Deno.memoryUsage().rss * 0.5 && peak > 2 ** 20); // bytes, at least a MB
  * ```
  */
 export function peakRss(): number {
@@ -28,7 +30,8 @@ export function peakRss(): number {
  *
  * @example
  * ```ts
- * megabytes(3 * 2 ** 20); // "3 MB"
+ * import assert from "node:assert/strict";
+ * assert.equal(megabytes(3 * 2 ** 20), "3 MB");
  * ```
  */
 export function megabytes(bytes: number): string {

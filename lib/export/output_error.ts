@@ -9,7 +9,10 @@
  *
  * @example
  * ```ts
- * new OutputError("out/a.csv", "Permission denied").message; // "out/a.csv: Permission denied"
+ * import assert from "node:assert/strict";
+ * const error = new OutputError("out/a.csv", "Permission denied");
+ * assert.equal(error.message, "out/a.csv: Permission denied");
+ * assert.equal(error.path, "out/a.csv");
  * ```
  */
 export class OutputError extends Error {
@@ -29,7 +32,8 @@ export class OutputError extends Error {
  *
  * @example
  * ```ts
- * reason(new Error("Permission denied (os error 13): open 'x'")); // "Permission denied"
+ * import assert from "node:assert/strict";
+ * assert.equal(reason(new Error("Permission denied (os error 13): open 'x'")), "Permission denied");
  * ```
  */
 export function reason(error: unknown): string {

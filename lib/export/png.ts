@@ -21,8 +21,12 @@ export function fontFiles(): string[] {
  *
  * @example
  * ```ts
- * const png = await svgToPng(standaloneSvg(figure));
- * new TextDecoder().decode(png.slice(1, 4)); // "PNG"
+ * import assert from "node:assert/strict";
+ * const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="20" height="10"></svg>';
+ * const png = await svgToPng(svg);
+ * assert.equal(new TextDecoder().decode(png.slice(1, 4)), "PNG");
+ * const view = new DataView(png.buffer, png.byteOffset);
+ * assert.deepEqual([view.getUint32(16), view.getUint32(20)], [40, 20]); // twice the SVG's size
  * ```
  */
 export async function svgToPng(svg: string, scale = 2): Promise<Uint8Array> {

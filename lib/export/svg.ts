@@ -86,7 +86,16 @@ function layout(el: Element): Block | undefined {
  *
  * @example
  * ```ts
- * standaloneSvg(figure).startsWith('<svg xmlns="http://www.w3.org/2000/svg"'); // true
+ * import assert from "node:assert/strict";
+ * import * as Plot from "@observablehq/plot";
+ * import { plotChart } from "../figures/chart.ts";
+ * import { composeFigure } from "../figures/compose.ts";
+ * import { createDocument } from "../figures/dom.ts";
+ * const document = createDocument();
+ * const chart = plotChart(document, { marks: [Plot.dotX([1, 2])] });
+ * const svg = standaloneSvg(composeFigure(document, { title: "Delta", charts: [chart] }));
+ * assert.ok(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"'));
+ * assert.ok(svg.includes(">Delta</text>")); // the HTML title, drawn as SVG text
  * ```
  */
 export function standaloneSvg(el: Element, fontFamily = FONT_FAMILY): string {
@@ -105,7 +114,8 @@ export function standaloneSvg(el: Element, fontFamily = FONT_FAMILY): string {
  *
  * @example
  * ```ts
- * svgSize('<svg xmlns="..." width="640" height="400">'); // { width: 640, height: 400 }
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(svgSize('<svg xmlns="..." width="640" height="400">'), { width: 640, height: 400 });
  * ```
  */
 export function svgSize(svg: string): { width: number; height: number } {

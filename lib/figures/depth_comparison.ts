@@ -67,8 +67,10 @@ export function depthSubtitle(
  *   models: ["4B"],
  *   concepts: ["corrigible"],
  *   layerCounts: { "4B": 36 },
+ *   deep: [],
  * });
  * assert.equal(fig.querySelectorAll("svg.sweep-legend").length, 1);
+ * assert.match(fig.textContent ?? "", /dashed = deep \(none in this sweep\)/);
  * ```
  */
 export function depthComparison(

@@ -108,8 +108,13 @@ const FIELDS: Record<string, "number" | "string"> = {
  *
  * @example
  * ```ts
- * parseModelOverrides('{"30B-A3B": {"training": "full-rl"}}', "models.json");
- * // { "30B-A3B": { training: "full-rl" } }
+ * import assert from "node:assert/strict";
+ * const overrides = parseModelOverrides('{"30B-A3B": {"training": "full-rl"}}', "models.json");
+ * assert.deepEqual(overrides, { "30B-A3B": { training: "full-rl" } });
+ * assert.throws(
+ *   () => parseModelOverrides('{"4B": {"layers": "36"}}', "models.json"),
+ *   { message: 'models.json: model "4B": field "layers" should be a number' },
+ * );
  * ```
  */
 export function parseModelOverrides(
@@ -147,8 +152,9 @@ export function parseModelOverrides(
  *
  * @example
  * ```ts
- * modelTable(["4B", "my-model"], { "4B": 36, "my-model": 20 })[1];
- * // { label: "my-model", layers: 20, architecture: "unknown", training: "unknown" }
+ * import assert from "node:assert/strict";
+ * const [, mine] = modelTable(["4B", "my-model"], { "4B": 36, "my-model": 20 });
+ * assert.deepEqual(mine, { label: "my-model", layers: 20, architecture: "unknown", training: "unknown" });
  * ```
  */
 export function modelTable(
@@ -169,7 +175,15 @@ export function modelTable(
  *
  * @example
  * ```ts
- * await readModelOverrides("results/logit_diff_sweep"); // {}
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(await readModelOverrides("results/logit_diff_sweep"), {}); // no models.json
+ * const dir = await Deno.makeTempDir();
+ * try {
+ *   await Deno.writeTextFile(`${dir}/models.json`, '{"8B": {"training": "full-rl"}}');
+ *   assert.deepEqual(await readModelOverrides(dir), { "8B": { training: "full-rl" } });
+ * } finally {
+ *   await Deno.remove(dir, { recursive: true });
+ * }
  * ```
  */
 export async function readModelOverrides(

@@ -20,13 +20,16 @@ export const FIGURE_DENSITY = 1;
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import * as Plot from "@observablehq/plot";
+ * import { plotChart } from "../figures/chart.ts";
  * import { composeFigure } from "../figures/compose.ts";
  * import { createDocument } from "../figures/dom.ts";
  * const document = createDocument();
- * const chart = Plot.plot({ document, marks: [Plot.dot([1])] }) as unknown as Element;
+ * const chart = plotChart(document, { marks: [Plot.dot([1])] });
  * const { data } = await figureDisplay(composeFigure(document, { title: "Delta", charts: [chart] }));
- * if (Object.keys(data).sort().join() !== "image/png,text/plain") throw new Error("PNG, no SVG");
+ * assert.deepEqual(Object.keys(data).sort(), ["image/png", "text/plain"]); // PNG, no SVG
+ * assert.equal(data["text/plain"], "[figure: Delta]");
  * ```
  */
 export async function figureDisplay(
@@ -43,12 +46,21 @@ export async function figureDisplay(
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { createDocument } from "../figures/dom.ts";
  * const document = createDocument();
  * const svg = document.createElement("svg");
  * svg.setAttribute("width", "10");
  * svg.setAttribute("height", "10");
- * await displayFigure(svg); // prints "[figure: figure]" outside a notebook
+ * const printed: unknown[] = [];
+ * const log = console.log;
+ * console.log = (text: unknown) => printed.push(text);
+ * try {
+ *   await displayFigure(svg);
+ * } finally {
+ *   console.log = log;
+ * }
+ * assert.deepEqual(printed, ["[figure: figure]"]); // outside a notebook: its text
  * ```
  */
 export async function displayFigure(figure: Element): Promise<void> {

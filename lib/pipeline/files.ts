@@ -25,9 +25,11 @@ function writesFile(step: Step): step is DataStep {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { PIPELINE } from "./description.ts";
  * const names = dataSteps(PIPELINE).map(fileName);
- * if (names[0] !== "analysis_summary.json") throw new Error("the summary comes first");
+ * assert.equal(names[0], "analysis_summary.json"); // the summary comes first
+ * assert.ok(names.includes("best_layers.csv"));
  * ```
  */
 export function dataSteps(sections: readonly Section[]): DataStep[] {
@@ -40,8 +42,8 @@ export function dataSteps(sections: readonly Section[]): DataStep[] {
  *
  * @example
  * ```ts
- * const name = fileName({ kind: "json", name: "robustness", value: () => [] });
- * if (name !== "robustness.json") throw new Error(name);
+ * import assert from "node:assert/strict";
+ * assert.equal(fileName({ kind: "json", name: "robustness", value: () => [] }), "robustness.json");
  * ```
  */
 export function fileName(step: DataStep): string {
@@ -53,12 +55,13 @@ export function fileName(step: DataStep): string {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { PIPELINE } from "./description.ts";
  * import { computeResults } from "./results.ts";
  * import { loadSweep } from "../sweep/load.ts";
  * const results = computeResults(await loadSweep("results/logit_diff_sweep"), { resamples: 20 });
  * const best = dataSteps(PIPELINE).find((s) => s.name === "best_layers")!;
- * if (!fileText(best, results).startsWith("model,concept,layer,")) throw new Error("header");
+ * assert.ok(String(fileText(best, results)).startsWith("model,concept,layer,"));
  * ```
  */
 export function fileText(step: DataStep, results: Results): string {
@@ -82,12 +85,14 @@ export interface FigureFileOptions {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { PIPELINE } from "./description.ts";
  * import { computeResults } from "./results.ts";
  * import { loadSweep } from "../sweep/load.ts";
- * const results = computeResults(await loadSweep("results/logit_diff_sweep"), { resamples: 20 });
- * const files = await figureFiles(PIPELINE, results);
- * if (files.length !== 2 * figureSteps(PIPELINE).length) throw new Error("an SVG and a PNG each");
+ * const sweep = await loadSweep("results/logit_diff_sweep", { models: ["4B"], concepts: ["corrigible"] });
+ * const files = await figureFiles(PIPELINE, computeResults(sweep, { resamples: 20 }));
+ * assert.equal(files.length, 2 * figureSteps(PIPELINE).length); // an SVG and a PNG each
+ * assert.ok(files.some((f) => f.name === "effect_size_heatmap.png"));
  * ```
  */
 export function figureFiles(

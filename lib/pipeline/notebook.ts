@@ -66,8 +66,9 @@ function shown(step: Step): boolean {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * const code = stepCode({ kind: "report", name: "key_findings", text: () => "" });
- * if (code !== 'await show(results, "key_findings");') throw new Error(code);
+ * assert.equal(code, 'await show(results, "key_findings");');
  * ```
  */
 export function stepCode(step: Step): string {
@@ -87,11 +88,11 @@ function lines(text: string): string[] {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * const cells = notebookCells();
- * if (cells[0].cell_type !== "markdown") throw new Error("the title comes first");
- * if (!cells.some((c) => c.source.join("").includes('show(results, "effect_size_heatmap")'))) {
- *   throw new Error("every figure has a cell");
- * }
+ * assert.equal(cells[0].cell_type, "markdown"); // the title comes first
+ * const code = cells.map((c) => c.source.join("")).join("\n");
+ * assert.ok(code.includes('show(results, "effect_size_heatmap")')); // every figure has a cell
  * ```
  */
 export function notebookCells(sections: readonly Section[] = PIPELINE): NotebookCell[] {
@@ -128,8 +129,10 @@ export const NOTEBOOK_METADATA = {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * const nb = JSON.parse(notebookText());
- * if (nb.nbformat !== 4 || nb.metadata.kernelspec.name !== "deno") throw new Error("nbformat 4, Deno");
+ * assert.equal(nb.nbformat, 4);
+ * assert.equal(nb.metadata.kernelspec.name, "deno");
  * ```
  */
 export function notebookText(sections: readonly Section[] = PIPELINE): string {

@@ -45,10 +45,11 @@ export type OnStep = (step: "statistics" | "robustness", ms: number) => void;
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { loadSweep } from "../sweep/load.ts";
  * const sweep = await loadSweep("results/logit_diff_sweep");
- * const results = computeResults(sweep, { resamples: 50, seed: 1 });
- * if (results.robustness.length !== 12) throw new Error("one record per pair");
+ * const results = computeResults(sweep, { resamples: 20, seed: 1 });
+ * assert.equal(results.robustness.length, 12); // one record per pair
  * ```
  */
 export function computeResults(
@@ -81,9 +82,10 @@ export function computeResults(
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { loadSweep } from "../sweep/load.ts";
  * const results = await resultsOf(await loadSweep("results/logit_diff_sweep"), { resamples: 20 });
- * if (results.models[0].label !== "4B") throw new Error("models in sweep order");
+ * assert.deepEqual(results.models.map((m) => m.label), ["4B", "8B", "14B", "32B"]); // sweep order
  * ```
  */
 export async function resultsOf(

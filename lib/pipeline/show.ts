@@ -36,13 +36,14 @@ export interface ShowOptions {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { PIPELINE } from "./description.ts";
  * import { stepNamed } from "./steps.ts";
  * import { computeResults } from "./results.ts";
  * import { loadSweep } from "../sweep/load.ts";
  * const results = computeResults(await loadSweep("results/logit_diff_sweep"), { resamples: 20 });
  * const rows = shownRows(stepNamed(PIPELINE, "summary_stats") as never, results);
- * if (rows[0].model !== "4B") throw new Error("models by size, as the figures");
+ * assert.equal(rows[0].model, "4B"); // models by size, as the figures (pandas would put 14B first)
  * ```
  */
 export function shownRows(step: TableStep, results: Results): Record<string, unknown>[] {
@@ -79,10 +80,19 @@ async function showStep(step: Step, results: Results, outDir: string): Promise<v
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { computeResults } from "./results.ts";
  * import { loadSweep } from "../sweep/load.ts";
  * const results = computeResults(await loadSweep("results/logit_diff_sweep"), { resamples: 20 });
- * await show(results, "best_layer_samples"); // prints "Samples at best layers: 3,600"
+ * const printed: unknown[] = [];
+ * const log = console.log;
+ * console.log = (text: unknown) => printed.push(text);
+ * try {
+ *   await show(results, "best_layer_samples"); // outside a notebook: printed
+ * } finally {
+ *   console.log = log;
+ * }
+ * assert.deepEqual(printed, ["Samples at best layers: 2,880"]);
  * ```
  */
 export function show(results: Results, name: string, options: ShowOptions = {}): Promise<void> {

@@ -66,8 +66,12 @@ export interface Section {
  *
  * @example
  * ```ts
- * const steps = stepsOf([{ title: "A", steps: [{ kind: "report", name: "r", text: () => "" }] }]);
- * if (steps[0].name !== "r") throw new Error("steps in order");
+ * import assert from "node:assert/strict";
+ * const steps = stepsOf([
+ *   { title: "A", steps: [{ kind: "report", name: "r", text: () => "" }] },
+ *   { title: "B", steps: [{ kind: "report", name: "s", text: () => "" }] },
+ * ]);
+ * assert.deepEqual(steps.map((s) => s.name), ["r", "s"]); // steps in order
  * ```
  */
 export function stepsOf(sections: readonly Section[]): Step[] {
@@ -79,8 +83,10 @@ export function stepsOf(sections: readonly Section[]): Step[] {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * const sections = [{ title: "A", steps: [{ kind: "report" as const, name: "r", text: () => "" }] }];
- * if (stepNamed(sections, "r").kind !== "report") throw new Error("found by name");
+ * assert.equal(stepNamed(sections, "r").kind, "report"); // found by name
+ * assert.throws(() => stepNamed(sections, "x"), /no step named "x" in the pipeline \(it has: r\)/);
  * ```
  */
 export function stepNamed(sections: readonly Section[], name: string): Step {

@@ -20,7 +20,18 @@ function groupLabel(models: readonly string[]): string {
  *
  * @example
  * ```ts
- * architectureReport(analysis).split("\n")[2]; // "  4B: 36 layers (shallow)"
+ * import assert from "node:assert/strict";
+ * import { analyse } from "../stats/analysis.ts";
+ * import { loadSweep } from "../sweep/load.ts";
+ * const lines = architectureReport(analyse(await loadSweep("results/logit_diff_sweep"))).split("\n");
+ * assert.deepEqual(lines.slice(2, 6), [
+ *   "  4B: 36 layers (shallow)",
+ *   "  8B: 36 layers (shallow)",
+ *   "  14B: 40 layers (shallow)",
+ *   "  32B: 64 layers (DEEP)",
+ * ]);
+ * assert.ok(lines.includes("Average Best Delta: Shallow (36-40L) vs Deep (64L)"));
+ * assert.ok(lines.includes("  Ratio:                 2.4x")); // corrigible: 10.68 / 4.48
  * ```
  */
 export function architectureReport(
@@ -62,7 +73,14 @@ export function architectureReport(
  *
  * @example
  * ```ts
- * hardestToSteer(analysis); // "Lowest average best delta: 32B (2.96) ..."
+ * import assert from "node:assert/strict";
+ * import { analyse } from "../stats/analysis.ts";
+ * import { loadSweep } from "../sweep/load.ts";
+ * assert.equal(
+ *   hardestToSteer(analyse(await loadSweep("results/logit_diff_sweep"))),
+ *   "Lowest average best delta across concepts: 32B (2.96; 64 layers, deep)\n" +
+ *     "Lowest average Cohen's d across concepts:  32B (0.92; 64 layers, deep)",
+ * );
  * ```
  */
 export function hardestToSteer(
@@ -95,7 +113,14 @@ export function hardestToSteer(
  *
  * @example
  * ```ts
- * bestLayerPositionReport(analysis); // "Best Layer Position (% of total layers):\n..."
+ * import assert from "node:assert/strict";
+ * import { analyse } from "../stats/analysis.ts";
+ * import { loadSweep } from "../sweep/load.ts";
+ * const report = bestLayerPositionReport(analyse(await loadSweep("results/logit_diff_sweep")));
+ * const lines = report.split("\n");
+ * assert.equal(lines[0], "Best Layer Position (% of total layers):");
+ * assert.equal(lines[3], "   4B      36         50%             58%         53%");
+ * assert.ok(lines.includes("  32B (deep):            best layers at 69-80% of depth (median 77%)"));
  * ```
  */
 export function bestLayerPositionReport(

@@ -13,7 +13,17 @@ import { numpyList, rule, signed } from "./format.ts";
  *
  * @example
  * ```ts
- * loadReport(sweep).split("\n")[0]; // "Loaded 86,400 per-sample rows"
+ * import assert from "node:assert/strict";
+ * import { loadSweep } from "../sweep/load.ts";
+ * const lines = loadReport(await loadSweep("results/logit_diff_sweep")).split("\n");
+ * assert.deepEqual(lines.slice(0, 5), [
+ *   "Loaded 86,400 per-sample rows",
+ *   "Loaded 360 layer summaries",
+ *   "",
+ *   "Models: ['4B' '8B' '14B' '32B']",
+ *   "Concepts: ['corrigible' 'self_awareness' 'sycophancy']",
+ * ]);
+ * assert.ok(lines.at(-1)?.startsWith("data quality: 32B/sycophancy:")); // then the notes
  * ```
  */
 export function loadReport(sweep: Sweep): string {
@@ -35,7 +45,10 @@ export function loadReport(sweep: Sweep): string {
  *
  * @example
  * ```ts
- * effectStrength(0.66); // "medium"
+ * import assert from "node:assert/strict";
+ * assert.equal(effectStrength(0.66), "medium");
+ * assert.equal(effectStrength(-0.9), "strong"); // by size, either sign
+ * assert.equal(effectStrength(0.5), "weak");
  * ```
  */
 export function effectStrength(d: number): "strong" | "medium" | "weak" {
@@ -48,7 +61,12 @@ export function effectStrength(d: number): "strong" | "medium" | "weak" {
  *
  * @example
  * ```ts
- * keyFindings(analysis).split("\n")[1]; // "KEY FINDINGS"
+ * import assert from "node:assert/strict";
+ * import { analyse } from "../stats/analysis.ts";
+ * import { loadSweep } from "../sweep/load.ts";
+ * const lines = keyFindings(analyse(await loadSweep("results/logit_diff_sweep"))).split("\n");
+ * assert.equal(lines[1], "KEY FINDINGS");
+ * assert.equal(lines[5], "   14B  corrigible     : layer 20, delta=+10.26");
  * ```
  */
 export function keyFindings(

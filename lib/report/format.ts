@@ -11,8 +11,9 @@ import { pyFixed } from "../util/format.ts";
  *
  * @example
  * ```ts
- * signed(1.4842, 2);  // "+1.48"
- * signed(-0.5, 1);    // "-0.5"
+ * import assert from "node:assert/strict";
+ * assert.equal(signed(1.4842, 2), "+1.48");
+ * assert.equal(signed(-0.5, 1), "-0.5");
  * ```
  */
 export function signed(x: number, digits = 2): string {
@@ -26,7 +27,8 @@ export function signed(x: number, digits = 2): string {
  *
  * @example
  * ```ts
- * percent(0.5833); // "58%"
+ * import assert from "node:assert/strict";
+ * assert.equal(percent(0.5833), "58%");
  * ```
  */
 export function percent(x: number): string {
@@ -38,7 +40,8 @@ export function percent(x: number): string {
  *
  * @example
  * ```ts
- * rule(5); // "====="
+ * import assert from "node:assert/strict";
+ * assert.equal(rule(5), "=====");
  * ```
  */
 export function rule(n: number): string {
@@ -50,7 +53,8 @@ export function rule(n: number): string {
  *
  * @example
  * ```ts
- * numpyList(["4B", "8B"]); // "['4B' '8B']"
+ * import assert from "node:assert/strict";
+ * assert.equal(numpyList(["4B", "8B"]), "['4B' '8B']");
  * ```
  */
 export function numpyList(names: readonly string[]): string {
@@ -62,7 +66,8 @@ export function numpyList(names: readonly string[]): string {
  *
  * @example
  * ```ts
- * percentRange([0.47, 0.78, 0.5]); // "47-78%"
+ * import assert from "node:assert/strict";
+ * assert.equal(percentRange([0.47, 0.78, 0.5]), "47-78%");
  * ```
  */
 export function percentRange(fractions: readonly number[]): string {

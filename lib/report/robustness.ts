@@ -119,7 +119,18 @@ function confoundLines(models: readonly ModelInfo[], groups: ModelGroups): strin
  *
  * @example
  * ```ts
- * console.log(robustnessReport(records, modelTable(models, layerCounts), analysis.groups));
+ * import assert from "node:assert/strict";
+ * import { modelTable } from "../models/qwen3.ts";
+ * import { analyse } from "../stats/analysis.ts";
+ * import { robustness } from "../stats/robustness.ts";
+ * import { loadSweep } from "../sweep/load.ts";
+ * const sweep = await loadSweep("results/logit_diff_sweep");
+ * const analysis = analyse(sweep);
+ * const records = robustness(sweep, analysis.bestLayers, { resamples: 20, seed: 1 });
+ * const models = modelTable(sweep.models, sweep.layerCounts);
+ * const lines = robustnessReport(records, models, analysis.groups).split("\n");
+ * assert.equal(lines[1], "ROBUSTNESS");
+ * assert.equal(lines[4], "1. Is the best layer the same when the prompts are resampled?");
  * ```
  */
 export function robustnessReport(

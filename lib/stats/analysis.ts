@@ -51,8 +51,11 @@ export type AnalyseOptions = GroupOptions;
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadSweep } from "../sweep/load.ts";
  * const analysis = analyse(await loadSweep("results/logit_diff_sweep"));
- * analysis.bestLayers.length; // 12
+ * assert.equal(analysis.bestLayers.length, 12); // 4 models x 3 concepts
+ * assert.deepEqual(analysis.groups.deep, ["32B"]); // the only model past 40 layers
  * ```
  */
 export function analyse(sweep: Sweep, options: AnalyseOptions = {}): Analysis {
@@ -95,8 +98,16 @@ export interface AnalysisSummary {
  *
  * @example
  * ```ts
- * Object.keys(analysisSummary(analysis));
- * // ["best_layers", "effect_sizes", "concept_avg_effect", "model_avg_effect", "missing_pairs"]
+ * import assert from "node:assert/strict";
+ * import { loadSweep } from "../sweep/load.ts";
+ * const analysis = analyse(await loadSweep("results/logit_diff_sweep"));
+ * assert.deepEqual(Object.keys(analysisSummary(analysis)), [
+ *   "best_layers",
+ *   "effect_sizes",
+ *   "concept_avg_effect",
+ *   "model_avg_effect",
+ *   "missing_pairs",
+ * ]);
  * ```
  */
 export function analysisSummary(

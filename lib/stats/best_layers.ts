@@ -24,7 +24,11 @@ export interface BestLayerRow {
  *
  * @example
  * ```ts
- * bestLayers(sweep)[0]; // { model: "14B", concept: "corrigible", layer: 20, delta: 10.256..., ... }
+ * import assert from "node:assert/strict";
+ * import { loadSweep } from "../sweep/load.ts";
+ * const [first] = bestLayers(await loadSweep("results/logit_diff_sweep"));
+ * assert.deepEqual([first.model, first.concept, first.layer], ["14B", "corrigible", 20]);
+ * assert.ok(Math.abs(first.delta - 10.256413275) < 1e-9);
  * ```
  */
 export function bestLayers(sweep: Pick<Sweep, "runs">): BestLayerRow[] {
@@ -46,7 +50,11 @@ export function bestLayers(sweep: Pick<Sweep, "runs">): BestLayerRow[] {
  *
  * @example
  * ```ts
- * findBest(bestLayers(sweep), "4B", "corrigible")?.layer; // 18
+ * import assert from "node:assert/strict";
+ * const row = { concept: "corrigible", baseline_mean: 1, positive_mean: 8, negative_mean: -6 };
+ * const best = [{ ...row, model: "4B", layer: 18, delta: 14 }, { ...row, model: "8B", layer: 20, delta: 9 }];
+ * assert.equal(findBest(best, "4B", "corrigible")?.layer, 18);
+ * assert.equal(findBest(best, "4B", "honesty"), undefined);
  * ```
  */
 export function findBest(

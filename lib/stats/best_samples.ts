@@ -22,7 +22,13 @@ export interface BestSample {
  *
  * @example
  * ```ts
- * bestLayerSamples(sweep, bestLayers(sweep)).length; // 2880 on the default data
+ * import assert from "node:assert/strict";
+ * import { loadSweep } from "../sweep/load.ts";
+ * import { bestLayers } from "./best_layers.ts";
+ * const sweep = await loadSweep("results/logit_diff_sweep");
+ * const samples = bestLayerSamples(sweep, bestLayers(sweep));
+ * assert.equal(samples.length, 2880); // the rows of 12 runs, one layer each
+ * assert.ok(samples.every((s) => s.model !== "14B" || s.concept !== "corrigible" || s.layer === 20));
  * ```
  */
 export function bestLayerSamples(
@@ -55,7 +61,18 @@ export function bestLayerSamples(
  *
  * @example
  * ```ts
- * valuesAt(samples, "4B", "corrigible", 1).length; // 40
+ * import assert from "node:assert/strict";
+ * const at = (strength: number, logit_diff_matching: number) => ({
+ *   model: "4B",
+ *   concept: "corrigible",
+ *   layer: 18,
+ *   strength,
+ *   prompt_idx: 0,
+ *   matching_answer: "(A)",
+ *   logit_diff_matching,
+ * });
+ * const samples = [at(1, 7), at(-1, -6), at(1, 9)];
+ * assert.deepEqual(valuesAt(samples, "4B", "corrigible", 1), [7, 9]);
  * ```
  */
 export function valuesAt(
@@ -86,7 +103,19 @@ export interface SampleGroup {
  *
  * @example
  * ```ts
- * groupSamples(samples)[0]; // { model: "4B", concept: "corrigible", strength: -1, values: [...] }
+ * import assert from "node:assert/strict";
+ * const at = (strength: number, logit_diff_matching: number) => ({
+ *   model: "4B",
+ *   concept: "corrigible",
+ *   layer: 18,
+ *   strength,
+ *   prompt_idx: 0,
+ *   matching_answer: "(A)",
+ *   logit_diff_matching,
+ * });
+ * const groups = groupSamples([at(1, 7), at(-1, -6), at(1, 9)]);
+ * assert.deepEqual(groups[0], { model: "4B", concept: "corrigible", strength: 1, values: [7, 9] });
+ * assert.deepEqual(groups[1].values, [-6]); // first-seen order
  * ```
  */
 export function groupSamples(samples: readonly BestSample[]): SampleGroup[] {

@@ -36,7 +36,11 @@ export interface BootstrapResult {
  *
  * @example
  * ```ts
- * resampleWeights(3, seededRandom(1)); // e.g. Float64Array [2, 0, 1]
+ * import assert from "node:assert/strict";
+ * import { seededRandom } from "../util/random.ts";
+ * const weights = resampleWeights(3, seededRandom(1)); // how often each prompt is drawn
+ * assert.equal(weights.length, 3);
+ * assert.equal(weights.reduce((a, b) => a + b, 0), 3); // three draws with replacement
  * ```
  */
 export function resampleWeights(n: number, rand: Random, out = new Float64Array(n)): Float64Array {
@@ -50,7 +54,8 @@ export function resampleWeights(n: number, rand: Random, out = new Float64Array(
  *
  * @example
  * ```ts
- * percentileInterval(Float64Array.from([1, 2, 3, 4, 5]), 0.5); // [2, 4]
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(percentileInterval(Float64Array.from([1, 2, 3, 4, 5]), 0.5), [2, 4]);
  * ```
  */
 export function percentileInterval(values: Float64Array, level = 0.95): [number, number] {
@@ -65,8 +70,16 @@ export function percentileInterval(values: Float64Array, level = 0.95): [number,
  *
  * @example
  * ```ts
- * const b = bootstrapBestLayer(promptMatrix(run), { resamples: 2000, seed: 1 });
- * b.ci; // [low, high] of the best-layer delta
+ * import assert from "node:assert/strict";
+ * import { loadRun } from "../sweep/load.ts";
+ * import { promptMatrix } from "./prompt_matrix.ts";
+ * const dir = "results/logit_diff_sweep/corrigible/Qwen_Qwen3_4B";
+ * const b = bootstrapBestLayer(promptMatrix(await loadRun(dir, "4B", "corrigible")), {
+ *   resamples: 200,
+ *   seed: 1,
+ * });
+ * assert.equal(b.layer, 18);
+ * assert.ok(b.ci[0] < 14.0114 && 14.0114 < b.ci[1]); // the interval holds the full-data delta
  * ```
  */
 export function bootstrapBestLayer(

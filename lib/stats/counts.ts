@@ -21,7 +21,20 @@ export interface CountRow {
  *
  * @example
  * ```ts
- * rowCounts(sweep, samples)[0]; // { model: "ALL", concept: "ALL", present: true, per_sample_rows: 86400, ... }
+ * import assert from "node:assert/strict";
+ * import { loadSweep } from "../sweep/load.ts";
+ * import { bestLayers } from "./best_layers.ts";
+ * import { bestLayerSamples } from "./best_samples.ts";
+ * const sweep = await loadSweep("results/logit_diff_sweep");
+ * const [all] = rowCounts(sweep, bestLayerSamples(sweep, bestLayers(sweep)));
+ * assert.deepEqual(all, {
+ *   model: "ALL",
+ *   concept: "ALL",
+ *   present: true,
+ *   per_sample_rows: 86400,
+ *   summary_rows: 360,
+ *   best_layer_samples: 2880,
+ * });
  * ```
  */
 export function rowCounts(
@@ -60,7 +73,12 @@ export function rowCounts(
  *
  * @example
  * ```ts
- * sweepSize(sweep); // { samples: 86400, summaries: 360 } on the default data
+ * import assert from "node:assert/strict";
+ * import { loadSweep } from "../sweep/load.ts";
+ * assert.deepEqual(sweepSize(await loadSweep("results/logit_diff_sweep")), {
+ *   samples: 86400,
+ *   summaries: 360,
+ * });
  * ```
  */
 export function sweepSize(sweep: Pick<Sweep, "runs">): { samples: number; summaries: number } {

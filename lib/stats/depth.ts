@@ -17,7 +17,9 @@ export interface LayerSummaryWithFraction extends LayerSummaryRow {
  *
  * @example
  * ```ts
- * withLayerFraction([{ model: "4B", layer: 18, ... }], { "4B": 36 })[0].layer_frac; // 0.5
+ * import assert from "node:assert/strict";
+ * const row = { model: "4B", concept: "c", layer: 18, baseline_mean: 0, positive_mean: 7, negative_mean: -7, delta: 14 };
+ * assert.equal(withLayerFraction([row], { "4B": 36 })[0].layer_frac, 0.5);
  * ```
  */
 export function withLayerFraction(
@@ -39,7 +41,12 @@ export interface BestLayerPositionRow {
  *
  * @example
  * ```ts
- * bestLayerPosition(best, ["4B"], ["corrigible"], { "4B": 36 })[0].fractions.corrigible; // 0.5
+ * import assert from "node:assert/strict";
+ * const row = { baseline_mean: 0, positive_mean: 7, negative_mean: -7, delta: 14 };
+ * const best = [{ ...row, model: "4B", concept: "corrigible", layer: 18 }];
+ * const [position] = bestLayerPosition(best, ["4B"], ["corrigible", "honesty"], { "4B": 36 });
+ * assert.equal(position.fractions.corrigible, 0.5);
+ * assert.ok(Number.isNaN(position.fractions.honesty)); // no best layer: missing, not 0
  * ```
  */
 export function bestLayerPosition(
@@ -77,7 +84,18 @@ export interface ShallowDeepRow {
  *
  * @example
  * ```ts
- * shallowVsDeep(best, models, ["corrigible"], modelGroups(models, counts))[0].ratio; // 2.38... on the default data
+ * import assert from "node:assert/strict";
+ * import { modelGroups } from "../models/groups.ts";
+ * const row = { concept: "corrigible", layer: 20, baseline_mean: 0, positive_mean: 7, negative_mean: -7 };
+ * const best = [{ ...row, model: "4B", delta: 12 }, { ...row, model: "8B", delta: 8 }, {
+ *   ...row,
+ *   model: "32B",
+ *   delta: 4,
+ * }];
+ * const models = ["4B", "8B", "32B"];
+ * const groups = modelGroups(models, { "4B": 36, "8B": 36, "32B": 64 });
+ * const [corrigible] = shallowVsDeep(best, models, ["corrigible"], groups);
+ * assert.deepEqual([corrigible.shallow_avg, corrigible.deep_avg, corrigible.ratio], [10, 4, 2.5]);
  * ```
  */
 export function shallowVsDeep(

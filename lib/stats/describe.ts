@@ -12,8 +12,9 @@ import { deviation, mean as d3mean, median as d3median } from "d3-array";
  *
  * @example
  * ```ts
- * mean([1, 2, NaN, 6]); // 3
- * mean([]);             // NaN
+ * import assert from "node:assert/strict";
+ * assert.equal(mean([1, 2, NaN, 6]), 3); // NaN is skipped, as in pandas
+ * assert.ok(Number.isNaN(mean([])));
  * ```
  */
 export function mean(values: Iterable<number>): number {
@@ -25,8 +26,9 @@ export function mean(values: Iterable<number>): number {
  *
  * @example
  * ```ts
- * std([2, 4, 4, 4, 5, 5, 7, 9]); // 2.138089935299395
- * std([5]);                      // NaN
+ * import assert from "node:assert/strict";
+ * assert.equal(std([2, 4, 4, 4, 5, 5, 7, 9]), 2.138089935299395); // ddof = 1
+ * assert.ok(Number.isNaN(std([5])));
  * ```
  */
 export function std(values: Iterable<number>): number {
@@ -38,7 +40,8 @@ export function std(values: Iterable<number>): number {
  *
  * @example
  * ```ts
- * median([3, 1, 4, 2]); // 2.5
+ * import assert from "node:assert/strict";
+ * assert.equal(median([3, 1, 4, 2]), 2.5);
  * ```
  */
 export function median(values: Iterable<number>): number {

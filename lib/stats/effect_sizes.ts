@@ -24,8 +24,9 @@ export interface EffectSizeRow {
  *
  * @example
  * ```ts
- * cohensD([2, 4], [0, 2]); // 1.4142135623730951
- * cohensD([1, 1], [0, 0]); // NaN (pooled std is 0)
+ * import assert from "node:assert/strict";
+ * assert.equal(cohensD([2, 4], [0, 2]), 1.414213562373095);
+ * assert.ok(Number.isNaN(cohensD([1, 1], [0, 0]))); // pooled std is 0: cannot be computed
  * ```
  */
 export function cohensD(positive: readonly number[], negative: readonly number[]): number {
@@ -42,8 +43,19 @@ export function cohensD(positive: readonly number[], negative: readonly number[]
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
+ * const at = (strength: number, logit_diff_matching: number) => ({
+ *   model: "4B",
+ *   concept: "corrigible",
+ *   layer: 18,
+ *   strength,
+ *   prompt_idx: 0,
+ *   matching_answer: "(A)",
+ *   logit_diff_matching,
+ * });
+ * const samples = [at(1, 2), at(1, 4), at(-1, 0), at(-1, 2)];
  * const { rows } = effectSizes(samples, ["4B"], ["corrigible"]);
- * rows[0].cohens_d; // 1.484...
+ * assert.deepEqual([rows[0].delta, rows[0].cohens_d], [2, 1.414213562373095]);
  * ```
  */
 export function effectSizes(
@@ -80,7 +92,17 @@ export function effectSizes(
  *
  * @example
  * ```ts
- * averageBy(rows, "concept", ["corrigible"]); // [["corrigible", 1.41...]]
+ * import assert from "node:assert/strict";
+ * const row = { mean_positive: 1, mean_negative: -1, delta: 2 };
+ * const rows = [
+ *   { ...row, model: "4B", concept: "corrigible", cohens_d: 1 },
+ *   { ...row, model: "8B", concept: "corrigible", cohens_d: 2 },
+ *   { ...row, model: "4B", concept: "honesty", cohens_d: 0.5 },
+ * ];
+ * assert.deepEqual(averageBy(rows, "concept", ["honesty", "corrigible", "power"]), [
+ *   ["honesty", 0.5],
+ *   ["corrigible", 1.5],
+ * ]); // a key without rows is left out
  * ```
  */
 export function averageBy(
@@ -102,7 +124,14 @@ export function averageBy(
  *
  * @example
  * ```ts
- * conceptAverages(rows)[0]; // ["corrigible", 1.4126...]
+ * import assert from "node:assert/strict";
+ * const row = { mean_positive: 1, mean_negative: -1, delta: 2 };
+ * const rows = [
+ *   { ...row, model: "4B", concept: "corrigible", cohens_d: 1 },
+ *   { ...row, model: "8B", concept: "corrigible", cohens_d: 2 },
+ *   { ...row, model: "4B", concept: "honesty", cohens_d: 0.5 },
+ * ];
+ * assert.deepEqual(conceptAverages(rows), [["corrigible", 1.5], ["honesty", 0.5]]);
  * ```
  */
 export function conceptAverages(rows: readonly EffectSizeRow[]): [string, number][] {
@@ -115,7 +144,14 @@ export function conceptAverages(rows: readonly EffectSizeRow[]): [string, number
  *
  * @example
  * ```ts
- * modelAverages(rows, ["4B", "8B"]); // [["4B", 1.238...], ["8B", 0.930...]]
+ * import assert from "node:assert/strict";
+ * const row = { mean_positive: 1, mean_negative: -1, delta: 2 };
+ * const rows = [
+ *   { ...row, model: "4B", concept: "corrigible", cohens_d: 1 },
+ *   { ...row, model: "8B", concept: "corrigible", cohens_d: 2 },
+ *   { ...row, model: "4B", concept: "honesty", cohens_d: 0.5 },
+ * ];
+ * assert.deepEqual(modelAverages(rows, ["8B", "4B"]), [["8B", 2], ["4B", 0.75]]);
  * ```
  */
 export function modelAverages(

@@ -19,7 +19,12 @@ export interface HeatmapCell {
  *
  * @example
  * ```ts
- * meanByLayerStrength(run)[0]; // { model: "4B", concept: "corrigible", layer: 11, strength: -1, ... }
+ * import assert from "node:assert/strict";
+ * import { loadRun } from "../sweep/load.ts";
+ * const dir = "results/logit_diff_sweep/corrigible/Qwen_Qwen3_4B";
+ * const cells = meanByLayerStrength(await loadRun(dir, "4B", "corrigible"));
+ * assert.equal(cells.length, 25 * 3); // 25 layers, 3 strengths
+ * assert.deepEqual([cells[0].layer, cells[0].strength], [11, -1]);
  * ```
  */
 export function meanByLayerStrength(run: SweepRun): HeatmapCell[] {
@@ -58,7 +63,9 @@ export function meanByLayerStrength(run: SweepRun): HeatmapCell[] {
  *
  * @example
  * ```ts
- * heatmapMeans(sweep).length; // 1080 on the default data
+ * import assert from "node:assert/strict";
+ * import { loadSweep } from "../sweep/load.ts";
+ * assert.equal(heatmapMeans(await loadSweep("results/logit_diff_sweep")).length, 1080);
  * ```
  */
 export function heatmapMeans(sweep: Pick<Sweep, "runs" | "models" | "concepts">): HeatmapCell[] {
@@ -78,7 +85,10 @@ export function heatmapMeans(sweep: Pick<Sweep, "runs" | "models" | "concepts">)
  *
  * @example
  * ```ts
- * heatmapExample(sweep); // { model: "14B", concept: "corrigible" }
+ * import assert from "node:assert/strict";
+ * import { loadSweep } from "../sweep/load.ts";
+ * const sweep = await loadSweep("results/logit_diff_sweep");
+ * assert.deepEqual(heatmapExample(sweep), { model: "14B", concept: "corrigible" });
  * ```
  */
 export function heatmapExample(sweep: Pick<Sweep, "runs">): { model: string; concept: string } {

@@ -17,8 +17,11 @@ export interface HistogramBin {
  *
  * @example
  * ```ts
- * densityHistogram([0, 1, 1, 2], 2);
- * // [{ x1: 0, x2: 1, count: 1, density: 0.25 }, { x1: 1, x2: 2, count: 3, density: 0.75 }]
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(densityHistogram([0, 1, 1, 2], 2), [
+ *   { x1: 0, x2: 1, count: 1, density: 0.25 },
+ *   { x1: 1, x2: 2, count: 3, density: 0.75 },
+ * ]);
  * ```
  */
 export function densityHistogram(values: Iterable<number>, bins = 30): HistogramBin[] {

@@ -22,7 +22,8 @@ function finite(values: Iterable<number>): number[] {
  *
  * @example
  * ```ts
- * scottBandwidth([1, 2, 3, 4]); // 1.2909944487358056 * 4 ** -0.2
+ * import assert from "node:assert/strict";
+ * assert.equal(scottBandwidth([1, 2, 3, 4]), 1.2909944487358056 * 4 ** -0.2);
  * ```
  */
 export function scottBandwidth(values: Iterable<number>): number {
@@ -35,7 +36,8 @@ export function scottBandwidth(values: Iterable<number>): number {
  *
  * @example
  * ```ts
- * gaussianKde([0], 1)(0); // 0.3989422804014327 (the standard normal's peak)
+ * import assert from "node:assert/strict";
+ * assert.equal(gaussianKde([0], 1)(0), 0.3989422804014327); // the standard normal's peak
  * ```
  */
 export function gaussianKde(
@@ -70,7 +72,9 @@ export interface DensityCurveOptions {
  *
  * @example
  * ```ts
- * densityCurve([1, 2, 2, 3], { gridsize: 5 }).map((p) => p.value); // [1, 1.5, 2, 2.5, 3]
+ * import assert from "node:assert/strict";
+ * const curve = densityCurve([1, 2, 2, 3], { gridsize: 5 });
+ * assert.deepEqual(curve.map((p) => p.value), [1, 1.5, 2, 2.5, 3]);
  * ```
  */
 export function densityCurve(

@@ -27,7 +27,8 @@ export interface PairedTest {
  *
  * @example
  * ```ts
- * tTestP(2.228138852, 10); // 0.05
+ * import assert from "node:assert/strict";
+ * assert.ok(Math.abs(tTestP(2.228138852, 10) - 0.05) < 1e-9); // two-sided
  * ```
  */
 export function tTestP(t: number, df: number): number {
@@ -40,7 +41,8 @@ export function tTestP(t: number, df: number): number {
  *
  * @example
  * ```ts
- * pairedTTest([1, 2, 3, 4]).t; // 3.872983346207417
+ * import assert from "node:assert/strict";
+ * assert.equal(pairedTTest([1, 2, 3, 4]).t, 3.872983346207417);
  * ```
  */
 export function pairedTTest(differences: readonly number[]): PairedTest {
@@ -56,7 +58,9 @@ export function pairedTTest(differences: readonly number[]): PairedTest {
  *
  * @example
  * ```ts
- * holm([0.01, 0.04, 0.03, 0.005]); // [0.03, 0.06, 0.06, 0.02]
+ * import assert from "node:assert/strict";
+ * const adjusted = holm([0.01, 0.04, 0.03, 0.005]);
+ * assert.deepEqual(adjusted.map((p) => Number(p.toFixed(12))), [0.03, 0.06, 0.06, 0.02]);
  * ```
  */
 export function holm(pValues: readonly number[]): number[] {
@@ -79,7 +83,8 @@ export function holm(pValues: readonly number[]): number[] {
  *
  * @example
  * ```ts
- * glassDelta([3, 5], [0, 2], [1, 3]); // 3 / Math.SQRT2
+ * import assert from "node:assert/strict";
+ * assert.equal(glassDelta([3, 5], [0, 2], [1, 3]), 3 / Math.SQRT2);
  * ```
  */
 export function glassDelta(

@@ -18,8 +18,10 @@ export interface Pivot {
  *
  * @example
  * ```ts
- * const p = pivot([{ model: "4B", concept: "c", delta: 2 }], "model", "concept", "delta", ["4B", "8B"], ["c"]);
- * p.cells; // [[2], [NaN]]
+ * import assert from "node:assert/strict";
+ * const records = [{ model: "4B", concept: "c", delta: 2 }];
+ * const p = pivot(records, "model", "concept", "delta", ["4B", "8B"], ["c"]);
+ * assert.deepEqual(p.cells, [[2], [NaN]]); // a cell no record fills is missing
  * ```
  */
 export function pivot<
@@ -49,7 +51,10 @@ export function pivot<
  *
  * @example
  * ```ts
- * pivotRecords(p); // [{ model: "4B", c: 2 }, { model: "8B", c: NaN }]
+ * import assert from "node:assert/strict";
+ * const records = [{ model: "4B", concept: "c", delta: 2 }];
+ * const p = pivot(records, "model", "concept", "delta", ["4B", "8B"], ["c"]);
+ * assert.deepEqual(pivotRecords(p), [{ model: "4B", c: 2 }, { model: "8B", c: NaN }]);
  * ```
  */
 export function pivotRecords(table: Pivot): Record<string, string | number>[] {

@@ -107,7 +107,13 @@ function byStrength(plain: RowStatistic, repeated: RepeatedStatistic) {
  *
  * @example
  * ```ts
- * strengthMean(m, "positive", 0, weights);
+ * import assert from "node:assert/strict";
+ * import { loadRun } from "../sweep/load.ts";
+ * const dir = "results/logit_diff_sweep/corrigible/Qwen_Qwen3_4B";
+ * const m = promptMatrix(await loadRun(dir, "4B", "corrigible"));
+ * const all = new Float64Array(m.prompts.length).fill(1);
+ * const layer = m.layers.indexOf(18);
+ * assert.ok(Math.abs(strengthMean(m, "positive", layer, all) - 7.9048417687) < 1e-9);
  * ```
  */
 export const strengthMean = byStrength(rowMean, repeatedMean);
@@ -117,7 +123,15 @@ export const strengthMean = byStrength(rowMean, repeatedMean);
  *
  * @example
  * ```ts
- * strengthVariance(m, "negative", 0, weights);
+ * import assert from "node:assert/strict";
+ * import { loadRun } from "../sweep/load.ts";
+ * const dir = "results/logit_diff_sweep/corrigible/Qwen_Qwen3_4B";
+ * const m = promptMatrix(await loadRun(dir, "4B", "corrigible"));
+ * const all = new Float64Array(m.prompts.length).fill(1);
+ * const first = m.positive.slice(0, m.prompts.length);
+ * const mean = first.reduce((a, b) => a + b, 0) / first.length;
+ * const variance = first.reduce((s, x) => s + (x - mean) ** 2, 0) / (first.length - 1);
+ * assert.ok(Math.abs(strengthVariance(m, "positive", 0, all) - variance) < 1e-9); // ddof = 1
  * ```
  */
 export const strengthVariance = byStrength(rowVariance, repeatedVariance);
@@ -128,8 +142,12 @@ export const strengthVariance = byStrength(rowVariance, repeatedVariance);
  *
  * @example
  * ```ts
- * const m = promptMatrix(run);
- * m.positive[2 * m.prompts.length + 5]; // logit diff at the third layer, sixth prompt, +1
+ * import assert from "node:assert/strict";
+ * import { loadRun } from "../sweep/load.ts";
+ * const dir = "results/logit_diff_sweep/corrigible/Qwen_Qwen3_4B";
+ * const m = promptMatrix(await loadRun(dir, "4B", "corrigible"));
+ * assert.deepEqual([m.layers.length, m.prompts.length, m.positive.length], [25, 40, 25 * 40]);
+ * assert.equal(m.layers[2], 13); // positive[2 * 40 + 5]: the third layer, sixth prompt, +1
  * ```
  */
 export function promptMatrix(run: SweepRun): PromptMatrix {
@@ -184,7 +202,11 @@ export function promptMatrix(run: SweepRun): PromptMatrix {
  *
  * @example
  * ```ts
- * rowMean(m.positive, 0, m.prompts.length, weights); // mean at the first layer
+ * import assert from "node:assert/strict";
+ * const values = Float64Array.from([1, 2, 3, 10, 20, NaN]); // 2 layers x 3 prompts
+ * assert.equal(rowMean(values, 0, 3, Float64Array.from([1, 1, 1])), 2);
+ * assert.equal(rowMean(values, 0, 3, Float64Array.from([2, 0, 1])), 5 / 3); // prompt 0 drawn twice
+ * assert.equal(rowMean(values, 1, 3, Float64Array.from([1, 1, 1])), 15); // NaN skipped
  * ```
  */
 export function rowMean(
@@ -210,7 +232,10 @@ export function rowMean(
  *
  * @example
  * ```ts
- * rowVariance(m.negative, 3, m.prompts.length, weights);
+ * import assert from "node:assert/strict";
+ * const values = Float64Array.from([1, 2, 3, 10, 20, NaN]); // 2 layers x 3 prompts
+ * assert.equal(rowVariance(values, 0, 3, Float64Array.from([1, 1, 1])), 1);
+ * assert.equal(rowVariance(values, 1, 3, Float64Array.from([1, 1, 1])), 50);
  * ```
  */
 export function rowVariance(
@@ -237,7 +262,12 @@ export function rowVariance(
  *
  * @example
  * ```ts
- * layerDeltas(m, new Float64Array(m.prompts.length).fill(1)); // the sweep's deltas
+ * import assert from "node:assert/strict";
+ * import { loadRun } from "../sweep/load.ts";
+ * const dir = "results/logit_diff_sweep/corrigible/Qwen_Qwen3_4B";
+ * const m = promptMatrix(await loadRun(dir, "4B", "corrigible"));
+ * const deltas = layerDeltas(m, new Float64Array(m.prompts.length).fill(1)); // the sweep's deltas
+ * assert.ok(Math.abs(deltas[m.layers.indexOf(18)] - 14.011423444747924) < 1e-9);
  * ```
  */
 export function layerDeltas(matrix: PromptMatrix, weights: Float64Array): Float64Array {

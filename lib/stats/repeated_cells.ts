@@ -17,7 +17,8 @@ export interface RepeatedCells {
  *
  * @example
  * ```ts
- * repeatedCells(4).n; // Float64Array [0, 0, 0, 0]
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(repeatedCells(4).n, new Float64Array(4));
  * ```
  */
 export function repeatedCells(size: number): RepeatedCells {
@@ -29,7 +30,11 @@ export function repeatedCells(size: number): RepeatedCells {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
+ * const cells = repeatedCells(4);
  * addValue(cells, 3, 1.5);
+ * addValue(cells, 3, NaN); // skipped
+ * assert.deepEqual([cells.sum[3], cells.sumSq[3], cells.n[3]], [1.5, 2.25, 1]);
  * ```
  */
 export function addValue(cells: RepeatedCells, cell: number, value: number): void {
@@ -44,7 +49,13 @@ export function addValue(cells: RepeatedCells, cell: number, value: number): voi
  *
  * @example
  * ```ts
- * cellMeans(cells)[3]; // mean of the rows of cell 3
+ * import assert from "node:assert/strict";
+ * const cells = repeatedCells(4);
+ * addValue(cells, 3, 1);
+ * addValue(cells, 3, 2);
+ * const means = cellMeans(cells);
+ * assert.equal(means[3], 1.5);
+ * assert.ok(Number.isNaN(means[0])); // a cell without rows
  * ```
  */
 export function cellMeans(cells: RepeatedCells): Float64Array {
@@ -56,7 +67,13 @@ export function cellMeans(cells: RepeatedCells): Float64Array {
  *
  * @example
  * ```ts
- * repeatedMean(cells, 0, prompts, weights); // the mean of every row at the first layer
+ * import assert from "node:assert/strict";
+ * const cells = repeatedCells(2); // 1 layer x 2 prompts; prompt 0 has two rows
+ * addValue(cells, 0, 1);
+ * addValue(cells, 0, 3);
+ * addValue(cells, 1, 8);
+ * assert.equal(repeatedMean(cells, 0, 2, Float64Array.from([1, 1])), 4); // (1 + 3 + 8) / 3
+ * assert.equal(repeatedMean(cells, 0, 2, Float64Array.from([0, 2])), 8); // prompt 1 drawn twice
  * ```
  */
 export function repeatedMean(
@@ -78,7 +95,12 @@ export function repeatedMean(
  *
  * @example
  * ```ts
- * repeatedVariance(cells, 0, prompts, weights);
+ * import assert from "node:assert/strict";
+ * const cells = repeatedCells(2); // 1 layer x 2 prompts; prompt 0 has two rows
+ * addValue(cells, 0, 1);
+ * addValue(cells, 0, 3);
+ * addValue(cells, 1, 8);
+ * assert.equal(repeatedVariance(cells, 0, 2, Float64Array.from([1, 1])), 13); // var of 1, 3, 8
  * ```
  */
 export function repeatedVariance(

@@ -61,7 +61,14 @@ const clean = (xs: number[]) => xs.filter((x) => !Number.isNaN(x));
  *
  * @example
  * ```ts
- * groupsAt(run, promptMatrix(run), 3).positive; // the +1 values at the fourth layer
+ * import assert from "node:assert/strict";
+ * import { loadRun } from "../sweep/load.ts";
+ * import { promptMatrix } from "./prompt_matrix.ts";
+ * const dir = "results/logit_diff_sweep/corrigible/Qwen_Qwen3_4B";
+ * const run = await loadRun(dir, "4B", "corrigible");
+ * const m = promptMatrix(run);
+ * const at18 = groupsAt(run, m, m.layers.indexOf(18)); // the values at each strength
+ * assert.deepEqual([at18.positive.length, at18.negative.length, at18.baseline.length], [40, 40, 40]);
  * ```
  */
 export function groupsAt(run: SweepRun, matrix: PromptMatrix, l: number) {
@@ -95,8 +102,14 @@ export function groupsAt(run: SweepRun, matrix: PromptMatrix, l: number) {
  *
  * @example
  * ```ts
- * const records = robustness(sweep, bestLayers(sweep), { resamples: 2000, seed: 1 });
- * records[0].layer_stability; // share of resamples that pick the same best layer
+ * import assert from "node:assert/strict";
+ * import { loadSweep } from "../sweep/load.ts";
+ * import { bestLayers } from "./best_layers.ts";
+ * const sweep = await loadSweep("results/logit_diff_sweep", { models: ["4B"] });
+ * const records = robustness(sweep, bestLayers(sweep), { resamples: 20, seed: 1 });
+ * assert.equal(records.length, 3); // one per model and concept
+ * assert.ok(records.every((r) => r.layer_stability > 0 && r.layer_stability <= 1));
+ * assert.ok(records.every((r) => r.ci_low <= r.best_delta && r.best_delta <= r.ci_high));
  * ```
  */
 export function robustness(

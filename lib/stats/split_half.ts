@@ -21,7 +21,14 @@ export interface SplitHalfOptions {
  *
  * @example
  * ```ts
- * splitHalfDelta(promptMatrix(run), { splits: 200, seed: 1 }); // about the true effect, not above it
+ * import assert from "node:assert/strict";
+ * import { loadRun } from "../sweep/load.ts";
+ * import { promptMatrix } from "./prompt_matrix.ts";
+ * const dir = "results/logit_diff_sweep/corrigible/Qwen_Qwen3_4B";
+ * const m = promptMatrix(await loadRun(dir, "4B", "corrigible"));
+ * const heldOut = splitHalfDelta(m, { splits: 20, seed: 1 });
+ * assert.ok(heldOut <= 14.0114234448); // about the full-data best delta, not above it
+ * assert.ok(heldOut > 13);
  * ```
  */
 export function splitHalfDelta(matrix: PromptMatrix, options: SplitHalfOptions = {}): number {

@@ -22,7 +22,20 @@ export interface SummaryStatRow {
  *
  * @example
  * ```ts
- * summaryStats(samples)[0]; // { model: "14B", concept: "corrigible", strength: -1, mean: -1.34..., ... }
+ * import assert from "node:assert/strict";
+ * const at = (strength: number, logit_diff_matching: number) => ({
+ *   model: "4B",
+ *   concept: "corrigible",
+ *   layer: 18,
+ *   strength,
+ *   prompt_idx: 0,
+ *   matching_answer: "(A)",
+ *   logit_diff_matching,
+ * });
+ * const [negative, positive] = summaryStats([at(1, 2), at(1, 4), at(1, 9), at(-1, -1)]);
+ * assert.deepEqual([negative.strength, negative.mean], [-1, -1]);
+ * assert.ok(Number.isNaN(negative.std)); // one value: ddof = 1 gives NaN
+ * assert.deepEqual([positive.mean, positive.median], [5, 4]);
  * ```
  */
 export function summaryStats(samples: readonly BestSample[]): SummaryStatRow[] {

@@ -14,10 +14,11 @@ const FLOAT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
  *
  * @example
  * ```ts
- * parseFloatCell("-1.0"); // -1
- * parseFloatCell("");     // NaN
- * parseFloatCell("abc");  // undefined
- * parseFloatCell("1e400"); // undefined (overflows)
+ * import assert from "node:assert/strict";
+ * assert.equal(parseFloatCell("-1.0"), -1);
+ * assert.ok(Number.isNaN(parseFloatCell(""))); // an empty cell is missing
+ * assert.equal(parseFloatCell("abc"), undefined); // not a number: the caller reports it
+ * assert.equal(parseFloatCell("1e400"), undefined); // overflows a double: not a number either
  * ```
  */
 export function parseFloatCell(cell: string): number | undefined {
@@ -38,8 +39,9 @@ const finiteOrUndefined = (value: number) => (Number.isFinite(value) ? value : u
  *
  * @example
  * ```ts
- * parseIntCell("13");  // 13
- * parseIntCell("1.5"); // undefined
+ * import assert from "node:assert/strict";
+ * assert.equal(parseIntCell("13"), 13);
+ * assert.equal(parseIntCell("1.5"), undefined);
  * ```
  */
 export function parseIntCell(cell: string): number | undefined {
@@ -55,7 +57,8 @@ export function parseIntCell(cell: string): number | undefined {
  *
  * @example
  * ```ts
- * intInRange("a,-42,b", 2, 5); // -42
+ * import assert from "node:assert/strict";
+ * assert.equal(intInRange("a,-42,b", 2, 5), -42);
  * ```
  */
 export function intInRange(text: string, start: number, end: number): number | undefined {
@@ -81,7 +84,8 @@ export function intInRange(text: string, start: number, end: number): number | u
  *
  * @example
  * ```ts
- * floatInRange("x,0.25,y", 2, 6); // 0.25
+ * import assert from "node:assert/strict";
+ * assert.equal(floatInRange("x,0.25,y", 2, 6), 0.25);
  * ```
  */
 export function floatInRange(text: string, start: number, end: number): number | undefined {

@@ -21,7 +21,11 @@ export interface RunFiles {
  *
  * @example
  * ```ts
- * assertHasRows(0, "s.csv"); // throws "s.csv: no data rows (the file holds only its header)"
+ * import assert from "node:assert/strict";
+ * assert.throws(() => assertHasRows(0, "s.csv"), {
+ *   message: "s.csv: no data rows (the file holds only its header)",
+ * });
+ * assertHasRows(3, "s.csv"); // rows: no error
  * ```
  */
 export function assertHasRows(rows: number, file: string): void {
@@ -36,7 +40,27 @@ export function assertHasRows(rows: number, file: string): void {
  *
  * @example
  * ```ts
- * checkLayerRange(run, files, 36, "summary.json num_layers"); // throws for a layer 36
+ * import assert from "node:assert/strict";
+ * import { loadRun } from "./load.ts";
+ * const run = await loadRun("results/logit_diff_sweep/corrigible/Qwen_Qwen3_4B", "4B", "corrigible");
+ * const report = (rows: number) => ({
+ *   lines: rows + 1,
+ *   blank: 0,
+ *   rows,
+ *   unterminated: false,
+ *   lineOfRow: (i: number) => i + 2,
+ * });
+ * const files = {
+ *   samples: "s.csv",
+ *   layers: "l.csv",
+ *   samplesReport: report(run.samples.length),
+ *   layersReport: report(run.layers.length),
+ * };
+ * checkLayerRange(run, files, 36, "summary.json num_layers"); // layers 11-35: fine
+ * assert.throws(() => checkLayerRange(run, files, 30, "--layer-counts"), {
+ *   message: "l.csv:21 (column \"layer\"): layer 30 is outside 4B's 30 layers (0-29; the count " +
+ *     "is from --layer-counts)",
+ * });
  * ```
  */
 export function checkLayerRange(run: SweepRun, files: RunFiles, count: number, source: string) {
@@ -62,7 +86,27 @@ export function checkLayerRange(run: SweepRun, files: RunFiles, count: number, s
  *
  * @example
  * ```ts
- * checkSummaryLayers(run, files); // throws "layer_summary.csv:5: layer 40 has no rows in per_sample..."
+ * import assert from "node:assert/strict";
+ * import { loadRun } from "./load.ts";
+ * const run = await loadRun("results/logit_diff_sweep/corrigible/Qwen_Qwen3_4B", "4B", "corrigible");
+ * const report = (rows: number) => ({
+ *   lines: rows + 1,
+ *   blank: 0,
+ *   rows,
+ *   unterminated: false,
+ *   lineOfRow: (i: number) => i + 2,
+ * });
+ * const files = {
+ *   samples: "s.csv",
+ *   layers: "l.csv",
+ *   samplesReport: report(run.samples.length),
+ *   layersReport: report(run.layers.length + 1),
+ * };
+ * checkSummaryLayers(run, files); // every summary layer has samples
+ * const extra = { ...run.layers[0], layer: 5 };
+ * assert.throws(() => checkSummaryLayers({ ...run, layers: [...run.layers, extra] }, files), {
+ *   message: "l.csv:27: layer 5 has no rows in s.csv",
+ * });
  * ```
  */
 export function checkSummaryLayers(run: SweepRun, files: RunFiles): void {
@@ -82,7 +126,27 @@ export function checkSummaryLayers(run: SweepRun, files: RunFiles): void {
  *
  * @example
  * ```ts
- * checkSummaryRepeats(run, files); // throws "layer_summary.csv:9: layer 12 is on line 3 and again on line 9"
+ * import assert from "node:assert/strict";
+ * import { loadRun } from "./load.ts";
+ * const run = await loadRun("results/logit_diff_sweep/corrigible/Qwen_Qwen3_4B", "4B", "corrigible");
+ * const report = (rows: number) => ({
+ *   lines: rows + 1,
+ *   blank: 0,
+ *   rows,
+ *   unterminated: false,
+ *   lineOfRow: (i: number) => i + 2,
+ * });
+ * const files = {
+ *   samples: "s.csv",
+ *   layers: "l.csv",
+ *   samplesReport: report(run.samples.length),
+ *   layersReport: report(run.layers.length + 1),
+ * };
+ * checkSummaryRepeats(run, files); // one row per layer
+ * const repeated = { ...run, layers: [...run.layers, run.layers[0]] };
+ * assert.throws(() => checkSummaryRepeats(repeated, files), {
+ *   message: "l.csv:27: layer 11 is on line 2 and again on line 27",
+ * });
  * ```
  */
 export function checkSummaryRepeats(run: SweepRun, files: RunFiles): void {
@@ -104,7 +168,29 @@ export function checkSummaryRepeats(run: SweepRun, files: RunFiles): void {
  *
  * @example
  * ```ts
- * checkStrengths(run, files); // throws 's.csv:7 (column "strength"): strength is missing ...'
+ * import assert from "node:assert/strict";
+ * import { loadRun } from "./load.ts";
+ * const run = await loadRun("results/logit_diff_sweep/corrigible/Qwen_Qwen3_4B", "4B", "corrigible");
+ * const report = (rows: number) => ({
+ *   lines: rows + 1,
+ *   blank: 0,
+ *   rows,
+ *   unterminated: false,
+ *   lineOfRow: (i: number) => i + 2,
+ * });
+ * const files = {
+ *   samples: "s.csv",
+ *   layers: "l.csv",
+ *   samplesReport: report(run.samples.length),
+ *   layersReport: report(run.layers.length),
+ * };
+ * checkStrengths(run, files); // every row has its strength
+ * const strength = run.samples.strength.slice();
+ * strength[5] = NaN;
+ * assert.throws(() => checkStrengths({ ...run, samples: { ...run.samples, strength } }, files), {
+ *   message: 's.csv:7 (column "strength"): strength is missing: every row needs its layer, ' +
+ *     "strength and prompt_idx",
+ * });
  * ```
  */
 export function checkStrengths(run: SweepRun, files: RunFiles): void {
@@ -124,7 +210,30 @@ export function checkStrengths(run: SweepRun, files: RunFiles): void {
  *
  * @example
  * ```ts
- * duplicateNote(scan, files, true); // "note: .../per_sample_all_layers.csv: 2 rows repeat ..."
+ * import assert from "node:assert/strict";
+ * import { loadRun } from "./load.ts";
+ * import { scanKeys } from "./keys.ts";
+ * const run = await loadRun("results/logit_diff_sweep/corrigible/Qwen_Qwen3_4B", "4B", "corrigible");
+ * const report = (rows: number) => ({
+ *   lines: rows + 1,
+ *   blank: 0,
+ *   rows,
+ *   unterminated: false,
+ *   lineOfRow: (i: number) => i + 2,
+ * });
+ * const files = {
+ *   samples: "s.csv",
+ *   layers: "l.csv",
+ *   samplesReport: report(run.samples.length),
+ *   layersReport: report(run.layers.length),
+ * };
+ * assert.equal(duplicateNote(run, scanKeys(run.samples), files, false), undefined); // no repeats
+ * const twice = { ...scanKeys(run.samples), duplicates: 2 };
+ * assert.equal(
+ *   duplicateNote(run, twice, files, true),
+ *   "note: s.csv: 2 rows repeat a (layer, strength, prompt_idx) key; all kept (allowDuplicates), " +
+ *     "as pandas keeps them",
+ * );
  * ```
  */
 export function duplicateNote(
@@ -158,7 +267,21 @@ export function duplicateNote(
  *
  * @example
  * ```ts
- * cutOffWarnings(scan, files); // ["warning: .../per_sample_all_layers.csv: incomplete sweep: ..."]
+ * import assert from "node:assert/strict";
+ * const report = (rows: number) => ({
+ *   lines: rows + 1,
+ *   blank: 0,
+ *   rows,
+ *   unterminated: false,
+ *   lineOfRow: (i: number) => i + 2,
+ * });
+ * const files = { samples: "s.csv", layers: "l.csv", samplesReport: report(5), layersReport: report(2) };
+ * const gap = { layer: 35, strength: 1, found: 30 };
+ * const scan = { duplicates: 0, gaps: [gap], cells: 6, prompts: 40 };
+ * assert.deepEqual(cutOffWarnings(scan, files), [
+ *   "warning: s.csv: incomplete sweep: 1 of 6 layer x strength cells lack prompts " +
+ *   "(layer 35 strength 1: 30 of 40 prompts); statistics use the rows present",
+ * ]);
  * ```
  */
 export function cutOffWarnings(scan: KeyScan, files: RunFiles): string[] {

@@ -15,7 +15,8 @@ export interface Dictionary {
  *
  * @example
  * ```ts
- * dictionaryValue({ codes: Int32Array.from([1, 0]), values: ["(A)", "(B)"] }, 0); // "(B)"
+ * import assert from "node:assert/strict";
+ * assert.equal(dictionaryValue({ codes: Int32Array.from([1, 0]), values: ["(A)", "(B)"] }, 0), "(B)");
  * ```
  */
 export function dictionaryValue(column: Dictionary, i: number): string {
@@ -27,7 +28,9 @@ export function dictionaryValue(column: Dictionary, i: number): string {
  *
  * @example
  * ```ts
- * toDictionary(["(A)", "(B)", "(A)"]); // { codes: [0, 1, 0], values: ["(A)", "(B)"] }
+ * import assert from "node:assert/strict";
+ * const column = toDictionary(["(A)", "(B)", "(A)"]);
+ * assert.deepEqual([Array.from(column.codes), column.values], [[0, 1, 0], ["(A)", "(B)"]]);
  * ```
  */
 export function toDictionary(strings: readonly string[]): Dictionary {

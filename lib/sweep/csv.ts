@@ -16,9 +16,13 @@ export { decodeText } from "./text.ts";
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * const t = parseTypedCsv("layer,delta\n3,0.5\n", "s.csv", { layer: "int", delta: "float" });
- * t.length;   // 1
- * t.layer[0]; // 3
+ * assert.deepEqual([t.length, t.layer[0], t.delta[0]], [1, 3, 0.5]);
+ * assert.throws(
+ *   () => parseTypedCsv("layer\nx\n", "s.csv", { layer: "int" }),
+ *   /^SweepDataError: s\.csv:2:1 \(column "layer"\): not a whole number/,
+ * );
  * ```
  */
 export function parseTypedCsv<S extends Schema>(text: string, file: string, schema: S): Columns<S> {

@@ -17,8 +17,11 @@ const CHUNK = 1 << 20;
  *
  * @example
  * ```ts
- * const { columns, report } = await readCsvFile("layer_summary.csv", { layer: "int" });
- * report.lineOfRow(0); // 2
+ * import assert from "node:assert/strict";
+ * const path = "results/logit_diff_sweep/corrigible/Qwen_Qwen3_4B/layer_summary.csv";
+ * const { columns, report } = await readCsvFile(path, { layer: "int" });
+ * assert.equal(columns.layer[0], 11);
+ * assert.equal(report.lineOfRow(0), 2); // the row after the header
  * ```
  */
 export async function readCsvFile<S extends Schema>(
@@ -61,8 +64,11 @@ export async function readCsvFile<S extends Schema>(
  *
  * @example
  * ```ts
- * const t = await readTypedCsvFile("layer_summary.csv", { layer: "int", delta: "float" });
- * t.delta[0];
+ * import assert from "node:assert/strict";
+ * const path = "results/logit_diff_sweep/corrigible/Qwen_Qwen3_4B/layer_summary.csv";
+ * const t = await readTypedCsvFile(path, { layer: "int", delta: "float" });
+ * assert.equal(t.length, 25);
+ * assert.ok(t.delta instanceof Float64Array);
  * ```
  */
 export async function readTypedCsvFile<S extends Schema>(

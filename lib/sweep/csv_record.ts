@@ -33,9 +33,10 @@ export class RecordParser {
    *
    * @example
    * ```ts
+   * import assert from "node:assert/strict";
    * const p = new RecordParser();
-   * p.parse('a,"b,""c""\nd"\nx', 0, true, "s.csv", 1); // 13
-   * p.fields; // ["a", 'b,"c"\nd']
+   * assert.equal(p.parse('a,"b,""c""\nd"\nx', 0, true, "s.csv", 1), 14); // just past the "\n"
+   * assert.deepEqual(p.fields, ["a", 'b,"c"\nd']);
    * ```
    */
   parse(text: string, pos: number, final: boolean, file: string, line: number): number {

@@ -12,7 +12,9 @@ import { modelLabelOfFolder } from "./layout.ts";
  *
  * @example
  * ```ts
- * await modelsInConcept("results/logit_diff_sweep/corrigible"); // ["14B", "32B", "4B", "8B"]
+ * import assert from "node:assert/strict";
+ * const models = await modelsInConcept("results/logit_diff_sweep/corrigible");
+ * assert.deepEqual(models, ["14B", "32B", "4B", "8B"]);
  * ```
  */
 export async function modelsInConcept(
@@ -30,7 +32,9 @@ export async function modelsInConcept(
  *
  * @example
  * ```ts
- * await discoverConcepts("results/logit_diff_sweep"); // ["corrigible", "self_awareness", "sycophancy"]
+ * import assert from "node:assert/strict";
+ * const concepts = await discoverConcepts("results/logit_diff_sweep");
+ * assert.deepEqual(concepts, ["corrigible", "self_awareness", "sycophancy"]);
  * ```
  */
 export async function discoverConcepts(dir: string, notes: string[] = []): Promise<string[]> {

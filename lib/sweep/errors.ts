@@ -21,8 +21,9 @@ export interface Place {
  *
  * @example
  * ```ts
- * const err = new SweepDataError("not a number: \"abc\"", { file: "a.csv", line: 3, column: 2 });
- * err.message; // "a.csv:3:2: not a number: \"abc\""
+ * import assert from "node:assert/strict";
+ * const err = new SweepDataError('not a number: "abc"', { file: "a.csv", line: 3, column: 2 });
+ * assert.equal(err.message, 'a.csv:3:2: not a number: "abc"');
  * ```
  */
 export class SweepDataError extends Error {
@@ -44,8 +45,9 @@ export const QUOTE_LIMIT = 120;
  *
  * @example
  * ```ts
- * quoteText("abc");            // "\"abc\""
- * quoteText("x".repeat(1000)); // "\"xxx...x\"... (1000 characters)"
+ * import assert from "node:assert/strict";
+ * assert.equal(quoteText("abc"), '"abc"');
+ * assert.equal(quoteText("x".repeat(1000)), `"${"x".repeat(120)}"... (1,000 characters)`);
  * ```
  */
 export function quoteText(text: string): string {
@@ -59,7 +61,9 @@ export function quoteText(text: string): string {
  *
  * @example
  * ```ts
- * formatPlace({ file: "a.csv", line: 2, column: 4, columnName: "layer" }); // "a.csv:2:4 (column \"layer\")"
+ * import assert from "node:assert/strict";
+ * const place = { file: "a.csv", line: 2, column: 4, columnName: "layer" };
+ * assert.equal(formatPlace(place), 'a.csv:2:4 (column "layer")');
  * ```
  */
 export function formatPlace(place: Place): string {

@@ -25,8 +25,9 @@ export type PathKind =
  *
  * @example
  * ```ts
- * await pathKind("/tmp");          // "folder"
- * await pathKind("/no/such/file"); // "missing"
+ * import assert from "node:assert/strict";
+ * assert.equal(await pathKind("results"), "folder");
+ * assert.equal(await pathKind("/no/such/file"), "missing");
  * ```
  */
 export async function pathKind(path: string): Promise<PathKind> {
@@ -58,7 +59,10 @@ export async function pathKind(path: string): Promise<PathKind> {
  *
  * @example
  * ```ts
- * await assertRegularFile("/tmp"); // throws "/tmp: is a folder, not a regular file"
+ * import assert from "node:assert/strict";
+ * await assert.rejects(assertRegularFile("results"), {
+ *   message: "results: is a folder, not a regular file",
+ * });
  * ```
  */
 export async function assertRegularFile(path: string): Promise<void> {
@@ -78,7 +82,12 @@ export async function assertRegularFile(path: string): Promise<void> {
  *
  * @example
  * ```ts
- * await subfolders("results/logit_diff_sweep"); // ["corrigible", "self_awareness", "sycophancy"]
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(await subfolders("results/logit_diff_sweep"), [
+ *   "corrigible",
+ *   "self_awareness",
+ *   "sycophancy",
+ * ]);
  * ```
  */
 export async function subfolders(dir: string, notes: string[] = []): Promise<string[]> {

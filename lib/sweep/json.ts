@@ -21,7 +21,9 @@ const STAND_INS = new Map(
  *
  * @example
  * ```ts
- * standInPythonTokens('{"a": NaN, "b": "NaN"}').text; // '{"a": "\\u0000NaN", "b": "NaN"}'
+ * import assert from "node:assert/strict";
+ * const { text } = standInPythonTokens('{"a": NaN, "b": "NaN"}');
+ * assert.equal(text, '{"a": "\\u0000NaN", "b": "NaN"}'); // the string "NaN" stays a string
  * ```
  */
 export function standInPythonTokens(text: string): { text: string; shifts: [number, number][] } {
@@ -43,7 +45,8 @@ export function standInPythonTokens(text: string): { text: string; shifts: [numb
  *
  * @example
  * ```ts
- * parseJsonText('{"a": 1, "b": NaN}', "x.json"); // { a: 1, b: NaN }
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(parseJsonText('{"a": 1, "b": NaN}', "x.json"), { a: 1, b: NaN });
  * ```
  */
 export function parseJsonText(text: string, file: string): unknown {
@@ -117,9 +120,14 @@ const isIntArray = (v: unknown): v is number[] => Array.isArray(v) && v.every(is
  *
  * @example
  * ```ts
- * const info = parseRunInfo('{"model":"4B","concept":"c","num_layers":36,"layers_tested":[1],' +
- *   '"best_layer":1,"best_delta":0.5,"top_5_layers":[1]}', "summary.json");
- * info.num_layers; // 36
+ * import assert from "node:assert/strict";
+ * const info = parseRunInfo(
+ *   '{"model":"4B","concept":"c","num_layers":36,"layers_tested":[1],' +
+ *     '"best_layer":1,"best_delta":0.5,"top_5_layers":[1]}',
+ *   "summary.json",
+ * );
+ * assert.equal(info.num_layers, 36);
+ * assert.throws(() => parseRunInfo('{"model": 4}', "summary.json"), /^SweepDataError: summary\.json/);
  * ```
  */
 export function parseRunInfo(text: string, file: string): RunInfo {

@@ -36,9 +36,13 @@ const DENSE_LIMIT = 1 << 24;
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadRun } from "./load.ts";
+ * const run = await loadRun("results/logit_diff_sweep/corrigible/Qwen_Qwen3_4B", "4B", "corrigible");
  * const scan = scanKeys(run.samples);
- * scan.duplicates; // 0
- * scan.gaps;       // [] for a complete sweep
+ * assert.equal(scan.duplicates, 0);
+ * assert.deepEqual(scan.gaps, []); // a complete sweep
+ * assert.deepEqual([scan.cells, scan.prompts], [25 * 3, 40]);
  * ```
  */
 export function scanKeys(samples: Samples): KeyScan {
@@ -80,7 +84,9 @@ export function scanKeys(samples: Samples): KeyScan {
  *
  * @example
  * ```ts
- * codeValues(Float64Array.from([1, -1, 1])); // { codes: Int32Array [0, 1, 0], values: [1, -1] }
+ * import assert from "node:assert/strict";
+ * const { codes, values } = codeValues(Float64Array.from([1, -1, 1]));
+ * assert.deepEqual([codes, values], [Int32Array.from([0, 1, 0]), [1, -1]]);
  * ```
  */
 export function codeValues(column: Float64Array): { codes: Int32Array; values: number[] } {
@@ -123,7 +129,8 @@ function gridGaps(
  *
  * @example
  * ```ts
- * presentLayers(Int32Array.from([4, 3, 3, 4])); // [3, 4]
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(presentLayers(Int32Array.from([4, 3, 3, 4])), [3, 4]);
  * ```
  */
 export function presentLayers(layer: Int32Array): number[] {
@@ -150,7 +157,9 @@ function range(values: Int32Array): [number, number] {
  *
  * @example
  * ```ts
- * describeGaps([{ layer: 35, strength: 1, found: 40 }], 100); // "layer 35 strength 1: 40 of 100 prompts"
+ * import assert from "node:assert/strict";
+ * const gaps = [{ layer: 35, strength: 1, found: 40 }];
+ * assert.equal(describeGaps(gaps, 100), "layer 35 strength 1: 40 of 100 prompts");
  * ```
  */
 export function describeGaps(gaps: GridGap[], prompts: number, shown = 3): string {

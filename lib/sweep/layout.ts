@@ -19,7 +19,8 @@ export const RUN_FILES = {
  *
  * @example
  * ```ts
- * modelFolderName("30B-A3B"); // "Qwen_Qwen3_30B_A3B"
+ * import assert from "node:assert/strict";
+ * assert.equal(modelFolderName("30B-A3B"), "Qwen_Qwen3_30B_A3B");
  * ```
  */
 export function modelFolderName(label: string): string {
@@ -31,8 +32,9 @@ export function modelFolderName(label: string): string {
  *
  * @example
  * ```ts
- * modelLabelOfFolder("Qwen_Qwen3_30B_A3B"); // "30B-A3B"
- * modelLabelOfFolder("notes");              // undefined
+ * import assert from "node:assert/strict";
+ * assert.equal(modelLabelOfFolder("Qwen_Qwen3_30B_A3B"), "30B-A3B");
+ * assert.equal(modelLabelOfFolder("notes"), undefined);
  * ```
  */
 export function modelLabelOfFolder(name: string): string | undefined {
@@ -45,8 +47,9 @@ export function modelLabelOfFolder(name: string): string | undefined {
  *
  * @example
  * ```ts
- * modelSize("30B-A3B"); // 30
- * modelSize("0.6B");    // 0.6
+ * import assert from "node:assert/strict";
+ * assert.equal(modelSize("30B-A3B"), 30);
+ * assert.equal(modelSize("0.6B"), 0.6);
  * ```
  */
 export function modelSize(label: string): number {
@@ -59,7 +62,8 @@ export function modelSize(label: string): number {
  *
  * @example
  * ```ts
- * orderModels(["32B", "4B", "30B-A3B", "14B"]); // ["4B", "14B", "30B-A3B", "32B"]
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(orderModels(["32B", "4B", "30B-A3B", "14B"]), ["4B", "14B", "30B-A3B", "32B"]);
  * ```
  */
 export function orderModels(labels: Iterable<string>): string[] {
@@ -79,7 +83,8 @@ export function orderModels(labels: Iterable<string>): string[] {
  *
  * @example
  * ```ts
- * ["4B", "14B", "32B"].sort(compareStrings); // ["14B", "32B", "4B"]
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(["4B", "14B", "32B"].sort(compareStrings), ["14B", "32B", "4B"]);
  * ```
  */
 export function compareStrings(a: string, b: string): number {

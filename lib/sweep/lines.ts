@@ -15,10 +15,11 @@ export class LineCounter {
    *
    * @example
    * ```ts
+   * import assert from "node:assert/strict";
    * const c = new LineCounter();
    * c.push("a\r");
-   * c.push("\nb\rc");
-   * c.lines; // 3
+   * c.push("\nb\rc"); // CRLF, CR and LF each end a line; "c" is a last line without one
+   * assert.equal(c.lines, 3);
    * ```
    */
   push(text: string): void {
@@ -56,10 +57,13 @@ export class RowLines {
    *
    * @example
    * ```ts
+   * import assert from "node:assert/strict";
    * const r = new RowLines();
-   * r.add(0, 2); r.add(1, 3); r.add(2, 5);
-   * r.lineOf(1); // 3
-   * r.lineOf(2); // 5
+   * r.add(0, 2);
+   * r.add(1, 3);
+   * r.add(2, 5); // a blank line before row 2
+   * assert.equal(r.lineOf(1), 3);
+   * assert.equal(r.lineOf(2), 5);
    * ```
    */
   add(row: number, line: number): void {

@@ -115,8 +115,10 @@ async function readRun(dir: string, model: string, concept: string): Promise<Rea
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * const run = await loadRun("results/logit_diff_sweep/corrigible/Qwen_Qwen3_4B", "4B", "corrigible");
- * run.samples.length; // 3000
+ * assert.equal(run.samples.length, 3000); // 25 layers x 3 strengths x 40 prompts
+ * assert.equal(run.info?.num_layers, 36);
  * ```
  */
 export async function loadRun(dir: string, model: string, concept: string): Promise<SweepRun> {
@@ -226,9 +228,11 @@ function uniqueOptions(options: LoadOptions, notes: string[]): LoadOptions {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * const sweep = await loadSweep("results/logit_diff_sweep");
- * sweep.models;   // ["4B", "8B", "14B", "32B"]
- * sweep.concepts; // ["corrigible", "self_awareness", "sycophancy"]
+ * assert.deepEqual(sweep.models, ["4B", "8B", "14B", "32B"]);
+ * assert.deepEqual(sweep.concepts, ["corrigible", "self_awareness", "sycophancy"]);
+ * assert.equal(sweep.runs.length, 12);
  * ```
  */
 export async function loadSweep(dir: string, options: LoadOptions = {}): Promise<Sweep> {

@@ -10,8 +10,11 @@ import { SweepDataError } from "./errors.ts";
  *
  * @example
  * ```ts
- * uniqueNames(["4B", "8B", "4B"], "models");
- * // { names: ["4B", "8B"], note: "note: models lists 4B more than once; each is loaded once" }
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(uniqueNames(["4B", "8B", "4B"], "models"), {
+ *   names: ["4B", "8B"],
+ *   note: "note: models lists 4B more than once; each is loaded once",
+ * });
  * ```
  */
 export function uniqueNames(names: readonly string[], what: string): {
@@ -32,7 +35,8 @@ export function uniqueNames(names: readonly string[], what: string): {
  *
  * @example
  * ```ts
- * editDistance("30B-A3B", "30B_A3B"); // 1
+ * import assert from "node:assert/strict";
+ * assert.equal(editDistance("30B-A3B", "30B_A3B"), 1);
  * ```
  */
 export function editDistance(a: string, b: string): number {
@@ -54,8 +58,9 @@ export function editDistance(a: string, b: string): number {
  *
  * @example
  * ```ts
- * nearestName("4b", ["4B", "8B"]);  // "4B"
- * nearestName("70B", ["4B", "8B"]); // undefined
+ * import assert from "node:assert/strict";
+ * assert.equal(nearestName("4b", ["4B", "8B"]), "4B");
+ * assert.equal(nearestName("70B", ["4B", "8B"]), undefined);
  * ```
  */
 export function nearestName(name: string, known: readonly string[]): string | undefined {
@@ -75,8 +80,10 @@ export function nearestName(name: string, known: readonly string[]): string | un
  *
  * @example
  * ```ts
- * checkLayerCountKeys({ "4b": 36 }, ["4B", "8B"], "results/x");
- * // throws 'results/x: --layer-counts: no model "4b" in this sweep; did you mean "4B"?'
+ * import assert from "node:assert/strict";
+ * assert.throws(() => checkLayerCountKeys({ "4b": 36 }, ["4B", "8B"], "results/x"), {
+ *   message: 'results/x: --layer-counts: no model "4b" in this sweep; did you mean "4B"?',
+ * });
  * ```
  */
 export function checkLayerCountKeys(

@@ -17,7 +17,10 @@ export const AB_ANSWERS: readonly string[] = ["(A)", "(B)"];
  *
  * @example
  * ```ts
- * otherAnswers(toDictionary(["(A)", "(C)", "(C)", "(B)"])); // Map { "(C)" => 2 }
+ * import assert from "node:assert/strict";
+ * import { toDictionary } from "./columns.ts";
+ * const others = otherAnswers(toDictionary(["(A)", "(C)", "(C)", "(B)"]));
+ * assert.deepEqual(others, new Map([["(C)", 2]]));
  * ```
  */
 export function otherAnswers(answers: Dictionary): Map<string, number> {
@@ -38,7 +41,11 @@ export function otherAnswers(answers: Dictionary): Map<string, number> {
  *
  * @example
  * ```ts
- * dataQualityNote(run, "s.csv"); // "data quality: 4B/sycophancy: s.csv: 450 of 7,500 rows ... kept"
+ * import assert from "node:assert/strict";
+ * import { loadRun } from "./load.ts";
+ * const dir = "results/logit_diff_sweep/sycophancy/Qwen_Qwen3_4B";
+ * const note = dataQualityNote(await loadRun(dir, "4B", "sycophancy"), "s.csv");
+ * assert.ok(note?.startsWith("data quality: 4B/sycophancy: s.csv: 450 of 7,500 rows have a"));
  * ```
  */
 export function dataQualityNote(run: SweepRun, file: string): string | undefined {

@@ -23,9 +23,11 @@ export interface Sink {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * const sink = makeSink("s.csv", "layer", "int");
- * sink.take("12,x", 0, 2, 2, 1);
- * sink.finish(); // Int32Array [12]
+ * sink.take("12,x", 0, 2, 2, 1); // the cell "12" of line 2, column 1
+ * assert.deepEqual(sink.finish(), Int32Array.from([12]));
+ * assert.throws(() => sink.take("x,1", 0, 1, 3, 1), /^SweepDataError: s\.csv:3:1/);
  * ```
  */
 export function makeSink(file: string, name: string, type: ColumnType, expected?: string): Sink {

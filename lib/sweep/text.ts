@@ -11,8 +11,9 @@ import { SweepDataError } from "./errors.ts";
  *
  * @example
  * ```ts
- * firstBadByte(new Uint8Array([0x61, 0xc3, 0x28])); // 1
- * firstBadByte(new TextEncoder().encode("é,1\n"));  // -1
+ * import assert from "node:assert/strict";
+ * assert.equal(firstBadByte(new Uint8Array([0x61, 0xc3, 0x28])), 1);
+ * assert.equal(firstBadByte(new TextEncoder().encode("é,1\n")), -1);
  * ```
  */
 export function firstBadByte(bytes: Uint8Array): number {
@@ -46,7 +47,8 @@ export function firstBadByte(bytes: Uint8Array): number {
  *
  * @example
  * ```ts
- * placeOfByte(new TextEncoder().encode("ab\r\ncd\ref"), 8); // { line: 3, column: 2 }
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(placeOfByte(new TextEncoder().encode("ab\r\ncd\ref"), 8), { line: 3, column: 2 });
  * ```
  */
 export function placeOfByte(bytes: Uint8Array, offset: number): { line: number; column: number } {
@@ -86,8 +88,12 @@ export function looksUtf16(bytes: Uint8Array): boolean {
  *
  * @example
  * ```ts
- * assertTextBytes(new Uint8Array([97, 10, 0]), "g.csv");    // throws "g.csv:2: binary data ..."
- * assertTextBytes(new Uint8Array([97, 10, 0xff]), "g.csv"); // throws "g.csv:2:1: not valid UTF-8 ..."
+ * import assert from "node:assert/strict";
+ * assert.throws(() => assertTextBytes(new Uint8Array([97, 10, 0]), "g.csv"), /g\.csv:2: binary data/);
+ * assert.throws(
+ *   () => assertTextBytes(new Uint8Array([97, 10, 0xff]), "g.csv"),
+ *   /g\.csv:2:1: not valid UTF-8/,
+ * );
  * ```
  */
 export function assertTextBytes(bytes: Uint8Array, file: string): void {
@@ -114,7 +120,8 @@ export function assertTextBytes(bytes: Uint8Array, file: string): void {
  *
  * @example
  * ```ts
- * decodeText(new TextEncoder().encode("\ufeffa,b\n"), "x.csv"); // "a,b\n"
+ * import assert from "node:assert/strict";
+ * assert.equal(decodeText(new TextEncoder().encode("\ufeffa,b\n"), "x.csv"), "a,b\n"); // no BOM
  * ```
  */
 export function decodeText(bytes: Uint8Array, file: string): string {
