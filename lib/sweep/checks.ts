@@ -49,6 +49,7 @@ export function assertHasRows(rows: number, file: string): void {
  *   rows,
  *   unterminated: false,
  *   lineOfRow: (i: number) => i + 2,
+ *   spanning: { records: 0, first: 0, last: 0 },
  * });
  * const files = {
  *   samples: "s.csv",
@@ -95,6 +96,7 @@ export function checkLayerRange(run: SweepRun, files: RunFiles, count: number, s
  *   rows,
  *   unterminated: false,
  *   lineOfRow: (i: number) => i + 2,
+ *   spanning: { records: 0, first: 0, last: 0 },
  * });
  * const files = {
  *   samples: "s.csv",
@@ -135,6 +137,7 @@ export function checkSummaryLayers(run: SweepRun, files: RunFiles): void {
  *   rows,
  *   unterminated: false,
  *   lineOfRow: (i: number) => i + 2,
+ *   spanning: { records: 0, first: 0, last: 0 },
  * });
  * const files = {
  *   samples: "s.csv",
@@ -177,6 +180,7 @@ export function checkSummaryRepeats(run: SweepRun, files: RunFiles): void {
  *   rows,
  *   unterminated: false,
  *   lineOfRow: (i: number) => i + 2,
+ *   spanning: { records: 0, first: 0, last: 0 },
  * });
  * const files = {
  *   samples: "s.csv",
@@ -220,6 +224,7 @@ export function checkStrengths(run: SweepRun, files: RunFiles): void {
  *   rows,
  *   unterminated: false,
  *   lineOfRow: (i: number) => i + 2,
+ *   spanning: { records: 0, first: 0, last: 0 },
  * });
  * const files = {
  *   samples: "s.csv",
@@ -274,6 +279,7 @@ export function duplicateNote(
  *   rows,
  *   unterminated: false,
  *   lineOfRow: (i: number) => i + 2,
+ *   spanning: { records: 0, first: 0, last: 0 },
  * });
  * const files = { samples: "s.csv", layers: "l.csv", samplesReport: report(5), layersReport: report(2) };
  * const gap = { layer: 35, strength: 1, found: 30 };

@@ -15,10 +15,14 @@ import type { LayerSummaryRow, SweepRun } from "./types.ts";
  *
  * @example
  * ```ts
- * effectGap([1, 2], [0, 1]);           // undefined
- * effectGap([1, NaN], [0, 1]);         // "1 value at strength +1 (Cohen's d needs 2)"
- * effectGap([1, Infinity], [0, 1]);    // "an infinite value at strength +1"
- * effectGap([1, 1], [0, 0]);           // "no spread at either strength (pooled standard deviation 0)"
+ * import assert from "node:assert/strict";
+ * assert.equal(effectGap([1, 2], [0, 1]), undefined);
+ * assert.equal(effectGap([1, NaN], [0, 1]), "1 value at strength +1 (Cohen's d needs 2)");
+ * assert.equal(effectGap([1, Infinity], [0, 1]), "an infinite value at strength +1");
+ * assert.equal(
+ *   effectGap([1, 1], [0, 0]),
+ *   "no spread at either strength (pooled standard deviation 0)",
+ * );
  * ```
  */
 export function effectGap(
@@ -46,8 +50,9 @@ export function effectGap(
  *
  * @example
  * ```ts
- * bestLayerIndex([{ delta: 1 }, { delta: 3 }, { delta: 3 }]); // 1
- * bestLayerIndex([{ delta: NaN }]);                           // -1
+ * import assert from "node:assert/strict";
+ * assert.equal(bestLayerIndex([{ delta: 1 }, { delta: 3 }, { delta: 3 }]), 1); // the first maximum
+ * assert.equal(bestLayerIndex([{ delta: NaN }]), -1);
  * ```
  */
 export function bestLayerIndex(layers: readonly Pick<LayerSummaryRow, "delta">[]): number {
@@ -61,9 +66,32 @@ export function bestLayerIndex(layers: readonly Pick<LayerSummaryRow, "delta">[]
  *
  * @example
  * ```ts
- * bestLayerNote(run, files);
- * // "warning: 4B/corrigible: .../per_sample_all_layers.csv: at the best layer 18 (...): 0 values
- * //  at strength +1 (Cohen's d needs 2); the pair is missing from every effect-size output"
+ * import assert from "node:assert/strict";
+ * import { loadRun } from "./load.ts";
+ * const run = await loadRun("results/logit_diff_sweep/corrigible/Qwen_Qwen3_4B", "4B", "corrigible");
+ * const report = (rows: number) => ({
+ *   lines: rows + 1,
+ *   blank: 0,
+ *   rows,
+ *   unterminated: false,
+ *   lineOfRow: (i: number) => i + 2,
+ *   spanning: { records: 0, first: 0, last: 0 },
+ * });
+ * const files = {
+ *   samples: "s.csv",
+ *   layers: "l.csv",
+ *   samplesReport: report(run.samples.length),
+ *   layersReport: report(run.layers.length),
+ * };
+ * assert.equal(bestLayerNote(run, files), undefined); // every pair of the default data has its d
+ * const strength = run.samples.strength.map((s, r) => run.samples.layer[r] === 18 && s === 1 ? 0 : s);
+ * const note = bestLayerNote({ ...run, samples: { ...run.samples, strength } }, files);
+ * assert.equal(
+ *   note,
+ *   "warning: 4B/corrigible: s.csv: at the best layer 18 (largest delta, l.csv line 9): 0 values " +
+ *     "at strength +1 (Cohen's d needs 2) in logit_diff_matching; the pair is missing from every " +
+ *     "effect-size output",
+ * );
  * ```
  */
 export function bestLayerNote(run: SweepRun, files: RunFiles): string | undefined {
