@@ -151,8 +151,9 @@ export function parseLayerCounts(value: string): Record<string, number> {
  *
  * @example
  * ```ts
- * userPath("../data", "/p/tests", "/p"); // "/p/data"
- * userPath("data", "/p", "/p");          // "data" (run from the project folder: as given)
+ * import assert from "node:assert/strict";
+ * assert.equal(userPath("../data", "/p/tests", "/p"), "/p/data");
+ * assert.equal(userPath("data", "/p", "/p"), "data"); // run from the project folder: as given
  * ```
  */
 export function userPath(path: string, initCwd: string | undefined, cwd: string): string {
@@ -179,6 +180,7 @@ export function userPath(path: string, initCwd: string | undefined, cwd: string)
  *   resamples: 2000,
  *   seed: 1,
  *   allowDuplicates: false,
+ *   recover: false,
  *   help: false,
  * });
  * ```

@@ -248,7 +248,15 @@ export async function writeOutputsAtomic(
  *
  * @example
  * ```ts
- * await recoverOutputs("out"); // { rolledBack: false, stagesRemoved: 0 } on a clean folder
+ * import assert from "node:assert/strict";
+ * const out = await Deno.makeTempDir();
+ * try {
+ *   await Deno.mkdir(`${out}/.render-0123456789abcdef`); // a staging folder a killed run left
+ *   assert.deepEqual(await recoverOutputs(out), { rolledBack: false, stagesRemoved: 1 });
+ *   assert.deepEqual(await recoverOutputs(out), { rolledBack: false, stagesRemoved: 0 });
+ * } finally {
+ *   await Deno.remove(out, { recursive: true });
+ * }
  * ```
  */
 export async function recoverOutputs(

@@ -113,7 +113,12 @@ export async function subfolders(dir: string, notes: string[] = []): Promise<str
  *
  * @example
  * ```ts
- * describeKind("symbolic link loop"); // "a symbolic link loop (a link that leads back to itself)"
+ * import assert from "node:assert/strict";
+ * assert.equal(
+ *   describeKind("symbolic link loop"),
+ *   "a symbolic link loop (a link that leads back to itself)",
+ * );
+ * assert.equal(describeKind("missing"), "does not exist");
  * ```
  */
 export function describeKind(kind: PathKind): string {

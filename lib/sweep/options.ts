@@ -120,8 +120,11 @@ export function checkLayerCountKeys(
  *
  * @example
  * ```ts
- * checkAskedNames(["4B", "4b"], ["4B", "8B"], "--models", "results/x");
- * // throws 'results/x: --models: no "4b" in this sweep; did you mean "4B"?'
+ * import assert from "node:assert/strict";
+ * assert.throws(() => checkAskedNames(["4B", "4b"], ["4B", "8B"], "--models", "results/x"), {
+ *   message: 'results/x: --models: no "4b" in this sweep; did you mean "4B"?',
+ * });
+ * checkAskedNames(["8B", "14B"], ["4B", "8B"], "--models", "results/x"); // 14B: left to the loader
  * ```
  */
 export function checkAskedNames(

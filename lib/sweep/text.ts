@@ -70,8 +70,9 @@ export function placeOfByte(bytes: Uint8Array, offset: number): { line: number; 
  *
  * @example
  * ```ts
- * looksUtf16(new Uint8Array([0x61, 0, 0x2c, 0, 0x62, 0])); // true
- * looksUtf16(new TextEncoder().encode("a,b\n"));            // false
+ * import assert from "node:assert/strict";
+ * assert.equal(looksUtf16(new Uint8Array([0x61, 0, 0x2c, 0, 0x62, 0])), true); // "a,b" in UTF-16LE
+ * assert.equal(looksUtf16(new TextEncoder().encode("a,b\n")), false);
  * ```
  */
 export function looksUtf16(bytes: Uint8Array): boolean {
