@@ -16,6 +16,7 @@
 export * from "./util/csv.ts";
 export * from "./util/format.ts";
 export * from "./util/random.ts";
+export * from "./util/table_text.ts";
 export * from "./util/text.ts";
 
 // sweep: reading and checking a sweep folder

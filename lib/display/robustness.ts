@@ -5,7 +5,8 @@
  * @module
  */
 import type { RobustnessRecord } from "../stats/robustness.ts";
-import { formatTableValue, type MimeBundle, tableBundle } from "./table.ts";
+import { type MimeBundle, tableBundle } from "./table.ts";
+import { formatTableValue } from "../util/table_text.ts";
 
 /**
  * A p-value as text: three decimals, or three significant digits in exponent form below 0.001,

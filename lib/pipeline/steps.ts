@@ -3,7 +3,8 @@
  * printed reports, each built from the {@link Results} of a run.
  * @module
  */
-import type { MimeBundle, TableOptions } from "../display/table.ts";
+import type { MimeBundle } from "../display/table.ts";
+import type { TableOptions } from "../util/table_text.ts";
 import type { Results } from "./results.ts";
 
 /** Rows of a table: records by column name. */

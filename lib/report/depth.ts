@@ -6,7 +6,7 @@
 import type { Analysis } from "../stats/analysis.ts";
 import { depthOf } from "../models/groups.ts";
 import { median } from "../stats/describe.ts";
-import { tableText } from "../display/table.ts";
+import { tableText } from "../util/table_text.ts";
 import { numberRange, pyFixed } from "../util/format.ts";
 import { percent, percentRange, rule } from "./format.ts";
 

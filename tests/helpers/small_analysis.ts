@@ -2,19 +2,24 @@
 import { analyse, type Analysis } from "../../lib/stats/analysis.ts";
 import { computeResults, type Results } from "../../lib/pipeline/results.ts";
 import type { SynthSpec } from "../../lib/synth/sweep.ts";
+import type { Sweep } from "../../lib/sweep/types.ts";
 import { loadTempSweep, SMALL_SPEC } from "./temp_sweep.ts";
 
-/** Analyses a synthetic sweep; `drop` removes model/concept folders first (missing pairs). */
-export async function smallAnalysis(
-  spec: SynthSpec = SMALL_SPEC,
-  drop: Array<[string, string]> = [],
-): Promise<Analysis> {
-  const sweep = await loadTempSweep(spec, async (dir) => {
+/** A synthetic sweep, loaded; `drop` removes model/concept folders first (missing pairs). */
+function smallSweep(spec: SynthSpec, drop: Array<[string, string]>): Promise<Sweep> {
+  return loadTempSweep(spec, async (dir) => {
     for (const [concept, folder] of drop) {
       await Deno.remove(`${dir}/${concept}/${folder}`, { recursive: true });
     }
   });
-  return analyse(sweep);
+}
+
+/** Analyses a synthetic sweep (see {@link smallSweep} for `drop`). */
+export async function smallAnalysis(
+  spec: SynthSpec = SMALL_SPEC,
+  drop: Array<[string, string]> = [],
+): Promise<Analysis> {
+  return analyse(await smallSweep(spec, drop));
 }
 
 /** The pipeline's results of a synthetic sweep (few resamples); `drop` as {@link smallAnalysis}. */
@@ -22,12 +27,7 @@ export async function smallResults(
   spec: SynthSpec = SMALL_SPEC,
   drop: Array<[string, string]> = [],
 ): Promise<Results> {
-  const sweep = await loadTempSweep(spec, async (dir) => {
-    for (const [concept, folder] of drop) {
-      await Deno.remove(`${dir}/${concept}/${folder}`, { recursive: true });
-    }
-  });
-  return computeResults(sweep, { resamples: 50, splits: 10, seed: 1 });
+  return computeResults(await smallSweep(spec, drop), { resamples: 50, splits: 10, seed: 1 });
 }
 
 /** Elements of a Plot mark, by its aria-label, in a rendered figure (facet groups unwrapped). */
