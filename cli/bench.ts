@@ -12,6 +12,7 @@ import { sweepSize } from "../lib/stats/counts.ts";
 import { loadSweep } from "../lib/sweep/load.ts";
 import { createDocument } from "../lib/figures/dom.ts";
 import { modelTable } from "../lib/models/qwen3.ts";
+import { modelAttributes } from "../lib/models/groups.ts";
 import { PIPELINE } from "../lib/pipeline/description.ts";
 import { figureSteps } from "../lib/pipeline/files.ts";
 import type { Results } from "../lib/pipeline/results.ts";
@@ -58,11 +59,13 @@ async function measure(dir: string, figures: boolean): Promise<void> {
     () => robustness(sweep, analysis.bestLayers, { resamples: 2000, seed: 1 }),
   );
   if (!figures) return;
+  const models = modelTable(sweep.models, sweep.layerCounts);
   const results: Results = {
     sweep,
     analysis,
     robustness: records,
-    models: modelTable(sweep.models, sweep.layerCounts),
+    models,
+    attributes: modelAttributes(models, analysis.groups),
     options: { resamples: 2000, seed: 1 },
   };
   const document = createDocument();

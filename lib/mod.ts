@@ -30,6 +30,8 @@ export * from "./sweep/schema.ts";
 export * from "./sweep/types.ts";
 
 // models: what is known of each model
+export * from "./models/groups.ts";
+export * from "./models/params.ts";
 export * from "./models/qwen3.ts";
 
 // synth: synthetic sweeps in the sweep layout (tests and benchmarks)

@@ -38,3 +38,42 @@ Deno.test("one cut reaches the table, the reports and the depth figure alike", a
   // The default cut keeps the original's split.
   assert.deepEqual(analyse(sweep).groups.deep, ["32B"]);
 });
+
+Deno.test("modelAttributes: training and architecture from the metadata, depth from the cut", async () => {
+  const { modelAttributes, groupMembers, groupLabel, ATTRIBUTES } = await import(
+    "../lib/models/groups.ts"
+  );
+  const { modelTable } = await import("../lib/models/qwen3.ts");
+  const labels = ["4B", "8B", "14B", "30B-A3B", "32B", "235B-A22B"];
+  const layers = { "4B": 36, "8B": 36, "14B": 40, "30B-A3B": 48, "32B": 64, "235B-A22B": 94 };
+  const models = modelTable(labels, layers, { "8B": { training: "full-rl" } });
+  const attributes = modelAttributes(models, modelGroups(labels, layers));
+  assert.deepEqual(ATTRIBUTES, ["training", "architecture", "depth"]);
+  assert.deepEqual(groupMembers(attributes.training, labels), [
+    ["distilled", ["4B", "14B", "30B-A3B"]],
+    ["full-rl", ["8B", "32B", "235B-A22B"]], // the override wins
+  ]);
+  assert.deepEqual(groupMembers(attributes.architecture, labels), [
+    ["dense", ["4B", "8B", "14B", "32B"]],
+    ["moe", ["30B-A3B", "235B-A22B"]],
+  ]);
+  assert.deepEqual(groupMembers(attributes.depth, labels), [
+    ["deep", ["30B-A3B", "32B", "235B-A22B"]],
+    ["shallow", ["4B", "8B", "14B"]],
+  ]);
+  assert.deepEqual([groupLabel("full-rl"), groupLabel("moe"), groupLabel("x")], [
+    "full RL",
+    "MoE",
+    "x",
+  ]);
+});
+
+Deno.test("a model of unknown training or architecture is in no group of that attribute", async () => {
+  const { modelAttributes } = await import("../lib/models/groups.ts");
+  const { modelTable } = await import("../lib/models/qwen3.ts");
+  const models = modelTable(["mine", "4B"], { mine: 12, "4B": 36 });
+  const attributes = modelAttributes(models, modelGroups(["mine", "4B"], { mine: 12, "4B": 36 }));
+  assert.deepEqual(attributes.training, { "4B": "distilled" });
+  assert.deepEqual(attributes.architecture, { "4B": "dense" });
+  assert.deepEqual(attributes.depth, { mine: "shallow", "4B": "shallow" });
+});

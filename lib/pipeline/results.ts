@@ -5,6 +5,7 @@
  */
 import type { Sweep } from "../sweep/types.ts";
 import { type ModelInfo, modelTable, readModelOverrides } from "../models/qwen3.ts";
+import { type ModelAttributes, modelAttributes } from "../models/groups.ts";
 import { analyse, type Analysis } from "../stats/analysis.ts";
 import { robustness, type RobustnessRecord } from "../stats/robustness.ts";
 
@@ -31,6 +32,8 @@ export interface Results {
   robustness: RobustnessRecord[];
   /** What is known of each model (architecture, training, parameters, layers). */
   models: ModelInfo[];
+  /** Each model's group by training, architecture and depth: the one grouping of every output. */
+  attributes: ModelAttributes;
   /** The options the run used, defaults filled in. */
   options: Required<Pick<ResultsOptions, "resamples" | "seed">>;
 }
@@ -68,11 +71,13 @@ export function computeResults(
     splits: options.splits,
   });
   onStep("robustness", performance.now() - t0);
+  const models = modelTable(sweep.models, sweep.layerCounts, options.modelOverrides);
   return {
     sweep,
     analysis,
     robustness: records,
-    models: modelTable(sweep.models, sweep.layerCounts, options.modelOverrides),
+    models,
+    attributes: modelAttributes(models, analysis.groups),
     options: { resamples, seed },
   };
 }
