@@ -6,11 +6,11 @@
 import { join } from "node:path";
 import { writeFileAtomic } from "../export/atomic.ts";
 import { createDocument } from "../figures/dom.ts";
-import { display } from "../display/jupyter.ts";
-import { displayFigure } from "./figure_display.ts";
+import { display, type DisplayData } from "../display/jupyter.ts";
+import { figureDisplay } from "./figure_display.ts";
 import { inModelOrder } from "../display/order.ts";
 import { tableBundle } from "../display/table.ts";
-import { fileName, fileText } from "./files.ts";
+import { figureSteps, fileName, fileText } from "./files.ts";
 import { PIPELINE } from "./description.ts";
 import type { Results } from "./results.ts";
 import { type Section, type Step, stepNamed, type TableStep } from "./steps.ts";
@@ -54,7 +54,40 @@ export function shownRows(step: TableStep, results: Results): Record<string, unk
     : rows) as Record<string, unknown>[];
 }
 
-async function showStep(step: Step, results: Results, outDir: string): Promise<void> {
+/** The figures' display outputs of one run, per description: started together, awaited one by one. */
+const figureOutputs = new WeakMap<
+  Results,
+  Map<readonly Section[], Map<string, Promise<DisplayData>>>
+>();
+
+/**
+ * The display output of a figure step. The first figure shown of a run draws every figure of the
+ * description and starts rasterizing them all at once (off the main thread, in parallel), so the
+ * later figure cells only wait for their own PNG.
+ */
+function figureOutput(results: Results, sections: readonly Section[], name: string) {
+  const bySections = figureOutputs.get(results) ?? new Map();
+  figureOutputs.set(results, bySections);
+  let outputs = bySections.get(sections);
+  if (!outputs) {
+    outputs = new Map(
+      figureSteps(sections).map((step) => {
+        const output = figureDisplay(step.build(results, figureDocument()));
+        output.catch(() => {}); // a failure is reported by the cell that shows this figure
+        return [step.name, output];
+      }),
+    );
+    bySections.set(sections, outputs);
+  }
+  return outputs.get(name)!;
+}
+
+async function showStep(
+  step: Step,
+  results: Results,
+  outDir: string,
+  sections: readonly Section[],
+): Promise<void> {
   switch (step.kind) {
     case "table":
       if (step.heading !== undefined) console.log(step.heading);
@@ -62,8 +95,10 @@ async function showStep(step: Step, results: Results, outDir: string): Promise<v
         columns: step.columns(results),
         ...step.display,
       }));
-    case "figure":
-      return displayFigure(step.build(results, figureDocument()));
+    case "figure": {
+      const { data, metadata } = await figureOutput(results, sections, step.name);
+      return display(data, metadata);
+    }
     case "report":
       return console.log(step.text(results));
     case "json": {
@@ -96,6 +131,7 @@ async function showStep(step: Step, results: Results, outDir: string): Promise<v
  * ```
  */
 export function show(results: Results, name: string, options: ShowOptions = {}): Promise<void> {
-  const step = stepNamed(options.sections ?? PIPELINE, name);
-  return showStep(step, results, options.outDir ?? results.sweep.dir);
+  const sections = options.sections ?? PIPELINE;
+  const step = stepNamed(sections, name);
+  return showStep(step, results, options.outDir ?? results.sweep.dir, sections);
 }
