@@ -27,10 +27,20 @@ function finitePairs(x: readonly number[], y: readonly number[]): [number[], num
   return [xs, ys];
 }
 
-/** Centres the values on their mean and scales them to unit length (NaN when all equal). */
+/** Divides every value by the largest absolute value (NaN when all are 0). */
+function scaled(values: readonly number[]): number[] {
+  const largest = values.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
+  return values.map((v) => v / largest);
+}
+
+/**
+ * Centres the values on their mean and scales them to unit length (NaN when all are equal),
+ * in scipy's steps: scaled by the largest value, centred, scaled again, normalised.
+ */
 function unitDeviations(values: readonly number[]): number[] {
-  const m = values.reduce((a, b) => a + b, 0) / values.length;
-  const centred = values.map((v) => v - m);
+  const xs = scaled(values);
+  const m = xs.reduce((a, b) => a + b, 0) / xs.length;
+  const centred = scaled(xs.map((v) => v - m));
   const norm = Math.sqrt(centred.reduce((sum, v) => sum + v * v, 0));
   return centred.map((v) => v / norm);
 }
@@ -57,7 +67,7 @@ export function pearsonP(r: number, n: number): number {
 
 /**
  * Pearson's r of `x` against `y` and its two-sided p-value, as scipy's `pearsonr`: r is the dot
- * product of the centred, unit-length values, clipped to [-1, 1]. Pairs where either value is
+ * product of the centred, unit-length values (computed in scipy's steps), clipped to [-1, 1]. Pairs where either value is
  * NaN or infinite are left out (`n` counts the rest; scipy would return NaN). Fewer than three
  * pairs, or no spread in either variable, gives NaN r and p (scipy needs two pairs and returns
  * r = ±1 with p = 1 for exactly two; with fewer than three there is no test to speak of).

@@ -38,21 +38,23 @@ async function loadTemp(make: () => Promise<string>): Promise<Sweep> {
   }
 }
 
-/** The six-model sweep (default data + MoE fixture), analysed. */
-export async function sixModelInputs(): Promise<AuthorInputs> {
-  return inputsOf(await loadTemp(sixModelSweep));
+/** `make`, called once: later calls share the first promise (the inputs are only read). */
+function once<T>(make: () => Promise<T>): () => Promise<T> {
+  let made: Promise<T> | undefined;
+  return () => made ??= make();
 }
 
+/** The six-model sweep (default data + MoE fixture), analysed. */
+export const sixModelInputs = once(async () => inputsOf(await loadTemp(sixModelSweep)));
+
 /** The default 4-model data, analysed. */
-export async function defaultInputs(): Promise<AuthorInputs> {
-  return inputsOf(await loadSweep(DEFAULT_DATA));
-}
+export const defaultInputs = once(async () => inputsOf(await loadSweep(DEFAULT_DATA)));
 
 /** The strengths of {@link fiveStrengthInputs}. */
 export const FIVE_STRENGTHS = [-2, -1, 0, 1, 2];
 
 /** A synthetic sweep of three models, two concepts and five strengths, analysed. */
-export async function fiveStrengthInputs(): Promise<AuthorInputs> {
+export const fiveStrengthInputs = once(async (): Promise<AuthorInputs> => {
   const make = async () => {
     const dir = await Deno.makeTempDir({ prefix: "author-tables-" });
     await writeSynthSweep(dir, {
@@ -68,7 +70,7 @@ export async function fiveStrengthInputs(): Promise<AuthorInputs> {
     return dir;
   };
   return inputsOf(await loadTemp(make));
-}
+});
 
 /** The author's group names, as ours. */
 const GROUP_NAMES: Readonly<Record<string, string>> = { RL: "full-rl", MoE: "moe" };
