@@ -70,9 +70,9 @@ export function pearsonP(r: number, n: number): number {
  * Pearson's r of `x` against `y` and its two-sided p-value, as scipy's `pearsonr`: r is the dot
  * product of the centred, unit-length values (computed in scipy's steps, so a perfect line
  * gives exactly ±1), clipped to [-1, 1]. Pairs where either value is NaN or infinite are left
- * out (`n` counts the rest; scipy would return NaN). Fewer than three
- * pairs, or no spread in either variable, gives NaN r and p (scipy needs two pairs and returns
- * r = ±1 with p = 1 for exactly two; with fewer than three there is no test to speak of).
+ * out (`n` counts the rest; scipy would return NaN). Fewer than three pairs, or no spread in
+ * either variable, gives NaN r and p (scipy returns r = ±1 with p = 1 for exactly two pairs;
+ * with fewer than three there is no test to speak of).
  *
  * @example
  * ```ts
