@@ -10,8 +10,16 @@ const DATA = new URL("../results/logit_diff_sweep", import.meta.url).pathname;
 const results = computeResults(await loadSweep(DATA), { resamples: 20 });
 const analysis = results.analysis;
 const TABLES = dataSteps(PIPELINE).filter((step) => step.kind === "table");
+const hasReference = (name: string) => {
+  try {
+    return Deno.statSync(new URL(name, REFERENCE)).isFile;
+  } catch {
+    return false;
+  }
+};
 
-for (const step of TABLES) {
+// The original's tables (the author's later ones: tests/pipeline_comparisons_test.ts).
+for (const step of TABLES.filter((step) => hasReference(fileName(step)))) {
   Deno.test(`${fileName(step)} equals the pandas reference within 1e-9`, async () => {
     const expected = await Deno.readTextFile(new URL(fileName(step), REFERENCE));
     assertCsvClose(fileText(step, results), expected, fileName(step));

@@ -11,10 +11,12 @@ import { SUMMARY_SECTIONS } from "./sections/summary.ts";
 import { DISTRIBUTION_SECTIONS } from "./sections/distributions.ts";
 import { ROBUSTNESS_SECTIONS } from "./sections/robustness.ts";
 import { DEPTH_SECTIONS } from "./sections/depth.ts";
+import { COMPARISON_SECTIONS } from "./sections/comparisons.ts";
 
 /**
  * The sections of the analysis, in the original notebook's order (after loading the data), with
- * the Robustness section before the original's depth sections.
+ * the Robustness section before the original's depth sections and the Model Comparisons (the
+ * author's later analyses) after them.
  *
  * @example
  * ```ts
@@ -28,4 +30,5 @@ export const PIPELINE: readonly Section[] = [
   ...DISTRIBUTION_SECTIONS,
   ...ROBUSTNESS_SECTIONS,
   ...DEPTH_SECTIONS,
+  ...COMPARISON_SECTIONS,
 ];

@@ -21,3 +21,7 @@ export const DEPTH_INTRO =
 /** The best-layer-position section. */
 export const POSITION_INTRO =
   "Where in the network do the best steering layers sit? The pattern printed below compares the range and median position (as a share of depth) of the shallow and the deep models' best layers, and says whether the two ranges overlap.";
+
+/** The Model Comparisons section: the author's later analyses, and what the data can support. */
+export const COMPARISONS_INTRO =
+  "The author's later analyses compare models by how they were post-trained (strong-to-weak distillation or the full RL pipeline), by architecture (dense or mixture-of-experts) and by size, with the same definitions as the author's notebook: Glass's delta with the SD at -1, group means over the model/concept pairs with data, Pearson r over per-model means. Groups come from the model table above (`lib/models/qwen3.ts`, overridable by `models.json`).\n\nA sweep holds few models, and the models are the units of these comparisons: beside each of the author's numbers, the cells below print what the data can support (permutation tests over models, the smallest p that many models allow, attributes that split the models the same way).";
