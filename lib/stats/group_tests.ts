@@ -5,7 +5,12 @@
  * model keeping all its pairs.
  * @module
  */
-import { ATTRIBUTES, type Attribute, groupMembers, type ModelAttributes } from "../models/groups.ts";
+import {
+  type Attribute,
+  ATTRIBUTES,
+  groupMembers,
+  type ModelAttributes,
+} from "../models/groups.ts";
 import type { EffectSizeRow } from "./effect_sizes.ts";
 import { type ModelPairs, modelPairs, pooledMean } from "./model_pairs.ts";
 import { type PermutationOptions, permutationTest } from "./permutation.ts";
