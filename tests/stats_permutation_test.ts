@@ -147,9 +147,10 @@ Deno.test("simulation, Monte Carlo: 30 models (15 vs 15), no group difference: p
 
 Deno.test("simulation: permuting pairs instead of models finds differences that are not there", () => {
   // the same null datasets (5 vs 5 models, 3 pairs each), each pair relabelled on its own: pairs
-  // of one model share its effect, so the pair-level test rejects far more often than 5%
+  // of one model share its effect, so the pair-level test rejects far more often than 5% (22%
+  // here; 12% is 5 standard errors above 5%)
   const ps = nullPValues(2024, 300, 5, true);
-  assert.ok(ps.filter((p) => p <= 0.05).length / ps.length > 0.2);
+  assert.ok(ps.filter((p) => p <= 0.05).length / ps.length > 0.12);
 });
 
 Deno.test("simulation: a planted group difference is found (the test has power)", () => {
