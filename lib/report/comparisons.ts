@@ -51,6 +51,13 @@ function headerLines(nModels: number, rows: readonly GroupTestRow[], options: Pe
 
 function minPLines(row: GroupTestRow): string[] {
   if (!(row.min_attainable_p > 0.05)) return [];
+  if (row.min_attainable_p >= 1) {
+    return wrap(
+      "With 1 model per group, no test over models can tell anything: p is 1 whatever the data.",
+      undefined,
+      "  ",
+    );
+  }
   const n = row.n_models_a + row.n_models_b;
   const few = row.n_models_a <= row.n_models_b ? row.group_a : row.group_b;
   const k = Math.min(row.n_models_a, row.n_models_b);
