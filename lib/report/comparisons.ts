@@ -9,7 +9,11 @@ import { type Confounds, confounds, type Nesting, type SameSplit } from "../stat
 import type { EffectSizeRow } from "../stats/effect_sizes.ts";
 import { attributeGroups, groupTest, type GroupTestRow } from "../stats/group_tests.ts";
 import { type ModelPairs, modelPairs, type PairValue, pooledMean } from "../stats/model_pairs.ts";
-import type { PermutationOptions } from "../stats/permutation.ts";
+import {
+  EXACT_LIMIT,
+  MONTE_CARLO_RESAMPLES,
+  type PermutationOptions,
+} from "../stats/permutation.ts";
 import { pyFixed } from "../util/format.ts";
 import { rule, signed } from "./format.ts";
 import { wrap } from "./wrap.ts";
@@ -32,8 +36,8 @@ const pText = (p: number) => (p < 0.001 ? "p < 0.001" : `p = ${pyFixed(p, 3)}`);
 const list = (names: readonly string[]) => names.join(", ");
 
 function headerLines(nModels: number, rows: readonly GroupTestRow[], options: PermutationOptions) {
-  const limit = (options.exactLimit ?? 20_000).toLocaleString("en-US");
-  const draws = (options.resamples ?? 10_000).toLocaleString("en-US");
+  const limit = (options.exactLimit ?? EXACT_LIMIT).toLocaleString("en-US");
+  const draws = (options.resamples ?? MONTE_CARLO_RESAMPLES).toLocaleString("en-US");
   const how = rows.some((r) => r.method === "monte-carlo")
     ? `exact up to ${limit} relabellings, else ${draws} seeded random ones`
     : "exact: every relabelling";

@@ -11,6 +11,12 @@ import { binomial, combinations, randomSubset } from "./combinations.ts";
 /** The values of each unit (model): one array per unit, each with at least one value. */
 export type Units = readonly (readonly number[])[];
 
+/** Most relabellings enumerated exactly by default; beyond, random ones. */
+export const EXACT_LIMIT = 20_000;
+
+/** Random relabellings by default when there are more than {@link EXACT_LIMIT}. */
+export const MONTE_CARLO_RESAMPLES = 10_000;
+
 /** How {@link permutationTest} relabels. */
 export interface PermutationOptions {
   /** Enumerate every relabelling when there are at most this many (default 20,000). */
@@ -92,9 +98,10 @@ function differenceOf(t: ReturnType<typeof totals>, chosen: readonly number[]): 
 
 /** The relabellings to compare: all of them, or seeded random ones. */
 function relabellings(n: number, k: number, options: PermutationOptions) {
-  const exact = binomial(n, k) <= (options.exactLimit ?? 20_000);
+  const exact = binomial(n, k) <= (options.exactLimit ?? EXACT_LIMIT);
   if (exact) return { exact, draws: combinations(n, k) };
-  const rand = seededRandom(options.seed ?? 1), resamples = options.resamples ?? 10_000;
+  const rand = seededRandom(options.seed ?? 1),
+    resamples = options.resamples ?? MONTE_CARLO_RESAMPLES;
   function* draws() {
     for (let b = 0; b < resamples; b++) yield randomSubset(n, k, rand);
   }
