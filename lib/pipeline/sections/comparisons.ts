@@ -8,7 +8,9 @@ import { bestLayerDepth, layerFracVsD } from "../../stats/best_layer_depth.ts";
 import { baselineDispositions, strengthSpread } from "../../stats/best_layer_spread.ts";
 import { glassDeltas, glassVsCohensD } from "../../stats/glass_delta.ts";
 import { groupEffects } from "../../stats/group_effects.ts";
+import { GROUP_TEST_COLUMNS, groupTests } from "../../stats/group_tests.ts";
 import { modelCorrelations } from "../../stats/model_correlations.ts";
+import { comparisonsReport } from "../../report/comparisons.ts";
 import { COMPARISONS_INTRO } from "../prose.ts";
 import type { Results } from "../results.ts";
 import type { Section } from "../steps.ts";
@@ -62,6 +64,22 @@ export const COMPARISON_SECTIONS: readonly Section[] = [
           "delta_mean",
           "delta_std",
         ]),
+      },
+      {
+        kind: "table",
+        name: "group_tests",
+        note:
+          "Differences between groups, tested over models (the units): permutation p, and the smallest p that many models allow",
+        rows: (r) =>
+          rows(groupTests(r.analysis.effectSizes, r.attributes, { seed: r.options.seed })),
+        columns: fixed([...GROUP_TEST_COLUMNS]),
+      },
+      {
+        kind: "report",
+        name: "model_comparisons_report",
+        note: "What the group comparisons can support: every sentence is computed from the data",
+        text: (r) =>
+          comparisonsReport(r.analysis.effectSizes, r.attributes, { seed: r.options.seed }),
       },
       {
         kind: "table",
