@@ -20,7 +20,11 @@ Deno.test("contrastVerdict: below 0, above 0, or spanning it (no interval: uncle
   assert.equal(contrastVerdict(contrast(-1.2, [-2, -0.4])), "smaller");
   assert.equal(contrastVerdict(contrast(1.2, [0.4, 2])), "larger");
   assert.equal(contrastVerdict(contrast(0.1, [-0.2, 0.4])), "unclear");
-  assert.equal(contrastVerdict(contrast(0.1, [0, 0.4])), "unclear", "an end at 0 does not exclude 0");
+  assert.equal(
+    contrastVerdict(contrast(0.1, [0, 0.4])),
+    "unclear",
+    "an end at 0 does not exclude 0",
+  );
   assert.equal(contrastVerdict(contrast(3, [NaN, NaN], 1)), "unclear");
 });
 

@@ -89,7 +89,10 @@ Deno.test("the report states what holds and what does not, from the records", ()
   assert.match(text, /at least half of the resamples: 3 of 4 pairs/);
   assert.match(text, /Unstable \(another layer often wins\): 4B b \(30%\)/);
   assert.match(text, /Held-out delta not above 0: 4B b\./);
-  assert.match(text, /Held-out 95% interval above 0: 3 of 4 pairs; not for 4B b \[-0\.40, 0\.60\]\./);
+  assert.match(
+    text,
+    /Held-out 95% interval above 0: 3 of 4 pairs; not for 4B b \[-0\.40, 0\.60\]\./,
+  );
   assert.match(text, /p_holm < 0\.05\): 3 of 4/);
   assert.match(text, /p_selection < 0\.05\): 3 of 4/);
   assert.match(text, /d_z is 1\.20x Cohen's d/);
@@ -104,8 +107,15 @@ Deno.test("the depth claim comes from the paired contrasts, not from overlapping
     /32B vs 4B \(a\): 32B's effect is smaller by 1\.20 \[0\.40, 2\.00\], paired over 50 prompts\n/,
   );
   assert.match(text, /   b: does not hold: 0 of 1 contrasts find the deep model's effect smaller/);
-  assert.match(text, /32B vs 4B \(b\): 32B's effect is larger by 0\.30 \[-0\.50, 1\.10\], .*spans 0/);
-  assert.doesNotMatch(text, /\[6\.50, 7\.00\]/, "the bootstrap interval of the maximum is not used");
+  assert.match(
+    text,
+    /32B vs 4B \(b\): 32B's effect is larger by 0\.30 \[-0\.50, 1\.10\], .*spans 0/,
+  );
+  assert.doesNotMatch(
+    text,
+    /\[6\.50, 7\.00\]/,
+    "the bootstrap interval of the maximum is not used",
+  );
   assert.match(report(undefined), /Not computed: no paired model contrasts were given\./);
   assert.match(report([]), /No deep and shallow model share held-out prompts\./);
 });

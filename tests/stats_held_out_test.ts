@@ -20,7 +20,9 @@ function simulate(effect: number, bootstrap: boolean) {
   return Array.from({ length: PAIRS }, (_, i) => {
     const matrix = synthMatrix(spec, MODEL, "c", 10_000 + i);
     const heldOut = heldOutInterval(matrix, { seed: i + 1 });
-    const boot = bootstrap ? bootstrapBestLayer(matrix, { resamples: 100, seed: i + 1 }) : undefined;
+    const boot = bootstrap
+      ? bootstrapBestLayer(matrix, { resamples: 100, seed: i + 1 })
+      : undefined;
     return { heldOut, boot, truth: plantedDelta(spec, MODEL, heldOut.layer) };
   });
 }
@@ -36,7 +38,10 @@ Deno.test("the split: half the prompts select, by prompt only (the same halves i
   assert.notDeepEqual(selectionWeights(prompts, "sycophancy", 1), w);
   // Reordering the prompts moves their weights with them
   const reversed = prompts.slice().reverse();
-  assert.deepEqual(Array.from(selectionWeights(reversed, "corrigible", 1)).reverse(), Array.from(w));
+  assert.deepEqual(
+    Array.from(selectionWeights(reversed, "corrigible", 1)).reverse(),
+    Array.from(w),
+  );
 });
 
 Deno.test("a hand-made run: the layer that wins on every prompt, its effect on the held-out half", () => {
@@ -87,7 +92,10 @@ Deno.test("a planted effect: the held-out interval excludes 0 and covers the pla
   const planted = simulate(3, false);
   assert.equal(rate(planted, (s) => s.heldOut.ci[0] > 0), 1);
   const coverage = rate(planted, (s) => covers(s.heldOut.ci, s.truth));
-  assert.ok(withinBinomial(coverage, 0.95, PAIRS), `coverage of the chosen layer's effect ${coverage}`);
+  assert.ok(
+    withinBinomial(coverage, 0.95, PAIRS),
+    `coverage of the chosen layer's effect ${coverage}`,
+  );
   const atPeak = planted.filter((s) => s.heldOut.layer === 18);
   assert.ok(atPeak.length > PAIRS / 2, `${atPeak.length} chose the peak`);
   const peakCoverage = rate(atPeak, (s) => covers(s.heldOut.ci, 3));

@@ -34,7 +34,13 @@ Deno.test("a hand-made pair: A's difference minus B's at their chosen layers, on
   const diffs = heldOut(SIX).map((p) => 10 + p - 4);
   const mean = diffs.reduce((s, x) => s + x, 0) / diffs.length;
   const sd = Math.sqrt(diffs.reduce((s, x) => s + (x - mean) ** 2, 0) / (diffs.length - 1));
-  assert.deepEqual([c.model_a, c.model_b, c.layer_a, c.layer_b, c.n_prompts], ["8B", "32B", 2, 2, 3]);
+  assert.deepEqual([c.model_a, c.model_b, c.layer_a, c.layer_b, c.n_prompts], [
+    "8B",
+    "32B",
+    2,
+    2,
+    3,
+  ]);
   assert.ok(Math.abs(c.mean_difference - mean) < 1e-12);
   assert.ok(Math.abs(c.t - mean / (sd / Math.sqrt(3))) < 1e-9);
   assert.ok(c.ci_low >= Math.min(...diffs) && c.ci_high <= Math.max(...diffs));

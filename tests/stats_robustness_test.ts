@@ -43,7 +43,10 @@ Deno.test("the held-out interval: above 0 with a planted effect, about 0 without
   // (at 95% coverage, two misses of six would happen 3% of the time; the simulation of a
   // thousand pairs is in stats_held_out_test.ts)
   const misses = none.filter((r) => !(r.held_out_ci_low <= 0 && 0 <= r.held_out_ci_high));
-  assert.ok(misses.length <= 1, misses.map((r) => `${r.held_out_ci_low} ${r.held_out_ci_high}`).join(", "));
+  assert.ok(
+    misses.length <= 1,
+    misses.map((r) => `${r.held_out_ci_low} ${r.held_out_ci_high}`).join(", "),
+  );
 });
 
 Deno.test("no effect: the naive maximum is positive, the held-out delta about 0, layers unstable", () => {

@@ -5,7 +5,12 @@
  * pairs.
  */
 import type { PromptMatrix } from "../../lib/stats/prompt_matrix.ts";
-import { plantedDelta, type SynthModel, type SynthSpec, synthLayers } from "../../lib/synth/sweep.ts";
+import {
+  plantedDelta,
+  synthLayers,
+  type SynthModel,
+  type SynthSpec,
+} from "../../lib/synth/sweep.ts";
 import { normal, seededRandom } from "../../lib/util/random.ts";
 
 /** A synthetic run's matrices for `model` and `concept` under `spec`, drawn from `seed`. */
