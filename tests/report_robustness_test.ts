@@ -101,12 +101,12 @@ Deno.test("the report states what holds and what does not, from the records", ()
 
 Deno.test("the depth claim comes from the paired contrasts, not from overlapping intervals", () => {
   const text = report(CONTRASTS);
-  assert.match(text, /   a: holds: every deep model's effect is below every shallow model's\n/);
+  assert.match(text, / {3}a: holds: every deep model's effect is below every shallow model's\n/);
   assert.match(
     text,
     /32B vs 4B \(a\): 32B's effect is smaller by 1\.20 \[0\.40, 2\.00\], paired over 50 prompts\n/,
   );
-  assert.match(text, /   b: does not hold: 0 of 1 contrasts find the deep model's effect smaller/);
+  assert.match(text, / {3}b: does not hold: 0 of 1 contrasts find the deep model's effect smaller/);
   assert.match(
     text,
     /32B vs 4B \(b\): 32B's effect is larger by 0\.30 \[-0\.50, 1\.10\], .*spans 0/,
