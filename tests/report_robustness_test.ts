@@ -2,6 +2,7 @@ import { modelGroups } from "../lib/models/groups.ts";
 import assert from "node:assert/strict";
 import { modelTable } from "../lib/models/qwen3.ts";
 import { robustnessReport } from "../lib/report/robustness.ts";
+import type { ModelContrast } from "../lib/stats/model_contrast.ts";
 import type { RobustnessRecord } from "../lib/stats/robustness.ts";
 
 const record = (
@@ -17,6 +18,10 @@ const record = (
   ci_high: 6,
   layer_stability: 0.9,
   split_half_delta: 4.8,
+  held_out_layer: 10,
+  held_out_delta: 4.9,
+  held_out_ci_low: 3.5,
+  held_out_ci_high: 6.3,
   mean_paired_diff: 5,
   d_z: 1.2,
   t: 12,
@@ -25,39 +30,94 @@ const record = (
   cohens_d: 1,
   cohens_d_ci_low: 0.8,
   cohens_d_ci_high: 1.2,
-  glass_delta: 1,
+  glass_delta_unsteered: 1,
   p_selection: 1e-7,
   ...over,
 });
 
+const contrast = (
+  a: string,
+  b: string,
+  concept: string,
+  mean: number,
+  ci: [number, number],
+): ModelContrast => ({
+  concept,
+  model_a: a,
+  model_b: b,
+  layer_a: 10,
+  layer_b: 30,
+  n_prompts: 50,
+  mean_difference: mean,
+  ci_low: ci[0],
+  ci_high: ci[1],
+  t: 3,
+  p: 0.004,
+});
+
+const COUNTS = { "4B": 36, "32B": 64 };
+const RECORDS = [
+  record("4B", "a", {}),
+  // The bootstrap interval of 32B a lies above 4B's: the report must not use it
+  record("32B", "a", { best_delta: 2, ci_low: 6.5, ci_high: 7, split_half_delta: 1.9 }),
+  record("4B", "b", {
+    layer_stability: 0.3,
+    ci_low: 1,
+    ci_high: 3,
+    split_half_delta: -0.1,
+    held_out_ci_low: -0.4,
+    held_out_ci_high: 0.6,
+  }),
+  record("32B", "b", { ci_low: 2, ci_high: 4, p_holm: 0.2, p_selection: 1 }),
+];
+// 4B before 32B in the contrasts: the report reads them from the deep model's side
+const CONTRASTS = [
+  contrast("4B", "32B", "a", 1.2, [0.4, 2]),
+  contrast("4B", "32B", "b", -0.3, [-1.1, 0.5]),
+];
+
+const report = (contrasts?: ModelContrast[]) =>
+  robustnessReport(
+    RECORDS,
+    modelTable(["4B", "32B"], COUNTS),
+    modelGroups(["4B", "32B"], COUNTS),
+    contrasts,
+  );
+
 Deno.test("the report states what holds and what does not, from the records", () => {
-  const records = [
-    record("4B", "a", {}),
-    record("32B", "a", { best_delta: 2, ci_low: 1.5, ci_high: 2.5, split_half_delta: 1.9 }),
-    record("4B", "b", { layer_stability: 0.3, ci_low: 1, ci_high: 3, split_half_delta: -0.1 }),
-    record("32B", "b", { ci_low: 2, ci_high: 4, p_holm: 0.2, p_selection: 1 }),
-  ];
-  const counts = { "4B": 36, "32B": 64 };
-  const report = robustnessReport(
-    records,
-    modelTable(["4B", "32B"], counts),
-    modelGroups(["4B", "32B"], counts),
-  );
-  assert.match(report, /at least half of the resamples: 3 of 4 pairs/);
-  assert.match(report, /Unstable \(another layer often wins\): 4B b \(30%\)/);
-  assert.match(report, /Held-out delta not above 0: 4B b\./);
-  assert.match(report, /p_holm < 0\.05\): 3 of 4/);
-  assert.match(report, /p_selection < 0\.05\): 3 of 4/);
+  const text = report(CONTRASTS);
+  assert.match(text, /at least half of the resamples: 3 of 4 pairs/);
+  assert.match(text, /Unstable \(another layer often wins\): 4B b \(30%\)/);
+  assert.match(text, /Held-out delta not above 0: 4B b\./);
   assert.match(
-    report,
-    /a: 32B \[1\.50, 2\.50\] vs lowest shallow 4B \[4\.00, 6\.00\]: below every shallow interval \(holds\); by held-out delta, also below every shallow model/,
+    text,
+    /Held-out 95% interval above 0: 3 of 4 pairs; not for 4B b \[-0\.40, 0\.60\]\./,
   );
+  assert.match(text, /p_holm < 0\.05\): 3 of 4/);
+  assert.match(text, /p_selection < 0\.05\): 3 of 4/);
+  assert.match(text, /d_z is 1\.20x Cohen's d/);
+  assert.match(text, /Every deep model \(32B\) is also the only one trained with full RL/);
+});
+
+Deno.test("the depth claim comes from the paired contrasts, not from overlapping intervals", () => {
+  const text = report(CONTRASTS);
+  assert.match(text, / {3}a: holds: every deep model's effect is below every shallow model's\n/);
   assert.match(
-    report,
-    /b: 32B \[2\.00, 4\.00\] vs lowest shallow 4B \[1\.00, 3\.00\]: the intervals overlap \(does not hold\)/,
+    text,
+    /32B vs 4B \(a\): 32B's effect is smaller by 1\.20 \[0\.40, 2\.00\], paired over 50 prompts\n/,
   );
-  assert.match(report, /d_z is 1\.20x Cohen's d/);
-  assert.match(report, /Every deep model \(32B\) is also the only one trained with full RL/);
+  assert.match(text, / {3}b: does not hold: 0 of 1 contrasts find the deep model's effect smaller/);
+  assert.match(
+    text,
+    /32B vs 4B \(b\): 32B's effect is larger by 0\.30 \[-0\.50, 1\.10\], .*spans 0/,
+  );
+  assert.doesNotMatch(
+    text,
+    /\[6\.50, 7\.00\]/,
+    "the bootstrap interval of the maximum is not used",
+  );
+  assert.match(report(undefined), /Not computed: no paired model contrasts were given\./);
+  assert.match(report([]), /No deep and shallow model share held-out prompts\./);
 });
 
 Deno.test("without deep models the depth question is said to be untestable", () => {

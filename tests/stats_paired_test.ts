@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { glassDelta, holm, pairedTTest, tTestP } from "../lib/stats/paired.ts";
+import { glassDelta, holm, pairedTInterval, pairedTTest, tTestP } from "../lib/stats/paired.ts";
 
 const close = (a: number, b: number, tol = 1e-9) =>
   assert.ok(Math.abs(a - b) <= tol, `${a} vs ${b}`);
@@ -46,4 +46,17 @@ Deno.test("pairedTTest gives scipy's ttest_1samp (nan_policy='omit') on fixed di
     close(test.t, c.t, 1e-12 * Math.abs(c.t));
     close(test.p, c.p, 1e-9 * c.p);
   }
+});
+
+Deno.test("pairedTInterval is scipy's stats.t.interval of the mean (NaN skipped)", () => {
+  // scipy: stats.t.interval(level, n - 1, loc=x.mean(), scale=stats.sem(x)); jStat's quantile
+  // of Student's t agrees with scipy's to about 1e-8
+  const [a, b] = pairedTInterval([0.3, -1.2, 2.5, NaN, 0.8, 1.1, -0.4, 0.9]);
+  close(a, -0.5172662358892189, 1e-7);
+  close(b, 1.6601233787463618, 1e-7);
+  const [c, d] = pairedTInterval([5, 7, 6, 9], 0.9);
+  close(c, 4.740433395764677, 1e-7);
+  close(d, 8.75956660423532, 1e-7);
+  assert.ok(pairedTInterval([2, 2, 2]).every((x) => x === 2), "no spread: the mean itself");
+  assert.ok(pairedTInterval([]).every(Number.isNaN));
 });

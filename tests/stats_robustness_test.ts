@@ -35,6 +35,20 @@ Deno.test("a planted effect: its layer is recovered, stable, and the intervals b
   }
 });
 
+Deno.test("the held-out interval: above 0 with a planted effect, about 0 without", () => {
+  assert.ok(planted.every((r) => r.held_out_ci_low > 0 && Math.abs(r.held_out_layer - 18) <= 2));
+  assert.ok(planted.every((r) => r.held_out_ci_low <= 6 && r.held_out_ci_high >= 4.5));
+  // Without an effect every bootstrap interval of the maximum lies above 0, the held-out ones not
+  assert.ok(none.every((r) => r.ci_low > 0), none.map((r) => r.ci_low).join(", "));
+  // (at 95% coverage, two misses of six would happen 3% of the time; the simulation of a
+  // thousand pairs is in stats_held_out_test.ts)
+  const misses = none.filter((r) => !(r.held_out_ci_low <= 0 && 0 <= r.held_out_ci_high));
+  assert.ok(
+    misses.length <= 1,
+    misses.map((r) => `${r.held_out_ci_low} ${r.held_out_ci_high}`).join(", "),
+  );
+});
+
 Deno.test("no effect: the naive maximum is positive, the held-out delta about 0, layers unstable", () => {
   const naive = mean(none.map((r) => r.best_delta));
   const heldOut = mean(none.map((r) => r.split_half_delta));
@@ -59,6 +73,10 @@ Deno.test("every record carries the fields robustness.json promises, in order", 
     "ci_high",
     "layer_stability",
     "split_half_delta",
+    "held_out_layer",
+    "held_out_delta",
+    "held_out_ci_low",
+    "held_out_ci_high",
     "mean_paired_diff",
     "d_z",
     "t",
@@ -67,7 +85,7 @@ Deno.test("every record carries the fields robustness.json promises, in order", 
     "cohens_d",
     "cohens_d_ci_low",
     "cohens_d_ci_high",
-    "glass_delta",
+    "glass_delta_unsteered",
     "p_selection",
   ]);
 });
@@ -88,11 +106,33 @@ Deno.test("the paired statistics of each record are scipy's on a fixed sweep", a
       want.concept,
       want.best_layer,
     ]);
-    for (const field of [...fields, "glass_delta", "p_selection"] as const) {
+    for (const field of [...fields, "p_selection"] as const) {
       assert.ok(
         Math.abs(r[field] - want[field]) <= 1e-9 * Math.max(1, Math.abs(want[field])),
         `${r.model} ${r.concept} ${field}: ${r[field]} vs scipy ${want[field]}`,
       );
     }
+    // The fixture's glass_delta divides by the strength-0 SD: our glass_delta_unsteered
+    const glass = r.glass_delta_unsteered;
+    assert.ok(Math.abs(glass - want.glass_delta) <= 1e-9 * Math.max(1, Math.abs(want.glass_delta)));
   }
+});
+
+// Every draw of a record is seeded from (seed, model, concept): the record of 8B corrigible is
+// the same loaded alone, with the other models, or with the other concepts. Only the
+// adjustments across records (p_holm, p_selection) depend on the others, by definition.
+Deno.test("a pair's record is the same whatever else is loaded with it", async () => {
+  const dir = "results/logit_diff_sweep";
+  const recordOf = async (options: { models?: string[]; concepts?: string[] }) => {
+    const sweep = await loadSweep(dir, options);
+    const records = robustness(sweep, bestLayers(sweep), { resamples: 200, splits: 20, seed: 4 });
+    const found = records.find((r) => r.model === "8B" && r.concept === "corrigible")!;
+    const { p_holm: _, p_selection: __, ...own } = found;
+    return own;
+  };
+  const alone = await recordOf({ models: ["8B"], concepts: ["corrigible"] });
+  assert.deepEqual(await recordOf({}), alone);
+  assert.deepEqual(await recordOf({ models: ["32B", "8B"] }), alone);
+  assert.deepEqual(await recordOf({ concepts: ["sycophancy", "corrigible"] }), alone);
+  assert.ok(alone.ci_low < alone.best_delta && alone.held_out_ci_low < alone.held_out_delta);
 });

@@ -1,7 +1,8 @@
 /**
- * The robustness records as three narrow tables for a 980 px notebook output area, instead of
- * one of 18 columns: the chosen layer (bootstrap interval, stability, held-out delta), the paired
- * tests, and the effect sizes.
+ * The robustness records as four narrow tables for a 980 px notebook output area, instead of
+ * one of 22 columns: the layer chosen on all prompts (bootstrap interval, stability), the layer
+ * chosen on held-out prompts (split-half delta, held-out interval), the paired tests, and the
+ * effect sizes.
  * @module
  */
 import type { RobustnessRecord } from "../stats/robustness.ts";
@@ -38,7 +39,7 @@ export function intervalText(low: number, high: number): string {
 }
 
 /**
- * The three robustness tables as MIME bundles, each led by model and concept.
+ * The four robustness tables as MIME bundles, each led by model and concept.
  *
  * @example
  * ```ts
@@ -52,6 +53,10 @@ export function intervalText(low: number, high: number): string {
  *   ci_high: 16.8051,
  *   layer_stability: 1,
  *   split_half_delta: 13.9967,
+ *   held_out_layer: 18,
+ *   held_out_delta: 16.0949,
+ *   held_out_ci_low: 11.0105,
+ *   held_out_ci_high: 21.1793,
  *   mean_paired_diff: 14.0114,
  *   d_z: 1.2771,
  *   t: 8.0769,
@@ -60,11 +65,12 @@ export function intervalText(low: number, high: number): string {
  *   cohens_d: 1.4842,
  *   cohens_d_ci_low: 1.1566,
  *   cohens_d_ci_high: 2.0783,
- *   glass_delta: 1.4137,
+ *   glass_delta_unsteered: 1.4137,
  *   p_selection: 3.7374e-8,
  * };
- * const [chosen, tests, effects] = robustnessTables([record]);
+ * const [chosen, heldOut, tests, effects] = robustnessTables([record]);
  * assert.ok(chosen["text/plain"].includes("[10.912, 16.805]"));
+ * assert.ok(heldOut["text/plain"].includes("[11.011, 21.179]"));
  * assert.ok(tests["text/plain"].includes("7.47e-10"));
  * assert.ok(effects["text/html"].startsWith("<table"));
  * ```
@@ -78,11 +84,27 @@ export function robustnessTables(records: readonly RobustnessRecord[]): MimeBund
         concept: r.concept,
         best_layer: r.best_layer,
         best_delta: r.best_delta,
-        "95% CI": intervalText(r.ci_low, r.ci_high),
+        "bootstrap 95% CI": intervalText(r.ci_low, r.ci_high),
         layer_stability: r.layer_stability,
-        split_half_delta: r.split_half_delta,
       })),
-      { caption: "The chosen layer: bootstrap interval, stability, held-out delta" },
+      {
+        caption:
+          "Layer chosen on all prompts (a maximum, biased up: its bootstrap interval only describes)",
+      },
+    ),
+    tableBundle(
+      records.map((r) => ({
+        model: r.model,
+        concept: r.concept,
+        split_half_delta: r.split_half_delta,
+        held_out_layer: r.held_out_layer,
+        held_out_delta: r.held_out_delta,
+        "held_out 95% CI": intervalText(r.held_out_ci_low, r.held_out_ci_high),
+      })),
+      {
+        caption:
+          "Layer chosen on half the prompts, its effect on the other half (paired t interval)",
+      },
     ),
     tableBundle(
       records.map((r) => ({
@@ -95,7 +117,7 @@ export function robustnessTables(records: readonly RobustnessRecord[]): MimeBund
         p_holm: r.p_holm,
         p_selection: r.p_selection,
       })),
-      { caption: "Paired tests (+1 minus -1 per prompt)", formats: p },
+      { caption: "Paired tests (+1 minus -1 per prompt) at the best layer", formats: p },
     ),
     tableBundle(
       records.map((r) => ({
@@ -103,9 +125,11 @@ export function robustnessTables(records: readonly RobustnessRecord[]): MimeBund
         concept: r.concept,
         cohens_d: r.cohens_d,
         "cohens_d 95% CI": intervalText(r.cohens_d_ci_low, r.cohens_d_ci_high),
-        glass_delta: r.glass_delta,
+        glass_delta_unsteered: r.glass_delta_unsteered,
       })),
-      { caption: "Effect sizes" },
+      {
+        caption: "Effect sizes (glass_delta_unsteered: over the SD of the strength-0 runs)",
+      },
     ),
   ];
 }

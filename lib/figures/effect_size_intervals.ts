@@ -1,7 +1,8 @@
 /**
  * Robustness figure (`effect_size_intervals`): per concept, each model's best-layer delta with
- * its 95% bootstrap interval (layer re-chosen in each resample), beside the split-half delta of a
- * layer chosen on held-out prompts.
+ * its 95% bootstrap interval (layer re-chosen in each resample; descriptive, biased up by the
+ * choice of the maximum), beside the held-out estimate (the layer chosen on half the prompts, its
+ * effect on the other half with a paired t 95% interval) and the split-half delta.
  * @module
  */
 import * as Plot from "@observablehq/plot";
@@ -21,7 +22,7 @@ export const INTERVAL_SIZE = {
   widthPerModel: 70,
 } as const satisfies ModelPanelSize;
 
-const NAIVE = "#1f77b4", HELD_OUT = "#d62728", OFFSET = 0.15;
+const NAIVE = "#1f77b4", HELD_OUT = "#d62728", SPLIT_HALF = "#555555", OFFSET = 0.22;
 
 /**
  * Hover text of the naive estimate and its interval: layer, delta, interval, layer stability.
@@ -39,6 +40,10 @@ const NAIVE = "#1f77b4", HELD_OUT = "#d62728", OFFSET = 0.15;
  *   ci_high: 15.2,
  *   layer_stability: 0.93,
  *   split_half_delta: 13.98,
+ *   held_out_layer: 19,
+ *   held_out_delta: 13.5,
+ *   held_out_ci_low: 11.25,
+ *   held_out_ci_high: 15.75,
  * } as RobustnessRecord; // the fields the figure uses
  * assert.equal(
  *   naiveTitle(record),
@@ -58,6 +63,44 @@ export function naiveTitle(r: RobustnessRecord): string {
 }
 
 /**
+ * Hover text of the held-out estimate and its interval: the layer chosen on half the prompts,
+ * its delta on the other half, the paired t interval.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import type { RobustnessRecord } from "../stats/robustness.ts";
+ * const record = {
+ *   model: "4B",
+ *   concept: "corrigible",
+ *   best_layer: 18,
+ *   best_delta: 14.01,
+ *   ci_low: 12.5,
+ *   ci_high: 15.2,
+ *   layer_stability: 0.93,
+ *   split_half_delta: 13.98,
+ *   held_out_layer: 19,
+ *   held_out_delta: 13.5,
+ *   held_out_ci_low: 11.25,
+ *   held_out_ci_high: 15.75,
+ * } as RobustnessRecord; // the fields the figure uses
+ * assert.equal(
+ *   heldOutIntervalTitle(record),
+ *   "4B · Corrigible\nlayer 19, chosen on half the prompts\n" +
+ *     "delta 13.50 on the other half, 95% interval 11.25 to 15.75",
+ * );
+ * ```
+ */
+export function heldOutIntervalTitle(r: RobustnessRecord): string {
+  return hoverText(r, [
+    `layer ${r.held_out_layer}, chosen on half the prompts`,
+    `delta ${formatValue(r.held_out_delta)} on the other half, 95% interval ${
+      formatValue(r.held_out_ci_low)
+    } to ${formatValue(r.held_out_ci_high)}`,
+  ]);
+}
+
+/**
  * Hover text of the split-half estimate.
  *
  * @example
@@ -73,22 +116,27 @@ export function naiveTitle(r: RobustnessRecord): string {
  *   ci_high: 15.2,
  *   layer_stability: 0.93,
  *   split_half_delta: 13.98,
+ *   held_out_layer: 19,
+ *   held_out_delta: 13.5,
+ *   held_out_ci_low: 11.25,
+ *   held_out_ci_high: 15.75,
  * } as RobustnessRecord; // the fields the figure uses
  * assert.equal(
  *   heldOutTitle(record),
- *   "4B · Corrigible\nlayer chosen on held-out prompts\nsplit-half delta 13.98",
+ *   "4B · Corrigible\nlayer chosen on held-out prompts, averaged over random splits\n" +
+ *     "split-half delta 13.98",
  * );
  * ```
  */
 export function heldOutTitle(r: RobustnessRecord): string {
   return hoverText(r, [
-    "layer chosen on held-out prompts",
+    "layer chosen on held-out prompts, averaged over random splits",
     `split-half delta ${formatValue(r.split_half_delta)}`,
   ]);
 }
 
 /**
- * The interval figure: titled, with a legend for the two estimates.
+ * The interval figure: titled, with a legend for the three estimates.
  *
  * @example
  * ```ts
@@ -104,12 +152,16 @@ export function heldOutTitle(r: RobustnessRecord): string {
  *   ci_high: 15.2,
  *   layer_stability: 0.93,
  *   split_half_delta: 13.98,
+ *   held_out_layer: 19,
+ *   held_out_delta: 13.5,
+ *   held_out_ci_low: 11.25,
+ *   held_out_ci_high: 15.75,
  * } as RobustnessRecord; // the fields the figure uses
  * const document = createDocument();
  * const options = { document, models: ["4B"], concepts: ["corrigible"] };
  * const fig = effectSizeIntervals([record], options);
  * const estimates = fig.querySelectorAll('g[aria-label="dot"] circle, g[aria-label="dot"] path');
- * assert.equal(estimates.length, 2); // the naive estimate and the split-half one
+ * assert.equal(estimates.length, 3); // the naive estimate, the held-out one, the split-half one
  * ```
  */
 export function effectSizeIntervals(
@@ -119,40 +171,43 @@ export function effectSizeIntervals(
   const { document, models, concepts } = options;
   const layout = conceptLayout(concepts);
   const x = (r: RobustnessRecord) => models.indexOf(r.model);
+  const values = records.flatMap((r) => [
+    r.ci_low,
+    r.ci_high,
+    r.best_delta,
+    r.split_half_delta,
+    r.held_out_ci_low,
+    r.held_out_ci_high,
+    r.held_out_delta,
+  ]);
   const chart = plotChart(document, {
     ...panelChart(layout, modelPanel(models.length, INTERVAL_SIZE)),
     x: modelIndexAxis(models),
-    y: axis("Delta at the best layer", {
-      grid: true,
-      domain: paddedDomain(
-        [0, ...records.flatMap((r) => [r.ci_low, r.ci_high, r.best_delta, r.split_half_delta])],
-      ),
-    }),
+    y: axis("Delta at the chosen layer", { grid: true, domain: paddedDomain([0, ...values]) }),
     marks: [
       Plot.frame({ stroke: "#ccc" }),
       zeroLine(),
-      Plot.ruleX(records, {
-        x: (r: RobustnessRecord) => x(r) - OFFSET,
-        y1: "ci_low",
-        y2: "ci_high",
-        stroke: NAIVE,
-        strokeWidth: 2,
-        ...layout.facet,
+      ...estimate(records, layout, {
+        x: (r) => x(r) - OFFSET,
+        low: "ci_low",
+        high: "ci_high",
+        point: "best_delta",
+        color: NAIVE,
         title: naiveTitle,
       }),
-      Plot.dot(records, {
-        x: (r: RobustnessRecord) => x(r) - OFFSET,
-        y: "best_delta",
-        fill: NAIVE,
-        r: 4,
-        ...layout.facet,
-        title: naiveTitle,
+      ...estimate(records, layout, {
+        x: (r) => x(r) + OFFSET,
+        low: "held_out_ci_low",
+        high: "held_out_ci_high",
+        point: "held_out_delta",
+        color: HELD_OUT,
+        title: heldOutIntervalTitle,
       }),
       Plot.dot(records, {
-        x: (r: RobustnessRecord) => x(r) + OFFSET,
+        x,
         y: "split_half_delta",
-        stroke: HELD_OUT,
-        strokeWidth: 2,
+        stroke: SPLIT_HALF,
+        strokeWidth: 1.5,
         symbol: "diamond",
         r: 4,
         ...layout.facet,
@@ -162,16 +217,47 @@ export function effectSizeIntervals(
     ],
   });
   return composeFigure(document, {
-    title: "Best-Layer Delta: Naive Maximum vs Held-Out Layer Choice",
-    subtitle:
-      "Dots: delta at the best layer with its 95% bootstrap interval (layer re-chosen in each resample); " +
-      "diamonds: split-half delta",
+    title: "Delta at the Chosen Layer: Naive Maximum vs Held-Out Layer Choice",
+    subtitle: "Blue intervals describe the maximum's spread; red ones, from prompts not used to " +
+      "choose the layer, hold 95%",
     legends: [
       swatchLegend(document, "Estimate", [
-        { label: "naive maximum, 95% interval", color: NAIVE, shape: "line" },
-        { label: "split-half (held out)", color: HELD_OUT },
+        { label: "naive maximum, bootstrap interval (descriptive)", color: NAIVE, shape: "line" },
+        { label: "held-out layer, 95% t interval", color: HELD_OUT, shape: "line" },
+        { label: "split-half delta (diamonds)", color: SPLIT_HALF },
       ]),
     ],
     charts: [chart],
   });
+}
+
+/** Where and how one estimate is drawn: its interval as a rule, its value as a dot. */
+interface EstimateStyle {
+  x: (r: RobustnessRecord) => number;
+  low: keyof RobustnessRecord;
+  high: keyof RobustnessRecord;
+  point: keyof RobustnessRecord;
+  color: string;
+  title: (r: RobustnessRecord) => string;
+}
+
+/** An estimate's interval and value, in each concept's panel. */
+function estimate(
+  records: readonly RobustnessRecord[],
+  layout: ReturnType<typeof conceptLayout>,
+  style: EstimateStyle,
+) {
+  const { x, color, title } = style;
+  return [
+    Plot.ruleX(records, {
+      x,
+      y1: style.low,
+      y2: style.high,
+      stroke: color,
+      strokeWidth: 2,
+      ...layout.facet,
+      title,
+    }),
+    Plot.dot(records, { x, y: style.point, fill: color, r: 4, ...layout.facet, title }),
+  ];
 }

@@ -1,13 +1,17 @@
 /**
  * The robustness report: which of the original's claims survive resampling, held-out layer
- * choice and paired tests. Every sentence is computed from the records.
+ * choice and paired tests. Every sentence is computed from the records and the paired model
+ * contrasts; claims are tested with the held-out intervals (valid although each layer is chosen
+ * as a maximum), never with the bootstrap interval of the maximum, which is descriptive.
  * @module
  */
 import type { ModelInfo } from "../models/qwen3.ts";
 import type { ModelGroups } from "../models/groups.ts";
 import { mean } from "../stats/describe.ts";
+import { type ModelContrast, orientContrast } from "../stats/model_contrast.ts";
 import type { RobustnessRecord } from "../stats/robustness.ts";
 import { pyFixed } from "../util/format.ts";
+import { contrastSentence, contrastVerdict } from "./contrast.ts";
 import { percent, rule } from "./format.ts";
 
 const interval = (lo: number, hi: number) => `[${pyFixed(lo, 2)}, ${pyFixed(hi, 2)}]`;
@@ -41,50 +45,90 @@ function selectionLines(records: readonly RobustnessRecord[]): string[] {
     nonPositive.length
       ? `   Held-out delta not above 0: ${nonPositive.map(pair).join(", ")}.`
       : "   Every held-out delta stays above 0: the effects are not an artefact of picking the maximum.",
+    "   (The bootstrap interval of the maximum, ci_low to ci_high, describes the spread only: " +
+    "with no effect it still lies above 0.)",
   ];
 }
 
 function significanceLines(records: readonly RobustnessRecord[]): string[] {
   const n = records.length;
+  const notAbove = records.filter((r) => !(r.held_out_ci_low > 0));
   return [
-    "3. Paired t-tests at the best layer (+1 vs -1 on the same prompts)",
-    `   Significant after Holm across all pairs (p_holm < 0.05): ${
+    "3. Is there an effect at the chosen layer? (held out: the layer chosen on half the prompts, " +
+    "its effect on the other half)",
+    `   Held-out 95% interval above 0: ${count(n - notAbove.length, n)} pairs` +
+    (notAbove.length
+      ? `; not for ${
+        notAbove.map((r) => `${pair(r)} ${interval(r.held_out_ci_low, r.held_out_ci_high)}`)
+          .join(", ")
+      }.`
+      : "."),
+    `   Paired t-tests at the best layer, significant after Holm (p_holm < 0.05): ${
       count(records.filter((r) => r.p_holm < 0.05).length, n)
-    }.`,
-    `   Also corrected for the layers searched (p_selection < 0.05): ${
+    }; also corrected for the layers searched (p_selection < 0.05): ${
       count(records.filter((r) => r.p_selection < 0.05).length, n)
     }.`,
   ];
 }
 
-function depthLines(records: readonly RobustnessRecord[], groups: ModelGroups): string[] {
-  const deep = (r: RobustnessRecord) => groups.deep.includes(r.model);
+/** The contrast of `first` against `second` on a concept, read from `first`'s side. */
+function contrastOf(
+  contrasts: readonly ModelContrast[],
+  concept: string,
+  first: string,
+  second: string,
+): ModelContrast | undefined {
+  const found = contrasts.find((c) =>
+    c.concept === concept &&
+    ((c.model_a === first && c.model_b === second) || (c.model_a === second && c.model_b === first))
+  );
+  return found && orientContrast(found, first);
+}
+
+/** One concept's deep-vs-shallow contrasts and whether every one finds the deep model smaller. */
+function conceptDepthLines(
+  concept: string,
+  deep: readonly string[],
+  shallow: readonly string[],
+  contrasts: readonly ModelContrast[],
+): string[] {
+  const found = deep.flatMap((d) =>
+    shallow.flatMap((s) => contrastOf(contrasts, concept, d, s) ?? [])
+  );
+  if (!found.length) return [];
+  const smaller = found.filter((c) => contrastVerdict(c) === "smaller").length;
+  const all = deep.length * shallow.length;
+  const verdict = smaller === all
+    ? "holds: every deep model's effect is below every shallow model's"
+    : `does not hold: ${count(smaller, all)} contrasts find the deep model's effect smaller`;
+  return [`   ${concept}: ${verdict}`, ...found.map((c) => `     ${contrastSentence(c)}`)];
+}
+
+function depthLines(
+  records: readonly RobustnessRecord[],
+  groups: ModelGroups,
+  contrasts: readonly ModelContrast[] | undefined,
+): string[] {
   const lines = [
-    "4. Are the deep models harder to steer? (their best-delta 95% interval vs the shallow ones')",
+    "4. Are the deep models harder to steer? (paired over the same held-out prompts: each deep " +
+    "model minus each shallow one, each at its held-out layer)",
   ];
-  const concepts = [...new Set(records.map((r) => r.concept))];
-  if (!records.some(deep) || records.every(deep)) {
+  const has = (models: readonly string[]) => records.some((r) => models.includes(r.model));
+  if (!has(groups.deep) || !has(groups.shallow)) {
     return [...lines, "   Not testable here: the sweep needs both deep and shallow models."];
   }
-  for (const concept of concepts) {
-    const here = records.filter((r) => r.concept === concept);
-    const d = here.filter(deep), s = here.filter((r) => !deep(r));
-    if (!d.length || !s.length) continue;
-    const lowestShallow = s.reduce((a, b) => (b.ci_low < a.ci_low ? b : a));
-    const below = d.every((r) => r.ci_high < lowestShallow.ci_low);
-    const heldOutBelow = d.every((r) => s.every((x) => r.split_half_delta < x.split_half_delta));
-    lines.push(
-      `   ${concept}: ${
-        d.map((r) => `${r.model} ${interval(r.ci_low, r.ci_high)}`).join(", ")
-      } vs ` +
-        `lowest shallow ${lowestShallow.model} ${
-          interval(lowestShallow.ci_low, lowestShallow.ci_high)
-        }: ` +
-        (below ? "below every shallow interval (holds)" : "the intervals overlap (does not hold)") +
-        `; by held-out delta, ${heldOutBelow ? "also" : "not"} below every shallow model.`,
-    );
-  }
-  return lines;
+  if (!contrasts) return [...lines, "   Not computed: no paired model contrasts were given."];
+  const concepts = [...new Set(records.map((r) => r.concept))];
+  const body = concepts.flatMap((concept) => {
+    const here = (models: readonly string[]) =>
+      models.filter((m) => records.some((r) => r.model === m && r.concept === concept));
+    return conceptDepthLines(concept, here(groups.deep), here(groups.shallow), contrasts);
+  });
+  return [
+    ...lines,
+    ...(body.length ? body : ["   No deep and shallow model share held-out prompts."]),
+    "   The claim needs every contrast, each at 95%, so no multiplicity correction applies.",
+  ];
 }
 
 function effectSizeLines(records: readonly RobustnessRecord[]): string[] {
@@ -115,28 +159,34 @@ function confoundLines(models: readonly ModelInfo[], groups: ModelGroups): strin
 }
 
 /**
- * The robustness report, section by section.
+ * The robustness report, section by section. `contrasts` are the paired model contrasts
+ * (`modelContrasts` of lib/stats/model_contrast.ts) the depth question is answered from; without them it says so.
  *
  * @example
  * ```ts
  * import assert from "node:assert/strict";
  * import { modelTable } from "../models/qwen3.ts";
  * import { analyse } from "../stats/analysis.ts";
+ * import { modelContrasts } from "../stats/model_contrast.ts";
  * import { robustness } from "../stats/robustness.ts";
  * import { loadSweep } from "../sweep/load.ts";
  * const sweep = await loadSweep("results/logit_diff_sweep");
  * const analysis = analyse(sweep);
  * const records = robustness(sweep, analysis.bestLayers, { resamples: 20, seed: 1 });
+ * const contrasts = modelContrasts(sweep, records, { resamples: 200, seed: 1 });
  * const models = modelTable(sweep.models, sweep.layerCounts);
- * const lines = robustnessReport(records, models, analysis.groups).split("\n");
+ * const report = robustnessReport(records, models, analysis.groups, contrasts);
+ * const lines = report.split("\n");
  * assert.equal(lines[1], "ROBUSTNESS");
  * assert.equal(lines[4], "1. Is the best layer the same when the prompts are resampled?");
+ * assert.match(report, /32B vs 4B \(corrigible\): 32B's effect is (smaller|larger) by/);
  * ```
  */
 export function robustnessReport(
   records: readonly RobustnessRecord[],
   models: readonly ModelInfo[],
   groups: ModelGroups,
+  contrasts?: readonly ModelContrast[],
 ): string {
   return [
     rule(70),
@@ -149,7 +199,7 @@ export function robustnessReport(
     "",
     ...significanceLines(records),
     "",
-    ...depthLines(records, groups),
+    ...depthLines(records, groups, contrasts),
     "",
     ...effectSizeLines(records),
     "",

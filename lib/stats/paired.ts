@@ -6,7 +6,7 @@ import jstat from "jstat";
 import { mean, std } from "./describe.ts";
 
 const studentt = (jstat as unknown as {
-  studentt: { cdf(t: number, df: number): number };
+  studentt: { cdf(t: number, df: number): number; inv(p: number, df: number): number };
 }).studentt;
 
 /** A paired t-test of differences against 0. */
@@ -50,6 +50,31 @@ export function pairedTTest(differences: readonly number[]): PairedTest {
   const n = xs.length, m = mean(xs), sd = std(xs);
   const t = m / (sd / Math.sqrt(n));
   return { n, mean: m, sd, d_z: m / sd, t, df: n - 1, p: tTestP(t, n - 1) };
+}
+
+/**
+ * The t interval of the mean of paired differences: mean +- t(1 - (1 - level) / 2, n - 1) x
+ * sd / sqrt(n) (scipy's `stats.t.interval`; jStat's Student t quantile agrees with scipy's to
+ * about 1e-8). NaN skipped; NaN ends with fewer than two values.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * const [low, high] = pairedTInterval([1, 2, 3, 4]);
+ * // scipy: stats.t.interval(0.95, 3, loc=2.5, scale=stats.sem([1, 2, 3, 4]))
+ * assert.ok(Math.abs(low - 0.4457397432394794) < 1e-9);
+ * assert.ok(Math.abs(high - 4.554260256760521) < 1e-9);
+ * assert.ok(pairedTInterval([1]).every(Number.isNaN)); // one value has no spread
+ * ```
+ */
+export function pairedTInterval(
+  differences: readonly number[],
+  level = 0.95,
+): [number, number] {
+  const test = pairedTTest(differences);
+  if (!(test.n >= 2) || Number.isNaN(test.sd)) return [NaN, NaN];
+  const half = studentt.inv(1 - (1 - level) / 2, test.df) * test.sd / Math.sqrt(test.n);
+  return [test.mean - half, test.mean + half];
 }
 
 /**

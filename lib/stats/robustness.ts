@@ -1,14 +1,21 @@
 /**
  * Robustness of the best-layer findings, per model and concept: bootstrap intervals with the
- * layer re-chosen, layer stability, the split-half (held-out) delta, paired tests with Holm's
- * correction, and Glass's delta beside Cohen's d.
+ * layer re-chosen, layer stability, the split-half (held-out) delta, a held-out interval valid
+ * although the layer is chosen as a maximum, paired tests with Holm's correction, and Glass's
+ * delta beside Cohen's d.
+ *
+ * Every random draw of a record is seeded from (seed, model, concept) alone, so a pair's record
+ * is the same whichever other models and concepts are loaded with it; only the adjustments
+ * across records (`p_holm`, `p_selection`) depend, by definition, on the others.
  * @module
  */
 import { effectGap } from "../sweep/effect_gap.ts";
+import { derivedSeed } from "../util/random.ts";
 import type { Sweep, SweepRun } from "../sweep/types.ts";
 import { type BestLayerRow, findBest } from "./best_layers.ts";
 import { bootstrapBestLayer } from "./bootstrap.ts";
 import { cohensD } from "./effect_sizes.ts";
+import { heldOutInterval } from "./held_out.ts";
 import { glassDelta, holm, pairedTTest } from "./paired.ts";
 import { type PromptMatrix, promptMatrix } from "./prompt_matrix.ts";
 import { splitHalfDelta } from "./split_half.ts";
@@ -19,10 +26,26 @@ export interface RobustnessRecord {
   concept: string;
   best_layer: number;
   best_delta: number;
+  /**
+   * Percentile interval of the best-layer delta over bootstrap resamples (layer re-chosen in
+   * each). Descriptive: the maximum of noisy deltas is biased upwards, and with no effect this
+   * interval still lies above 0 in most sweeps. Use the held-out interval to test.
+   */
   ci_low: number;
   ci_high: number;
   layer_stability: number;
   split_half_delta: number;
+  /** The layer of largest delta on the selection half of the prompts (`held_out.ts`). */
+  held_out_layer: number;
+  /** The mean per-prompt difference (+1 minus -1) at `held_out_layer` on the other half. */
+  held_out_delta: number;
+  /**
+   * Paired t interval (95%) of the effect at `held_out_layer`, from the estimation half only:
+   * it covers the effect at the layer chosen on the selection half at the nominal rate
+   * (tested by simulation), the choice of the layer as a maximum notwithstanding.
+   */
+  held_out_ci_low: number;
+  held_out_ci_high: number;
   mean_paired_diff: number;
   d_z: number;
   t: number;
@@ -31,7 +54,11 @@ export interface RobustnessRecord {
   cohens_d: number;
   cohens_d_ci_low: number;
   cohens_d_ci_high: number;
-  glass_delta: number;
+  /**
+   * Glass's delta with the unsteered runs as control: the mean difference (+1 minus -1) over
+   * the strength-0 standard deviation (the author's later glass_delta divides by the SD at -1).
+   */
+  glass_delta_unsteered: number;
   /**
    * The p-value corrected for choosing the layer too: min(1, p x layers searched), then Holm
    * across all records. `p` and `p_holm` are conditional on the chosen layer and so optimistic.
@@ -45,7 +72,10 @@ export interface RobustnessOptions {
   resamples?: number;
   /** Random splits for the split-half delta (default 200). */
   splits?: number;
-  /** Base seed (default 1); each run gets its own seed from it, so results are reproducible. */
+  /**
+   * Base seed (default 1). Each pair's draws are seeded from (seed, model, concept), so results
+   * are reproducible and a pair's do not depend on what else is loaded.
+   */
   seed?: number;
 }
 
@@ -96,6 +126,59 @@ export function groupsAt(run: SweepRun, matrix: PromptMatrix, l: number) {
   return groups;
 }
 
+/** A record before the adjustments across records, with the layers its model searched. */
+type PairRecord = Omit<RobustnessRecord, "p_holm" | "p_selection"> & { searched: number };
+
+/**
+ * The record of one pair (model, concept) at its best layer, or undefined when the pair has no
+ * effect size there (no +1 or no -1 values: missing, as in analysis_summary.json). Its draws
+ * are seeded from (seed, model, concept) only.
+ */
+function pairRecord(
+  run: SweepRun,
+  chosen: BestLayerRow,
+  options: RobustnessOptions,
+): PairRecord | undefined {
+  const { model, concept } = run, seed = options.seed ?? 1;
+  const matrix = promptMatrix(run);
+  const l = matrix.layers.indexOf(chosen.layer);
+  if (l < 0) return undefined;
+  const groups = groupsAt(run, matrix, l);
+  if (effectGap(groups.positive, groups.negative) !== undefined) return undefined;
+  const P = matrix.prompts.length;
+  const pos = row(matrix.positive, l, P), neg = row(matrix.negative, l, P);
+  const test = pairedTTest(pos.map((x, p) => x - neg[p]));
+  const boot = bootstrapBestLayer(matrix, {
+    resamples: options.resamples,
+    seed: derivedSeed(seed, model, concept, "bootstrap"),
+  });
+  const splitSeed = derivedSeed(seed, model, concept, "split-half");
+  const heldOut = heldOutInterval(matrix, { seed });
+  return {
+    model,
+    concept,
+    best_layer: chosen.layer,
+    best_delta: chosen.delta,
+    ci_low: boot.ci[0],
+    ci_high: boot.ci[1],
+    layer_stability: boot.stability,
+    split_half_delta: splitHalfDelta(matrix, { splits: options.splits, seed: splitSeed }),
+    held_out_layer: heldOut.layer,
+    held_out_delta: heldOut.delta,
+    held_out_ci_low: heldOut.ci[0],
+    held_out_ci_high: heldOut.ci[1],
+    mean_paired_diff: test.mean,
+    d_z: test.d_z,
+    t: test.t,
+    p: test.p,
+    cohens_d: cohensD(groups.positive, groups.negative),
+    cohens_d_ci_low: boot.cohensDCi[0],
+    cohens_d_ci_high: boot.cohensDCi[1],
+    glass_delta_unsteered: glassDelta(groups.positive, groups.negative, groups.baseline),
+    searched: matrix.layers.length,
+  };
+}
+
 /**
  * Robustness records for each model (outer) and concept (inner) with a best layer; the Holm
  * adjustment runs over all of them.
@@ -110,6 +193,7 @@ export function groupsAt(run: SweepRun, matrix: PromptMatrix, l: number) {
  * assert.equal(records.length, 3); // one per model and concept
  * assert.ok(records.every((r) => r.layer_stability > 0 && r.layer_stability <= 1));
  * assert.ok(records.every((r) => r.ci_low <= r.best_delta && r.best_delta <= r.ci_high));
+ * assert.ok(records.every((r) => r.held_out_ci_low < r.held_out_delta)); // chosen on other prompts
  * ```
  */
 export function robustness(
@@ -117,56 +201,27 @@ export function robustness(
   best: readonly BestLayerRow[],
   options: RobustnessOptions = {},
 ): RobustnessRecord[] {
-  const seed = options.seed ?? 1;
-  const records: Omit<RobustnessRecord, "p_holm" | "p_selection">[] = [];
-  const searched: number[] = [];
+  const records: PairRecord[] = [];
   for (const model of sweep.models) {
     for (const concept of sweep.concepts) {
       const run = sweep.runs.find((r) => r.model === model && r.concept === concept);
       const chosen = findBest(best, model, concept);
-      if (!run || !chosen) continue;
-      const matrix = promptMatrix(run);
-      const l = matrix.layers.indexOf(chosen.layer);
-      if (l < 0) continue;
-      const groups = groupsAt(run, matrix, l);
-      // No Cohen's d at the best layer: the pair is missing, as in analysis_summary.json.
-      if (effectGap(groups.positive, groups.negative) !== undefined) continue;
-      const P = matrix.prompts.length, runSeed = seed + 7919 * records.length;
-      const pos = row(matrix.positive, l, P), neg = row(matrix.negative, l, P);
-      const test = pairedTTest(pos.map((x, p) => x - neg[p]));
-      const boot = bootstrapBestLayer(matrix, { resamples: options.resamples, seed: runSeed });
-      searched.push(matrix.layers.length);
-      records.push({
-        model,
-        concept,
-        best_layer: chosen.layer,
-        best_delta: chosen.delta,
-        ci_low: boot.ci[0],
-        ci_high: boot.ci[1],
-        layer_stability: boot.stability,
-        split_half_delta: splitHalfDelta(matrix, { splits: options.splits, seed: runSeed + 1 }),
-        mean_paired_diff: test.mean,
-        d_z: test.d_z,
-        t: test.t,
-        p: test.p,
-        cohens_d: cohensD(groups.positive, groups.negative),
-        cohens_d_ci_low: boot.cohensDCi[0],
-        cohens_d_ci_high: boot.cohensDCi[1],
-        glass_delta: glassDelta(groups.positive, groups.negative, groups.baseline),
-      });
+      const record = run && chosen ? pairRecord(run, chosen, options) : undefined;
+      if (record) records.push(record);
     }
   }
   const adjusted = holm(records.map((r) => r.p));
-  const selection = holm(records.map((r, i) => Math.min(1, r.p * searched[i])));
+  const selection = holm(records.map((r) => Math.min(1, r.p * r.searched)));
   return records.map((r, i) => {
-    const { cohens_d, cohens_d_ci_low, cohens_d_ci_high, glass_delta, ...head } = r;
+    const { cohens_d, cohens_d_ci_low, cohens_d_ci_high, glass_delta_unsteered, ...rest } = r;
+    const { searched: _, ...head } = rest;
     return {
       ...head,
       p_holm: adjusted[i],
       cohens_d,
       cohens_d_ci_low,
       cohens_d_ci_high,
-      glass_delta,
+      glass_delta_unsteered,
       p_selection: selection[i],
     };
   });

@@ -51,3 +51,34 @@ export function normal(rand: Random): number {
   const v = rand();
   return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
 }
+
+/**
+ * A 32-bit hash of some keys (FNV-1a over their text, then murmur3's finalizer so near keys land
+ * far apart): a seed that depends only on what it is for, never on the order things are met in.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { derivedSeed } from "@lib/util/random.ts";
+ *
+ * const a = derivedSeed(1, "8B", "corrigible");
+ * assert.equal(a, derivedSeed(1, "8B", "corrigible")); // the same keys, the same seed
+ * assert.notEqual(a, derivedSeed(2, "8B", "corrigible")); // another base seed
+ * assert.notEqual(a, derivedSeed(1, "8B", "sycophancy")); // another pair
+ * assert.notEqual(derivedSeed(1, "ab", "c"), derivedSeed(1, "a", "bc")); // keys stay apart
+ * assert.ok(Number.isInteger(a) && a >= 0 && a < 2 ** 32);
+ * ```
+ */
+export function derivedSeed(seed: number, ...keys: readonly (string | number)[]): number {
+  let h = 0x811c9dc5;
+  const text = [seed, ...keys].map(String).join("\u001f");
+  for (let i = 0; i < text.length; i++) {
+    h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  }
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}

@@ -1,0 +1,227 @@
+/**
+ * Paired model-vs-model comparisons. The sweeps ask every model the same prompts, so "is model A
+ * harder to steer than model B (concept c)" is a paired question: per prompt, the difference
+ * (+1 minus -1) at A's chosen layer minus the difference at B's chosen layer, matched on
+ * `prompt_idx`.
+ *
+ * Each model's layer is chosen on the selection half of the prompts (`held_out.ts`; the halves
+ * depend on the seed, the concept and the prompt only, so they are the same in both models) and
+ * the contrast is measured on the estimation half: the choice of each layer as a maximum does
+ * not bias it. What it estimates is the effect at A's chosen layer minus the effect at B's.
+ *
+ * Only prompts held out in both models and with both strengths at both layers count; when the
+ * models' prompts do not match, the others are left out, and with no matched prompt there is no
+ * comparison.
+ * @module
+ */
+import type { Sweep } from "../sweep/types.ts";
+import type { RobustnessRecord } from "./robustness.ts";
+import { derivedSeed, seededRandom } from "../util/random.ts";
+import { percentileInterval, resampleWeights } from "./bootstrap.ts";
+import { chosenLayer, promptDifferences, selectionWeights } from "./held_out.ts";
+import { pairedTTest } from "./paired.ts";
+import { type PromptMatrix, promptMatrix } from "./prompt_matrix.ts";
+
+/** One paired comparison of two models on a concept: A minus B. */
+export interface ModelContrast {
+  concept: string;
+  model_a: string;
+  model_b: string;
+  /** The layers chosen on the selection half, in each model. */
+  layer_a: number;
+  layer_b: number;
+  /** Matched held-out prompts. */
+  n_prompts: number;
+  /** Mean over matched prompts of A's difference minus B's (negative: A is steered less). */
+  mean_difference: number;
+  /** Bootstrap-over-prompts percentile interval of the mean difference (NaN below 2 prompts). */
+  ci_low: number;
+  ci_high: number;
+  /** Paired t-test of the per-prompt contrasts against 0 (two-sided). */
+  t: number;
+  p: number;
+}
+
+/** Options of {@link modelContrast}. */
+export interface ContrastOptions {
+  /** Bootstrap resamples (default 2,000). */
+  resamples?: number;
+  /** Base seed (default 1): the split's, as in the robustness records, and the bootstrap's. */
+  seed?: number;
+  /** Interval coverage (default 0.95). */
+  level?: number;
+}
+
+/** Each held-out prompt's difference at the layer chosen on the selection half, by prompt_idx. */
+function heldOutDifferences(matrix: PromptMatrix, seed: number) {
+  const selection = selectionWeights(matrix.prompts, matrix.concept, seed);
+  const l = chosenLayer(matrix, selection);
+  const byPrompt = new Map<number, number>();
+  if (l < 0) return { layer: NaN, byPrompt };
+  const differences = promptDifferences(matrix, l);
+  matrix.prompts.forEach((prompt, p) => {
+    if (selection[p] === 0 && !Number.isNaN(differences[p])) byPrompt.set(prompt, differences[p]);
+  });
+  return { layer: matrix.layers[l], byPrompt };
+}
+
+/**
+ * Percentile interval of the mean of `values` over bootstrap resamples.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * const [low, high] = bootstrapMeanInterval(Float64Array.from([1, 2, 3, 4, 5, 6]), 500, 1);
+ * assert.ok(low < 3.5 && 3.5 < high && low >= 1 && high <= 6);
+ * assert.ok(bootstrapMeanInterval(Float64Array.from([1]), 500, 1).every(Number.isNaN));
+ * ```
+ */
+export function bootstrapMeanInterval(
+  values: Float64Array,
+  resamples: number,
+  seed: number,
+  level = 0.95,
+): [number, number] {
+  const n = values.length;
+  if (n < 2) return [NaN, NaN];
+  const rand = seededRandom(seed), weights = new Float64Array(n);
+  const means = new Float64Array(resamples);
+  for (let b = 0; b < resamples; b++) {
+    resampleWeights(n, rand, weights);
+    let sum = 0;
+    for (let i = 0; i < n; i++) sum += weights[i] * values[i];
+    means[b] = sum / n;
+  }
+  return percentileInterval(means, level);
+}
+
+/**
+ * The paired contrast of two runs of one concept (A minus B), or undefined when no prompt
+ * matches. The bootstrap is seeded from the seed, the two models (in either order: B minus A is
+ * exactly the negative of A minus B, interval included) and the concept.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadRun } from "../sweep/load.ts";
+ * import { promptMatrix } from "./prompt_matrix.ts";
+ * const run = (folder: string, model: string) =>
+ *   loadRun(`results/logit_diff_sweep/corrigible/${folder}`, model, "corrigible");
+ * const a = promptMatrix(await run("Qwen_Qwen3_4B", "4B"));
+ * const b = promptMatrix(await run("Qwen_Qwen3_32B", "32B"));
+ * const c = modelContrast(a, b, { resamples: 200, seed: 1 })!;
+ * assert.equal(c.n_prompts, 20); // the 20 prompts held out of both layer choices
+ * assert.ok(c.ci_low <= c.mean_difference && c.mean_difference <= c.ci_high);
+ * assert.equal(modelContrast(b, a, { resamples: 200, seed: 1 })!.mean_difference, -c.mean_difference);
+ * ```
+ */
+export function modelContrast(
+  a: PromptMatrix,
+  b: PromptMatrix,
+  options: ContrastOptions = {},
+): ModelContrast | undefined {
+  const seed = options.seed ?? 1;
+  const held = [heldOutDifferences(a, seed), heldOutDifferences(b, seed)];
+  const contrasts: number[] = [];
+  for (const [prompt, x] of held[0].byPrompt) {
+    const y = held[1].byPrompt.get(prompt);
+    if (y !== undefined) contrasts.push(x - y);
+  }
+  if (contrasts.length === 0) return undefined;
+  const test = pairedTTest(contrasts);
+  const [ci_low, ci_high] = bootstrapMeanInterval(
+    Float64Array.from(contrasts),
+    options.resamples ?? 2000,
+    derivedSeed(seed, ...[a.model, b.model].sort(), a.concept, "contrast"),
+    options.level,
+  );
+  return {
+    concept: a.concept,
+    model_a: a.model,
+    model_b: b.model,
+    layer_a: held[0].layer,
+    layer_b: held[1].layer,
+    n_prompts: test.n,
+    mean_difference: test.mean,
+    ci_low,
+    ci_high,
+    t: test.t,
+    p: test.p,
+  };
+}
+
+/**
+ * The contrasts of every two models of each concept that both have a robustness record (model
+ * A before model B in the sweep's model order), concept by concept.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadSweep } from "../sweep/load.ts";
+ * import { bestLayers } from "./best_layers.ts";
+ * import { robustness } from "./robustness.ts";
+ * const sweep = await loadSweep("results/logit_diff_sweep", { models: ["4B", "8B", "32B"] });
+ * const records = robustness(sweep, bestLayers(sweep), { resamples: 20, seed: 1 });
+ * const contrasts = modelContrasts(sweep, records, { resamples: 200, seed: 1 });
+ * assert.equal(contrasts.length, 3 * 3); // 3 pairs of models x 3 concepts
+ * const first = contrasts[0];
+ * assert.deepEqual([first.concept, first.model_a, first.model_b], ["corrigible", "4B", "8B"]);
+ * const record = records.find((r) => r.model === "4B" && r.concept === "corrigible")!;
+ * assert.equal(first.layer_a, record.held_out_layer); // the same split as the records'
+ * ```
+ */
+export function modelContrasts(
+  sweep: Pick<Sweep, "runs" | "models" | "concepts">,
+  records: readonly Pick<RobustnessRecord, "model" | "concept">[],
+  options: ContrastOptions = {},
+): ModelContrast[] {
+  const out: ModelContrast[] = [];
+  for (const concept of sweep.concepts) {
+    const matrices = sweep.models
+      .filter((m) => records.some((r) => r.model === m && r.concept === concept))
+      .flatMap((m) => sweep.runs.filter((r) => r.model === m && r.concept === concept))
+      .map(promptMatrix);
+    matrices.forEach((a, i) =>
+      matrices.slice(i + 1).forEach((b) => {
+        const contrast = modelContrast(a, b, options);
+        if (contrast) out.push(contrast);
+      })
+    );
+  }
+  return out;
+}
+
+/**
+ * A contrast read from `first`'s side: as given when `first` is model A, else B minus A (mean,
+ * t and interval negated; p and the prompts unchanged).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * const c = {
+ *   concept: "c", model_a: "8B", model_b: "32B", layer_a: 18, layer_b: 30, n_prompts: 20,
+ *   mean_difference: 1.2, ci_low: 0.4, ci_high: 2, t: 3, p: 0.01,
+ * };
+ * const flipped = orientContrast(c, "32B");
+ * assert.deepEqual([flipped.model_a, flipped.layer_a, flipped.model_b], ["32B", 30, "8B"]);
+ * assert.deepEqual([flipped.mean_difference, flipped.ci_low, flipped.ci_high], [-1.2, -2, -0.4]);
+ * assert.equal(orientContrast(c, "8B"), c);
+ * ```
+ */
+export function orientContrast(contrast: ModelContrast, first: string): ModelContrast {
+  if (contrast.model_a === first) return contrast;
+  const c = contrast;
+  return {
+    concept: c.concept,
+    model_a: c.model_b,
+    model_b: c.model_a,
+    layer_a: c.layer_b,
+    layer_b: c.layer_a,
+    n_prompts: c.n_prompts,
+    mean_difference: -c.mean_difference,
+    ci_low: -c.ci_high,
+    ci_high: -c.ci_low,
+    t: -c.t,
+    p: c.p,
+  };
+}
