@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { analyse } from "../lib/stats/analysis.ts";
 import { robustness } from "../lib/stats/robustness.ts";
+import { modelContrasts } from "../lib/stats/model_contrast.ts";
 import { sweepSize } from "../lib/stats/counts.ts";
 import { loadSweep } from "../lib/sweep/load.ts";
 import { createDocument } from "../lib/figures/dom.ts";
@@ -64,6 +65,7 @@ async function measure(dir: string, figures: boolean): Promise<void> {
     sweep,
     analysis,
     robustness: records,
+    contrasts: modelContrasts(sweep, records, { resamples: 2000, seed: 1 }),
     models,
     attributes: modelAttributes(models, analysis.groups),
     options: { resamples: 2000, seed: 1 },

@@ -9,11 +9,13 @@ import { hasPythonModules, NOTEBOOK, PYTHON } from "../cli/notebook.ts";
 import { CHROMIUM, type Page, runs, withPage } from "./helpers/chromium.ts";
 import { withJupyterHome, withNotebookServer } from "./helpers/jupyter.ts";
 import { inspectOutputs, type PageOutputs, waitFor } from "./helpers/page_checks.ts";
+import { PIPELINE } from "../lib/pipeline/description.ts";
+import { figureSteps } from "../lib/pipeline/files.ts";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 const COMMITTED = join(ROOT, NOTEBOOK);
-/** The 9 figures of the original and the robustness figure. */
-const FIGURES = 10;
+/** Every figure of the pipeline: the original's 9, the robustness figure, the comparisons'. */
+const FIGURES = figureSteps(PIPELINE).length;
 /** Jupyter Notebook's output area, in CSS pixels. */
 const OUTPUT_AREA = 980;
 

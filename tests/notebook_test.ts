@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { executeNotebook, hasPythonModules, NOTEBOOK } from "../cli/notebook.ts";
 import { PIPELINE } from "../lib/pipeline/description.ts";
 import { stepNamed } from "../lib/pipeline/steps.ts";
+import { figureSteps } from "../lib/pipeline/files.ts";
 import { type Cell, codeCells, text } from "./helpers/notebook_json.ts";
 
 const ROOT = new URL("..", import.meta.url).pathname;
@@ -39,7 +40,7 @@ async function execute(dir: string): Promise<{ cells: Cell[] }> {
   return JSON.parse(await Deno.readTextFile(executed));
 }
 
-/** Every code cell has the outputs of the step it shows; 10 figures as PNG. */
+/** Every code cell has the outputs of the step it shows; every figure as PNG. */
 function assertComplete(nb: { cells: Cell[] }): void {
   for (const [i, cell] of codeCells(nb).entries()) {
     const source = text(cell.source), outputs = cell.outputs ?? [];
@@ -56,12 +57,12 @@ function assertComplete(nb: { cells: Cell[] }): void {
     if (step.kind === "report") assert.ok(printed, `${where}: report`);
     if (step.kind === "json") {
       assert.ok(printed, `${where}: "Saved ..."`);
-      if (step.name === "robustness") assert.equal(has("text/html"), 3, `${where}: tables`);
+      if (step.name === "robustness") assert.equal(has("text/html"), 4, `${where}: tables`);
     }
   }
   const figures = codeCells(nb).flatMap((c) => c.outputs ?? [])
     .filter((o) => o.data && "image/png" in o.data);
-  assert.equal(figures.length, 10, "the 9 figures of the original and the robustness figure");
+  assert.equal(figures.length, figureSteps(PIPELINE).length, "every figure of the pipeline");
   assert.ok(!JSON.stringify(nb).includes("image/svg+xml"), "no SVG output (untrusted: not shown)");
 }
 

@@ -1,4 +1,4 @@
-import { modelGroups } from "../lib/models/groups.ts";
+import { modelAttributes, modelGroups } from "../lib/models/groups.ts";
 import assert from "node:assert/strict";
 import { modelTable } from "../lib/models/qwen3.ts";
 import { robustnessReport } from "../lib/report/robustness.ts";
@@ -79,7 +79,7 @@ const CONTRASTS = [
 const report = (contrasts?: ModelContrast[]) =>
   robustnessReport(
     RECORDS,
-    modelTable(["4B", "32B"], COUNTS),
+    modelAttributes(modelTable(["4B", "32B"], COUNTS), modelGroups(["4B", "32B"], COUNTS)),
     modelGroups(["4B", "32B"], COUNTS),
     contrasts,
   );
@@ -123,7 +123,7 @@ Deno.test("the depth claim comes from the paired contrasts, not from overlapping
 Deno.test("without deep models the depth question is said to be untestable", () => {
   const report = robustnessReport(
     [record("4B", "a", {})],
-    modelTable(["4B"], { "4B": 36 }),
+    modelAttributes(modelTable(["4B"], { "4B": 36 }), modelGroups(["4B"], { "4B": 36 })),
     modelGroups(["4B"], { "4B": 36 }),
   );
   assert.match(report, /Not testable here/);

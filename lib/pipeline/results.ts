@@ -8,6 +8,7 @@ import { type ModelInfo, modelTable, readModelOverrides } from "../models/qwen3.
 import { type ModelAttributes, modelAttributes } from "../models/groups.ts";
 import { analyse, type Analysis } from "../stats/analysis.ts";
 import { robustness, type RobustnessRecord } from "../stats/robustness.ts";
+import { type ModelContrast, modelContrasts } from "../stats/model_contrast.ts";
 
 /** How the run computes: the bootstrap of the robustness step. */
 export interface ResultsOptions {
@@ -30,6 +31,8 @@ export interface Results {
   analysis: Analysis;
   /** One record per pair with data at its best layer. */
   robustness: RobustnessRecord[];
+  /** Paired model-vs-model contrasts per concept, on the same held-out prompts. */
+  contrasts: ModelContrast[];
   /** What is known of each model (architecture, training, parameters, layers). */
   models: ModelInfo[];
   /** Each model's group by training, architecture and depth: the one grouping of every output. */
@@ -44,7 +47,7 @@ export type OnStep = (step: "statistics" | "robustness", ms: number) => void;
 /**
  * Runs the analysis of a loaded sweep: the statistics step, then the robustness step (the
  * costly one, with its resamples and seed stated here, never defaulted behind the caller's
- * back), then the model table.
+ * back: the records and the paired model contrasts), then the model table and groups.
  *
  * @example
  * ```ts
@@ -70,12 +73,14 @@ export function computeResults(
     seed,
     splits: options.splits,
   });
+  const contrasts = modelContrasts(sweep, records, { resamples, seed });
   onStep("robustness", performance.now() - t0);
   const models = modelTable(sweep.models, sweep.layerCounts, options.modelOverrides);
   return {
     sweep,
     analysis,
     robustness: records,
+    contrasts,
     models,
     attributes: modelAttributes(models, analysis.groups),
     options: { resamples, seed },

@@ -5,8 +5,7 @@
  * as a maximum), never with the bootstrap interval of the maximum, which is descriptive.
  * @module
  */
-import type { ModelInfo } from "../models/qwen3.ts";
-import type { ModelGroups } from "../models/groups.ts";
+import type { ModelAttributes, ModelGroups } from "../models/groups.ts";
 import { mean } from "../stats/describe.ts";
 import { type ModelContrast, orientContrast } from "../stats/model_contrast.ts";
 import type { RobustnessRecord } from "../stats/robustness.ts";
@@ -144,9 +143,9 @@ function effectSizeLines(records: readonly RobustnessRecord[]): string[] {
   ];
 }
 
-function confoundLines(models: readonly ModelInfo[], groups: ModelGroups): string[] {
+function confoundLines(attributes: ModelAttributes, groups: ModelGroups): string[] {
   const deep = [...groups.deep];
-  const rl = models.filter((m) => m.training === "full-rl").map((m) => m.label);
+  const rl = Object.keys(attributes.training).filter((m) => attributes.training[m] === "full-rl");
   const same = deep.length > 0 && deep.length === rl.length && deep.every((m) => rl.includes(m));
   return [
     "6. What else differs between deep and shallow models here?",
@@ -166,6 +165,7 @@ function confoundLines(models: readonly ModelInfo[], groups: ModelGroups): strin
  * ```ts
  * import assert from "node:assert/strict";
  * import { modelTable } from "../models/qwen3.ts";
+ * import { modelAttributes } from "../models/groups.ts";
  * import { analyse } from "../stats/analysis.ts";
  * import { modelContrasts } from "../stats/model_contrast.ts";
  * import { robustness } from "../stats/robustness.ts";
@@ -175,7 +175,8 @@ function confoundLines(models: readonly ModelInfo[], groups: ModelGroups): strin
  * const records = robustness(sweep, analysis.bestLayers, { resamples: 20, seed: 1 });
  * const contrasts = modelContrasts(sweep, records, { resamples: 200, seed: 1 });
  * const models = modelTable(sweep.models, sweep.layerCounts);
- * const report = robustnessReport(records, models, analysis.groups, contrasts);
+ * const attributes = modelAttributes(models, analysis.groups);
+ * const report = robustnessReport(records, attributes, analysis.groups, contrasts);
  * const lines = report.split("\n");
  * assert.equal(lines[1], "ROBUSTNESS");
  * assert.equal(lines[4], "1. Is the best layer the same when the prompts are resampled?");
@@ -184,7 +185,7 @@ function confoundLines(models: readonly ModelInfo[], groups: ModelGroups): strin
  */
 export function robustnessReport(
   records: readonly RobustnessRecord[],
-  models: readonly ModelInfo[],
+  attributes: ModelAttributes,
   groups: ModelGroups,
   contrasts?: readonly ModelContrast[],
 ): string {
@@ -203,6 +204,6 @@ export function robustnessReport(
     "",
     ...effectSizeLines(records),
     "",
-    ...confoundLines(models, groups),
+    ...confoundLines(attributes, groups),
   ].join("\n");
 }

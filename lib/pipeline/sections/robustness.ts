@@ -7,7 +7,7 @@ import { robustnessTables } from "../../display/robustness.ts";
 import { robustnessReport } from "../../report/robustness.ts";
 import { ROBUSTNESS_INTRO } from "../prose.ts";
 import type { Section } from "../steps.ts";
-import { figureOptions } from "../step_kit.ts";
+import { figureOptions, fixed, rows } from "../step_kit.ts";
 
 /** The Robustness section: how much of the findings survives resampling, held-out layers and paired tests. */
 export const ROBUSTNESS_SECTIONS: readonly Section[] = [
@@ -18,7 +18,7 @@ export const ROBUSTNESS_SECTIONS: readonly Section[] = [
       {
         kind: "json",
         name: "robustness",
-        note: "Three narrow tables instead of one of 18 columns",
+        note: "Four narrow tables instead of one of 22 columns",
         value: (r) => r.robustness,
         show: (r) => robustnessTables(r.robustness),
       },
@@ -26,7 +26,28 @@ export const ROBUSTNESS_SECTIONS: readonly Section[] = [
         kind: "report",
         name: "robustness_report",
         note: "Which claims hold up: every sentence below is computed from the records",
-        text: (r) => robustnessReport(r.robustness, r.models, r.analysis.groups),
+        text: (r) => robustnessReport(r.robustness, r.attributes, r.analysis.groups, r.contrasts),
+      },
+      {
+        kind: "table",
+        name: "model_contrasts",
+        note:
+          "Paired model-vs-model contrasts (A minus B) on the same held-out prompts (a file; the report above prints them)",
+        show: false,
+        rows: (r) => rows(r.contrasts),
+        columns: fixed([
+          "concept",
+          "model_a",
+          "model_b",
+          "layer_a",
+          "layer_b",
+          "n_prompts",
+          "mean_difference",
+          "ci_low",
+          "ci_high",
+          "t",
+          "p",
+        ]),
       },
       {
         kind: "figure",
