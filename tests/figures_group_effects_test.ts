@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { createDocument } from "../lib/figures/dom.ts";
-import { attributeLabel, groupEffects } from "../lib/figures/group_effects.ts";
+import { groupEffects } from "../lib/figures/group_effects.ts";
+import { attributeLabel } from "../lib/figures/group_titles.ts";
 import { conceptTitle } from "../lib/figures/theme.ts";
 import { markElements } from "./helpers/small_analysis.ts";
 import { sixModelAnalysis } from "./helpers/six_model_analysis.ts";

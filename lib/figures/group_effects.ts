@@ -6,6 +6,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import { type Attribute, groupLabel, type ModelAttributes } from "../models/groups.ts";
+import { attributeLabel, dotTitle, groupHeading, groupTitle, modelTitle } from "./group_titles.ts";
 import {
   type GroupEffectRow,
   type GroupMean,
@@ -18,19 +19,20 @@ import { axis } from "./axes.ts";
 import { chartSize, type FigureOptions, plotChart } from "./chart.ts";
 import { composeFigure } from "./compose.ts";
 import { paddedDomain } from "./domains.ts";
-import { formatValue, hoverText } from "./hover.ts";
 import { swatchLegend } from "./legends.ts";
 import { zeroLine } from "./notes.ts";
-import { conceptColors, conceptTitle, PANEL_WIDTH } from "./theme.ts";
+import { conceptColors, conceptTitle, PANEL_WIDTH, textWidth } from "./theme.ts";
 
 /** Sizes, in pixels unless said: a panel's height, a model's width (the panel at most
- * `maxPanelWidth`), the room around the panel; in model widths, the gap between groups, how far
+ * `maxPanelWidth`, and at least its axis label's width plus `labelPad`), the room around the
+ * panel; in model widths, the gap between groups, how far
  * a model's dots spread, a model's tick and a group rule's overhang; the share of the y span
  * left free above the data for the group labels; a dot's radius; the rules' widths. */
 export const GROUP_EFFECTS_SIZE = {
   panelHeight: 230,
-  modelWidth: 100,
+  modelWidth: 120,
   maxPanelWidth: 880,
+  labelPad: 40,
   around: { width: 80, height: 55 },
   margin: { left: 60, right: 20, top: 10, bottom: 45 },
   groupGap: 0.7,
@@ -53,63 +55,46 @@ export interface GroupEffectsOptions extends FigureOptions {
   groupBy?: readonly Attribute[];
 }
 
-/**
- * Hover text of a dot: model, concept, Cohen's d and delta at the best layer, the model's group.
- *
- * @example
- * ```ts
- * import assert from "node:assert/strict";
- * const row = { model: "4B", concept: "corrigible", delta: 14.01, cohens_d: 1.484 };
- * assert.equal(
- *   dotTitle(row, "training: distilled"),
- *   "4B · Corrigible\nCohen's d 1.48 (delta 14.01) at the best layer\ntraining: distilled",
- * );
- * ```
- */
-export function dotTitle(r: GroupEffectRow, group: string): string {
-  return hoverText(r, [
-    `Cohen's d ${formatValue(r.cohens_d)} (delta ${formatValue(r.delta)}) at the best layer`,
-    group,
-  ]);
+/** Where an attribute's chart puts its groups and models, its axis label and its least width. */
+interface AttributePlan {
+  attribute: Attribute;
+  groups: GroupMean[];
+  slots: Map<string, number>;
+  /** The x extent, in model widths. */
+  width: number;
+  label: string;
+  minPanelWidth: number;
 }
 
-/**
- * The axis label of an attribute's chart: its groups, or that there is no comparison.
- *
- * @example
- * ```ts
- * import assert from "node:assert/strict";
- * const g = (group: string) => ({ group, models: [], n: 0, mean: NaN, sd: NaN });
- * assert.equal(attributeLabel("training", [g("distilled"), g("full-rl")]), "By training: distilled vs full RL");
- * assert.equal(
- *   attributeLabel("architecture", [g("dense"), g("unknown")]),
- *   "By architecture: only dense models in this sweep, no comparison (unknown: no group)",
- * );
- * ```
- */
-export function attributeLabel(attribute: Attribute, groups: readonly GroupMean[]): string {
-  const known = groups.filter((g) => g.group !== "unknown").map((g) => groupLabel(g.group));
-  const unknown = groups.length > known.length ? " (unknown: no group)" : "";
-  const compared = known.length > 1
-    ? known.join(" vs ")
-    : known.length === 1
-    ? `only ${known[0]} models in this sweep, no comparison`
-    : "no model has a group, no comparison";
-  return `By ${attribute}: ${compared}${unknown}`;
-}
-
-/** One attribute's chart. */
-function attributeChart(
+function attributePlan(
   rows: readonly GroupEffectRow[],
   attribute: Attribute,
+  options: GroupEffectsOptions,
+): AttributePlan {
+  const size = GROUP_EFFECTS_SIZE;
+  const groups = groupMeans(rows, options.attributes[attribute], options.models);
+  const slots = modelSlots(groups, size.groupGap);
+  const width = Math.max(0, ...slots.values()) + 1;
+  const label = attributeLabel(attribute, groups);
+  const minPanelWidth = Math.max(
+    PANEL_WIDTH,
+    width * size.modelWidth,
+    textWidth(label, 12) + size.labelPad,
+  );
+  return { attribute, groups, slots, width, label, minPanelWidth };
+}
+
+/** One attribute's chart, its panel `panelWidth` pixels wide. */
+function attributeChart(
+  rows: readonly GroupEffectRow[],
+  plan: AttributePlan,
+  panelWidth: number,
   options: GroupEffectsOptions,
 ): Element {
   const size = GROUP_EFFECTS_SIZE;
   const { document, models, concepts } = options;
+  const { attribute, groups, slots, width, label } = plan;
   const groupOf = options.attributes[attribute];
-  const groups = groupMeans(rows, groupOf, models);
-  const slots = modelSlots(groups, size.groupGap);
-  const width = Math.max(0, ...slots.values()) + 1;
   const inGroup = (m: string) => `${attribute}: ${groupLabel(groupOf[m] ?? "unknown")}`;
   const offset = (c: string) =>
     concepts.length > 1 ? (concepts.indexOf(c) / (concepts.length - 1) - 0.5) * size.spread : 0;
@@ -119,14 +104,11 @@ function attributeChart(
   const color = new Map(concepts.map((c, i) => [c, conceptColors(concepts)[i]]));
   return plotChart(document, {
     ...chartSize({
-      panel: {
-        width: Math.min(size.maxPanelWidth, Math.max(PANEL_WIDTH, width * size.modelWidth)),
-        height: size.panelHeight,
-      },
+      panel: { width: panelWidth, height: size.panelHeight },
       around: size.around,
       margin: size.margin,
     }),
-    x: axis(attributeLabel(attribute, groups), {
+    x: axis(label, {
       domain: [-0.5, width - 0.5],
       ticks: [...slots.values()],
       tickFormat: (x: number) => [...slots].find(([, s]) => s === x)?.[0] ?? "",
@@ -168,14 +150,7 @@ function attributeChart(
         lineAnchor: "top",
         dy: 5,
         fontSize: 11,
-        text: (g: GroupMean) =>
-          `${groupLabel(g.group)}\n${
-            g.group === "unknown"
-              ? "no group"
-              : g.n
-              ? `mean ${formatValue(g.mean)}, ${g.n} pairs`
-              : "no data"
-          }`,
+        text: groupHeading,
       }),
       Plot.text(models.filter((m) => !rows.some((r) => r.model === m)), {
         x: (m: string) => slots.get(m),
@@ -186,40 +161,6 @@ function attributeChart(
       }),
     ],
   });
-}
-
-/**
- * Hover text of a group's rule: the group, its models, its mean Cohen's d over its pairs, the SD.
- *
- * @example
- * ```ts
- * import assert from "node:assert/strict";
- * const g = { group: "full-rl", models: ["32B", "235B-A22B"], n: 5, mean: 1.0073, sd: 0.2808 };
- * assert.equal(
- *   groupTitle(g, "training"),
- *   "full RL · training (32B, 235B-A22B)\nmean Cohen's d 1.01 over 5 pairs, each at its best layer\nSD 0.28",
- * );
- * ```
- */
-export function groupTitle(g: GroupMean, attribute: Attribute): string {
-  return [
-    `${groupLabel(g.group)} · ${attribute} (${g.models.join(", ")})`,
-    `mean Cohen's d ${formatValue(g.mean)} over ${g.n} pairs, each at its best layer`,
-    `SD ${formatValue(g.sd)}`,
-  ].join("\n");
-}
-
-/** Hover text of a model's tick: its mean over its concepts, and the concepts without data. */
-function modelTitle(m: ModelMean, concepts: readonly string[], group: string): string {
-  const missing = concepts.filter((c) => !m.concepts.includes(c)).map(conceptTitle);
-  return [
-    `${m.model} · all concepts`,
-    `mean Cohen's d ${
-      formatValue(m.mean)
-    } over ${m.concepts.length} concepts, each at its best layer`,
-    ...(missing.length ? [`no data: ${missing.join(", ")}`] : []),
-    group,
-  ].join("\n");
 }
 
 /**
@@ -253,6 +194,14 @@ export function groupEffects(
   const { document, concepts } = options;
   const drawn = rows.filter((r) => Number.isFinite(r.cohens_d));
   const colors = conceptColors(concepts);
+  const plans = (options.groupBy ?? ["training", "architecture"]).map((attribute) =>
+    attributePlan(drawn, attribute, options)
+  );
+  // One panel width for every chart, so that they line up.
+  const panelWidth = Math.min(
+    GROUP_EFFECTS_SIZE.maxPanelWidth,
+    Math.max(PANEL_WIDTH, ...plans.map((p) => p.minPanelWidth)),
+  );
   return composeFigure(document, {
     title: "Steering Effect Size (Cohen's d) by Training and Architecture",
     subtitle: "Dots: each concept at its best layer; gray ticks: each model's mean; " +
@@ -268,8 +217,6 @@ export function groupEffects(
         { label: "group", color: GROUP_MEAN, shape: "line", strokeWidth: 2.5 },
       ]),
     ],
-    charts: (options.groupBy ?? ["training", "architecture"]).map((attribute) =>
-      attributeChart(drawn, attribute, options)
-    ),
+    charts: plans.map((plan) => attributeChart(drawn, plan, panelWidth, options)),
   });
 }
