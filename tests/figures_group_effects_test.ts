@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { createDocument } from "../lib/figures/dom.ts";
-import { groupEffects } from "../lib/figures/group_effects.ts";
+import { groupEffectsFigure } from "../lib/figures/group_effects.ts";
 import { attributeLabel } from "../lib/figures/group_titles.ts";
 import { conceptTitle } from "../lib/figures/theme.ts";
 import { markElements } from "./helpers/small_analysis.ts";
@@ -10,7 +10,7 @@ const { analysis, attributes } = await sixModelAnalysis();
 const { models, concepts } = analysis.sweep;
 const document = createDocument();
 const options = { document, models, concepts, missing: analysis.missingPairs, attributes };
-const figure = groupEffects(analysis.effectSizes, options);
+const figure = groupEffectsFigure(analysis.effectSizes, options);
 
 /** The Plot charts of a figure, in order. */
 function charts(fig: Element): Element[] {
@@ -100,7 +100,7 @@ Deno.test("an attribute with one group still draws, labelled, with no comparison
     ...attributes,
     architecture: Object.fromEntries(models.map((m) => [m, "dense"])),
   };
-  const fig = groupEffects(analysis.effectSizes, { ...options, attributes: oneGroup });
+  const fig = groupEffectsFigure(analysis.effectSizes, { ...options, attributes: oneGroup });
   const [, architecture] = charts(fig);
   assert.equal(rules(architecture, "group mean").length, 1);
   assert.equal(titles(architecture, "dot").length, 17);
@@ -112,7 +112,7 @@ Deno.test("a model with no group is drawn under 'unknown', without a group rule"
   const training = Object.fromEntries(
     Object.entries(attributes.training).filter(([m]) => m !== "14B"),
   );
-  const fig = groupEffects(analysis.effectSizes, {
+  const fig = groupEffectsFigure(analysis.effectSizes, {
     ...options,
     attributes: { ...attributes, training },
   });
@@ -133,7 +133,7 @@ Deno.test("a model with no group is drawn under 'unknown', without a group rule"
 
 Deno.test("a model with no pair at all says 'no data' at its place", () => {
   const rows = analysis.effectSizes.filter((r) => r.model !== "8B");
-  const fig = groupEffects(rows, options);
+  const fig = groupEffectsFigure(rows, options);
   const [chart] = charts(fig);
   assert.equal(titles(chart, "dot").length, 14);
   assert.equal(rules(chart, "model mean").length, 5);

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { csvParse } from "d3-dsv";
-import { groupMeans, modelMeans, modelSlots } from "../lib/figures/group_means.ts";
+import { attributeGroups, modelSlots, modelTicks } from "../lib/figures/group_means.ts";
 import { sixModelAnalysis } from "./helpers/six_model_analysis.ts";
 
 const { analysis, attributes } = await sixModelAnalysis();
@@ -17,9 +17,9 @@ const AUTHOR_NAME: Record<string, string> = {
   moe: "MoE",
 };
 
-Deno.test("groupMeans: the author's group_effects means, SDs and pair counts, within 1e-9", () => {
+Deno.test("attributeGroups: the author's group_effects means, SDs and pair counts, within 1e-9", () => {
   for (const attribute of ["training", "architecture"] as const) {
-    const groups = groupMeans(analysis.effectSizes, attributes[attribute], models);
+    const groups = attributeGroups(analysis.effectSizes, attributes[attribute], models);
     assert.equal(groups.length, 2, attribute);
     for (const g of groups) {
       const ref = REFERENCE.find((r) =>
@@ -33,10 +33,10 @@ Deno.test("groupMeans: the author's group_effects means, SDs and pair counts, wi
   }
 });
 
-Deno.test("groupMeans: groups sorted by name with their models in model order; unknown last", () => {
+Deno.test("attributeGroups: groups sorted by name with their models in model order; unknown last", () => {
   const training = { ...attributes.training };
   delete (training as Record<string, string>)["8B"];
-  const groups = groupMeans(analysis.effectSizes, training, models);
+  const groups = attributeGroups(analysis.effectSizes, training, models);
   assert.deepEqual(groups.map((g) => [g.group, g.models]), [
     ["distilled", ["4B", "14B", "30B-A3B"]],
     ["full-rl", ["32B", "235B-A22B"]],
@@ -47,22 +47,22 @@ Deno.test("groupMeans: groups sorted by name with their models in model order; u
   assert.equal(groups[0].n, 9);
 });
 
-Deno.test("groupMeans skips a missing pair and a pair without a Cohen's d", () => {
+Deno.test("attributeGroups skips a missing pair and a pair without a Cohen's d", () => {
   const rows = [
     { model: "4B", concept: "a", delta: 1, cohens_d: 1 },
     { model: "8B", concept: "a", delta: 1, cohens_d: NaN },
     { model: "8B", concept: "b", delta: 1, cohens_d: 2 },
   ];
-  const [g] = groupMeans(rows, { "4B": "distilled", "8B": "distilled" }, ["4B", "8B"]);
+  const [g] = attributeGroups(rows, { "4B": "distilled", "8B": "distilled" }, ["4B", "8B"]);
   assert.deepEqual([g.n, g.mean], [2, 1.5]);
   assert.ok(Math.abs(g.sd - Math.SQRT1_2) < 1e-15); // sd of [1, 2], ddof 1
-  const [empty] = groupMeans([], { "4B": "distilled" }, ["4B"]);
+  const [empty] = attributeGroups([], { "4B": "distilled" }, ["4B"]);
   assert.equal(empty.n, 0);
   assert.ok(Number.isNaN(empty.mean)); // no pairs: no mean, never 0
 });
 
-Deno.test("modelMeans: 235B-A22B (no sycophancy run) averages its two concepts", () => {
-  const means = modelMeans(analysis.effectSizes, models);
+Deno.test("modelTicks: 235B-A22B (no sycophancy run) averages its two concepts", () => {
+  const means = modelTicks(analysis.effectSizes, models);
   assert.equal(means.length, 6);
   const big = means.find((m) => m.model === "235B-A22B")!;
   assert.deepEqual(big.concepts, ["corrigible", "self_awareness"]);
@@ -72,7 +72,7 @@ Deno.test("modelMeans: 235B-A22B (no sycophancy run) averages its two concepts",
 });
 
 Deno.test("modelSlots: models side by side, groups apart", () => {
-  const groups = groupMeans(analysis.effectSizes, attributes.architecture, models);
+  const groups = attributeGroups(analysis.effectSizes, attributes.architecture, models);
   const slots = modelSlots(groups, 0.7);
   assert.deepEqual([...slots], [
     ["4B", 0],

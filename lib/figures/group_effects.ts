@@ -8,12 +8,12 @@ import * as Plot from "@observablehq/plot";
 import { type Attribute, groupLabel, type ModelAttributes } from "../models/groups.ts";
 import { attributeLabel, dotTitle, groupHeading, groupTitle, modelTitle } from "./group_titles.ts";
 import {
-  type GroupEffectRow,
-  type GroupMean,
-  groupMeans,
-  type ModelMean,
-  modelMeans,
+  type AttributeGroup,
+  attributeGroups,
   modelSlots,
+  type ModelTick,
+  modelTicks,
+  type PairEffect,
 } from "./group_means.ts";
 import { axis } from "./axes.ts";
 import { chartSize, type FigureOptions, plotChart } from "./chart.ts";
@@ -47,7 +47,7 @@ export const GROUP_EFFECTS_SIZE = {
 
 const MODEL_MEAN = "#888", GROUP_MEAN = "black";
 
-/** Options of {@link groupEffects}. */
+/** Options of {@link groupEffectsFigure}. */
 export interface GroupEffectsOptions extends FigureOptions {
   /** Each model's groups (`lib/models/groups.ts`). */
   attributes: ModelAttributes;
@@ -58,7 +58,7 @@ export interface GroupEffectsOptions extends FigureOptions {
 /** Where an attribute's chart puts its groups and models, its axis label and its least width. */
 interface AttributePlan {
   attribute: Attribute;
-  groups: GroupMean[];
+  groups: AttributeGroup[];
   slots: Map<string, number>;
   /** The x extent, in model widths. */
   width: number;
@@ -67,12 +67,12 @@ interface AttributePlan {
 }
 
 function attributePlan(
-  rows: readonly GroupEffectRow[],
+  rows: readonly PairEffect[],
   attribute: Attribute,
   options: GroupEffectsOptions,
 ): AttributePlan {
   const size = GROUP_EFFECTS_SIZE;
-  const groups = groupMeans(rows, options.attributes[attribute], options.models);
+  const groups = attributeGroups(rows, options.attributes[attribute], options.models);
   const slots = modelSlots(groups, size.groupGap);
   const width = Math.max(0, ...slots.values()) + 1;
   const label = attributeLabel(attribute, groups);
@@ -86,7 +86,7 @@ function attributePlan(
 
 /** One attribute's chart, its panel `panelWidth` pixels wide. */
 function attributeChart(
-  rows: readonly GroupEffectRow[],
+  rows: readonly PairEffect[],
   plan: AttributePlan,
   panelWidth: number,
   options: GroupEffectsOptions,
@@ -100,7 +100,7 @@ function attributeChart(
     concepts.length > 1 ? (concepts.indexOf(c) / (concepts.length - 1) - 0.5) * size.spread : 0;
   const [lo, hi] = paddedDomain([0, ...rows.map((r) => r.cohens_d)]);
   const drawn = groups.filter((g) => g.n > 0 && Number.isFinite(g.mean));
-  const span = (g: GroupMean) => g.models.map((m) => slots.get(m)!);
+  const span = (g: AttributeGroup) => g.models.map((m) => slots.get(m)!);
   const color = new Map(concepts.map((c, i) => [c, conceptColors(concepts)[i]]));
   return plotChart(document, {
     ...chartSize({
@@ -119,33 +119,33 @@ function attributeChart(
       zeroLine(),
       Plot.ruleY(drawn, {
         y: "mean",
-        x1: (g: GroupMean) => Math.min(...span(g)) - size.groupOverhang,
-        x2: (g: GroupMean) => Math.max(...span(g)) + size.groupOverhang,
+        x1: (g: AttributeGroup) => Math.min(...span(g)) - size.groupOverhang,
+        x2: (g: AttributeGroup) => Math.max(...span(g)) + size.groupOverhang,
         stroke: GROUP_MEAN,
         strokeWidth: size.groupStroke,
         ariaDescription: "group mean",
-        title: (g: GroupMean) => groupTitle(g, attribute),
+        title: (g: AttributeGroup) => groupTitle(g, attribute),
       }),
-      Plot.ruleY(modelMeans(rows, models), {
+      Plot.ruleY(modelTicks(rows, models), {
         y: "mean",
-        x1: (m: ModelMean) => slots.get(m.model)! - size.modelTick,
-        x2: (m: ModelMean) => slots.get(m.model)! + size.modelTick,
+        x1: (m: ModelTick) => slots.get(m.model)! - size.modelTick,
+        x2: (m: ModelTick) => slots.get(m.model)! + size.modelTick,
         stroke: MODEL_MEAN,
         strokeWidth: size.modelStroke,
         ariaDescription: "model mean",
-        title: (m: ModelMean) => modelTitle(m, concepts, inGroup(m.model)),
+        title: (m: ModelTick) => modelTitle(m, concepts, inGroup(m.model)),
       }),
       Plot.dot(rows, {
-        x: (r: GroupEffectRow) => slots.get(r.model)! + offset(r.concept),
+        x: (r: PairEffect) => slots.get(r.model)! + offset(r.concept),
         y: "cohens_d",
         r: size.dotRadius,
-        fill: (r: GroupEffectRow) => color.get(r.concept),
+        fill: (r: PairEffect) => color.get(r.concept),
         stroke: "white",
         strokeWidth: 0.5,
-        title: (r: GroupEffectRow) => dotTitle(r, inGroup(r.model)),
+        title: (r: PairEffect) => dotTitle(r, inGroup(r.model)),
       }),
       Plot.text(groups, {
-        x: (g: GroupMean) => (Math.min(...span(g)) + Math.max(...span(g))) / 2,
+        x: (g: AttributeGroup) => (Math.min(...span(g)) + Math.max(...span(g))) / 2,
         frameAnchor: "top",
         lineAnchor: "top",
         dy: 5,
@@ -182,17 +182,17 @@ function attributeChart(
  * };
  * const document = createDocument();
  * const options = { document, models: ["4B", "32B"], concepts: ["corrigible"], attributes };
- * const fig = groupEffects(rows, options);
+ * const fig = groupEffectsFigure(rows, options);
  * assert.equal(fig.querySelectorAll("svg[class^=plot-]").length, 2); // training, architecture
  * assert.equal(fig.querySelectorAll('g[aria-label="dot"] circle').length, 4); // 2 pairs, twice
  * ```
  */
-export function groupEffects(
-  rows: readonly GroupEffectRow[],
+export function groupEffectsFigure(
+  rows: readonly PairEffect[],
   options: GroupEffectsOptions,
 ): HTMLElement {
   const { document, concepts } = options;
-  const drawn = rows.filter((r) => Number.isFinite(r.cohens_d));
+  const drawn = rows.filter((r) => Number.isFinite(r.cohens_d) && options.models.includes(r.model));
   const colors = conceptColors(concepts);
   const plans = (options.groupBy ?? ["training", "architecture"]).map((attribute) =>
     attributePlan(drawn, attribute, options)
@@ -213,8 +213,18 @@ export function groupEffects(
         concepts.map((c, i) => ({ label: conceptTitle(c), color: colors[i] })),
       ),
       swatchLegend(document, "Mean", [
-        { label: "model", color: MODEL_MEAN, shape: "line", strokeWidth: 2 },
-        { label: "group", color: GROUP_MEAN, shape: "line", strokeWidth: 2.5 },
+        {
+          label: "model",
+          color: MODEL_MEAN,
+          shape: "line",
+          strokeWidth: GROUP_EFFECTS_SIZE.modelStroke,
+        },
+        {
+          label: "group",
+          color: GROUP_MEAN,
+          shape: "line",
+          strokeWidth: GROUP_EFFECTS_SIZE.groupStroke,
+        },
       ]),
     ],
     charts: plans.map((plan) => attributeChart(drawn, plan, panelWidth, options)),

@@ -8,10 +8,10 @@ import { mean, std } from "../stats/describe.ts";
 import type { EffectSizeRow } from "../stats/effect_sizes.ts";
 
 /** The rows the figure draws: one pair's effect at its best layer. */
-export type GroupEffectRow = Pick<EffectSizeRow, "model" | "concept" | "delta" | "cohens_d">;
+export type PairEffect = Pick<EffectSizeRow, "model" | "concept" | "delta" | "cohens_d">;
 
 /** A group of one attribute with its mean Cohen's d over its pairs with data. */
-export interface GroupMean {
+export interface AttributeGroup {
   /** The group ("unknown" for the models with no group, which get no mean). */
   group: string;
   models: string[];
@@ -37,18 +37,18 @@ export interface GroupMean {
  *   { model: "32B", concept: "a", delta: 1, cohens_d: 0.5 },
  * ];
  * const training = { "4B": "distilled", "8B": "distilled", "32B": "full-rl" };
- * const [distilled, rl, unknown] = groupMeans(rows, training, ["4B", "8B", "32B", "mine"]);
+ * const [distilled, rl, unknown] = attributeGroups(rows, training, ["4B", "8B", "32B", "mine"]);
  * assert.deepEqual([distilled.n, distilled.mean, distilled.sd], [3, 2, 1]); // pairs, not models
  * assert.deepEqual([rl.n, rl.mean, Number.isNaN(rl.sd)], [1, 0.5, true]);
  * assert.deepEqual([unknown.group, unknown.models, Number.isNaN(unknown.mean)], ["unknown", ["mine"], true]);
  * ```
  */
-export function groupMeans(
-  rows: readonly GroupEffectRow[],
+export function attributeGroups(
+  rows: readonly PairEffect[],
   groupOf: Readonly<Record<string, string>>,
   models: readonly string[],
-): GroupMean[] {
-  const stats = (group: string, members: string[], known: boolean): GroupMean => {
+): AttributeGroup[] {
+  const stats = (group: string, members: string[], known: boolean): AttributeGroup => {
     const d = rows.filter((r) => members.includes(r.model) && Number.isFinite(r.cohens_d))
       .map((r) => r.cohens_d);
     return known
@@ -87,7 +87,7 @@ export function modelSlots(
 }
 
 /** A model's mean Cohen's d over its concepts with data. */
-export interface ModelMean {
+export interface ModelTick {
   model: string;
   mean: number;
   concepts: string[];
@@ -104,13 +104,13 @@ export interface ModelMean {
  *   { model: "8B", concept: "a", delta: 1, cohens_d: 1 },
  *   { model: "8B", concept: "b", delta: 1, cohens_d: 2 },
  * ];
- * assert.deepEqual(modelMeans(rows, ["4B", "8B"]), [{ model: "8B", mean: 1.5, concepts: ["a", "b"] }]);
+ * assert.deepEqual(modelTicks(rows, ["4B", "8B"]), [{ model: "8B", mean: 1.5, concepts: ["a", "b"] }]);
  * ```
  */
-export function modelMeans(
-  rows: readonly GroupEffectRow[],
+export function modelTicks(
+  rows: readonly PairEffect[],
   models: readonly string[],
-): ModelMean[] {
+): ModelTick[] {
   return models.map((model) => {
     const own = rows.filter((r) => r.model === model && Number.isFinite(r.cohens_d));
     return { model, mean: mean(own.map((r) => r.cohens_d)), concepts: own.map((r) => r.concept) };

@@ -4,7 +4,7 @@
  * @module
  */
 import { type Attribute, groupLabel } from "../models/groups.ts";
-import type { GroupEffectRow, GroupMean, ModelMean } from "./group_means.ts";
+import type { AttributeGroup, ModelTick, PairEffect } from "./group_means.ts";
 import { formatValue, hoverText } from "./hover.ts";
 import { conceptTitle } from "./theme.ts";
 
@@ -24,7 +24,7 @@ const pairs = plural("pair"), conceptCount = plural("concept");
  * );
  * ```
  */
-export function dotTitle(r: GroupEffectRow, group: string): string {
+export function dotTitle(r: PairEffect, group: string): string {
   return hoverText(r, [
     `Cohen's d ${formatValue(r.cohens_d)} (delta ${formatValue(r.delta)}) at the best layer`,
     group,
@@ -45,7 +45,7 @@ export function dotTitle(r: GroupEffectRow, group: string): string {
  * );
  * ```
  */
-export function attributeLabel(attribute: Attribute, groups: readonly GroupMean[]): string {
+export function attributeLabel(attribute: Attribute, groups: readonly AttributeGroup[]): string {
   const known = groups.filter((g) => g.group !== "unknown").map((g) => groupLabel(g.group));
   const unknown = groups.length > known.length ? " (unknown: no group)" : "";
   const compared = known.length > 1
@@ -70,7 +70,7 @@ export function attributeLabel(attribute: Attribute, groups: readonly GroupMean[
  * );
  * ```
  */
-export function groupTitle(g: GroupMean, attribute: Attribute): string {
+export function groupTitle(g: AttributeGroup, attribute: Attribute): string {
   return [
     `${groupLabel(g.group)} · ${attribute} (${g.models.join(", ")})`,
     `mean Cohen's d ${formatValue(g.mean)} over ${pairs(g.n)}, each at its best layer`,
@@ -93,7 +93,7 @@ export function groupTitle(g: GroupMean, attribute: Attribute): string {
  * );
  * ```
  */
-export function modelTitle(m: ModelMean, concepts: readonly string[], group: string): string {
+export function modelTitle(m: ModelTick, concepts: readonly string[], group: string): string {
   const missing = concepts.filter((c) => !m.concepts.includes(c)).map(conceptTitle);
   return [
     `${m.model} · all concepts`,
@@ -117,7 +117,7 @@ export function modelTitle(m: ModelMean, concepts: readonly string[], group: str
  * assert.equal(groupHeading({ ...g, group: "unknown" }), "unknown\nno group");
  * ```
  */
-export function groupHeading(g: GroupMean): string {
+export function groupHeading(g: AttributeGroup): string {
   const detail = g.group === "unknown"
     ? "no group"
     : g.n > 0
