@@ -25,3 +25,18 @@ Deno.test("composeFigure stacks title, subtitle, legends and charts", () => {
   assert.equal(fig.querySelector("h2")?.textContent, "T");
   assert.equal(composeFigure(document, { title: "T", charts: [] }).children.length, 1);
 });
+
+Deno.test("composeFigure puts further legend rows below the first, skipping empty ones", () => {
+  const legend = (label: string) => swatchLegend(document, label, [{ label, color: "red" }]);
+  const fig = composeFigure(document, {
+    title: "T",
+    legends: [legend("Model")],
+    legendRows: [[], [legend("Training"), legend("Architecture")]],
+    charts: [],
+  });
+  const rows = Array.from(fig.querySelectorAll("div.sweep-legends"));
+  assert.deepEqual(
+    rows.map((r) => Array.from(r.querySelectorAll("text"), (t) => t.textContent).join(" ")),
+    ["Model Model", "Training Training Architecture Architecture"],
+  );
+});

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { createDocument } from "../lib/figures/dom.ts";
-import { effectColor, effectSizeHeatmap } from "../lib/figures/effect_size_heatmap.ts";
+import { COHENS_D, effectColor, effectSizeHeatmap } from "../lib/figures/effect_size_heatmap.ts";
 import { analyse } from "../lib/stats/analysis.ts";
 import { loadSweep } from "../lib/sweep/load.ts";
 import { DEFAULT_DATA } from "./helpers/figure_svgs.ts";
@@ -10,7 +10,7 @@ Deno.test("effectColor is RdYlGn centred at 0, symmetric", () => {
   const color = effectColor([
     { model: "m", concept: "c", mean_positive: 0, mean_negative: 0, delta: 0, cohens_d: -0.5 },
     { model: "m", concept: "d", mean_positive: 0, mean_negative: 0, delta: 0, cohens_d: 1.5 },
-  ]);
+  ], COHENS_D);
   assert.deepEqual([color.scheme, color.pivot, color.domain], ["RdYlGn", 0, [-1.5, 1.5]]);
 });
 

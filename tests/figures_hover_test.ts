@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { formatValue, hoverText } from "../lib/figures/hover.ts";
+import { groupLabel } from "../lib/models/groups.ts";
 import { conceptTitle } from "../lib/figures/theme.ts";
 import type { Results } from "../lib/pipeline/results.ts";
 import { analyseFolder, DEFAULT_DATA, figureSvgs } from "./helpers/figure_svgs.ts";
@@ -27,6 +28,11 @@ Deno.test("every data mark of every exported figure has hover text naming model 
   const heads = new Set(
     a.sweep.models.flatMap((m) => a.sweep.concepts.map((c) => `${m} · ${conceptTitle(c)}`)),
   );
+  // A mean over concepts (a model's) or over pairs (a group's) is headed by its model or group.
+  const owners = new Set([
+    ...a.sweep.models,
+    ...Object.values(a.attributes).flatMap((groups) => Object.values(groups).map(groupLabel)),
+  ]);
   for (const { name, svg } of figureSvgs(a)) {
     assert.ok(!svg.includes('aria-label="tip"'), `${name}: an empty tip group`);
     const data = chartShapes(svg).filter(isDataMark);
@@ -34,7 +40,8 @@ Deno.test("every data mark of every exported figure has hover text naming model 
     for (const shape of data) {
       const [head, ...details] = shape.title.split("\n");
       const where = `${name}: ${shape.mark} ${shape.tag} titled "${shape.title}"`;
-      assert.ok(heads.has(head), where);
+      const summary = /\((model|group) mean\)$/.test(shape.mark);
+      assert.ok(summary ? owners.has(head.split(" · ")[0]) : heads.has(head), where);
       assert.ok(details.some((d) => /\b(layer|strength)\b/.test(d)), where);
       assert.ok(details.some((d) => /\d/.test(d)), where);
     }

@@ -1,5 +1,7 @@
 import assert from "node:assert/strict";
 import {
+  CONCEPT_PALETTE,
+  conceptColors,
   conceptTitle,
   MODEL_PALETTE,
   modelColors,
@@ -19,6 +21,13 @@ Deno.test("modelColors cycles through tab10 in model order", () => {
   const colors = modelColors(Array.from({ length: 11 }, (_, i) => `${i}B`));
   assert.equal(colors[0], "#1f77b4");
   assert.equal(colors[10], MODEL_PALETTE[0]);
+});
+
+Deno.test("conceptColors cycles through Dark2, none of them a model colour", () => {
+  const colors = conceptColors(Array.from({ length: 9 }, (_, i) => `c${i}`));
+  assert.equal(colors[0], "#1b9e77");
+  assert.equal(colors[8], CONCEPT_PALETTE[0]);
+  assert.ok(colors.every((c) => !MODEL_PALETTE.includes(c)));
 });
 
 function rgb(color: string): number[] {

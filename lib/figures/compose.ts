@@ -12,12 +12,15 @@ export interface FigureParts {
   subtitle?: string;
   /** Legends, shown side by side above the charts. */
   legends?: Element[];
+  /** Further rows of legends, each side by side, below `legends` (when one row would be too
+   * wide). */
+  legendRows?: Element[][];
   /** Charts (Plot SVGs), stacked top to bottom. */
   charts: Element[];
 }
 
 /**
- * A `<figure>` with an `<h2>` title, an optional `<h3>` subtitle, a row of legends and the charts.
+ * A `<figure>` with an `<h2>` title, an optional `<h3>` subtitle, rows of legends and the charts.
  *
  * @example
  * ```ts
@@ -42,11 +45,12 @@ export function composeFigure(document: Document, parts: FigureParts): HTMLEleme
   };
   heading("h2", parts.title);
   if (parts.subtitle) heading("h3", parts.subtitle);
-  if (parts.legends?.length) {
+  for (const legends of [parts.legends ?? [], ...(parts.legendRows ?? [])]) {
+    if (legends.length === 0) continue;
     const row = document.createElement("div");
     row.setAttribute("class", "sweep-legends");
     row.setAttribute("style", "display: flex; gap: 24px; flex-wrap: wrap;");
-    row.append(...parts.legends);
+    row.append(...legends);
     figure.append(row);
   }
   figure.append(...parts.charts);

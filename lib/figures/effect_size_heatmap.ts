@@ -1,10 +1,12 @@
 /**
  * Figure 8 (`effect_size_heatmap`): Cohen's d per model and concept, annotated, on a diverging
- * red-yellow-green scale centred at 0.
+ * red-yellow-green scale centred at 0. The heatmap itself takes any per-pair measure
+ * ({@link HeatmapMeasure}), so other effect sizes (Glass's delta) are drawn the same way.
  * @module
  */
 import * as Plot from "@observablehq/plot";
 import type { EffectSizeRow } from "../stats/effect_sizes.ts";
+import type { Pair } from "../sweep/types.ts";
 import { axis } from "./axes.ts";
 import { chartSize, type FigureOptions, plotChart } from "./chart.ts";
 import { composeFigure } from "./compose.ts";
@@ -25,13 +27,14 @@ export const EFFECT_HEATMAP_SIZE = {
   rampWidth: 300,
 } as const;
 
-/** The colour scale: RdYlGn centred at 0, symmetric about it. */
-export function effectColor(rows: readonly EffectSizeRow[]): Plot.ScaleOptions {
-  return symmetricDivergingScale(rows.map((r) => r.cohens_d), {
-    scheme: "RdYlGn",
-    label: "Cohen's d",
-    minExtent: 0.1,
-  });
+/** What an effect-size heatmap shows: each pair's value, its name on the colour ramp, the
+ * figure's title and subtitle, and each cell's hover text. */
+export interface HeatmapMeasure<R extends Pair> {
+  value: (r: R) => number;
+  label: string;
+  title: string;
+  subtitle: string;
+  hover: (r: R) => string;
 }
 
 /**
@@ -62,8 +65,122 @@ export function effectTitle(r: EffectSizeRow): string {
   ]);
 }
 
+/** The original's figure 8: Cohen's d. */
+export const COHENS_D: HeatmapMeasure<EffectSizeRow> = {
+  value: (r) => r.cohens_d,
+  label: "Cohen's d",
+  title: "Steering Effect Size (Cohen's d) at Best Layers",
+  subtitle: "(mean at +1 − mean at −1) / pooled standard deviation",
+  hover: effectTitle,
+};
+
 /**
- * The Cohen's d heatmap with each cell's value to 2 decimals; pairs with no data say so.
+ * The colour scale of a measure: RdYlGn centred at 0, symmetric about it, at least ±0.1.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * const rows = [{ model: "4B", concept: "c", d: -0.5 }, { model: "8B", concept: "c", d: 1.5 }];
+ * const measure = { value: (r: { d: number }) => r.d, label: "d", title: "", subtitle: "", hover: () => "" };
+ * assert.deepEqual(effectColor(rows, measure).domain, [-1.5, 1.5]);
+ * ```
+ */
+export function effectColor<R extends Pair>(
+  rows: readonly R[],
+  measure: HeatmapMeasure<R>,
+): Plot.ScaleOptions {
+  return symmetricDivergingScale(rows.map(measure.value), {
+    scheme: "RdYlGn",
+    label: measure.label,
+    minExtent: 0.1,
+  });
+}
+
+/**
+ * A heatmap of a per-pair measure, models by concepts, each cell's value to 2 decimals; pairs
+ * with no data, or whose value is not finite, say "no data".
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { createDocument } from "./dom.ts";
+ * const rows = [{ model: "4B", concept: "corrigible", d: 1.2 }];
+ * const measure = {
+ *   value: (r: { d: number }) => r.d,
+ *   label: "d",
+ *   title: "An effect size",
+ *   subtitle: "",
+ *   hover: () => "4B · Corrigible\nbest layer\nd 1.20",
+ * };
+ * const document = createDocument();
+ * const fig = effectHeatmap(rows, { document, models: ["4B"], concepts: ["corrigible"] }, measure);
+ * assert.equal(fig.querySelectorAll('g[aria-label="cell"] rect').length, 1);
+ * ```
+ */
+export function effectHeatmap<R extends Pair>(
+  rows: readonly R[],
+  options: FigureOptions,
+  measure: HeatmapMeasure<R>,
+): HTMLElement {
+  const { document, models, concepts } = options;
+  const cells = rows.filter((r) => Number.isFinite(measure.value(r)));
+  const noValue = rows.filter((r) => !Number.isFinite(measure.value(r)));
+  const color = effectColor(cells, measure);
+  const scale = Plot.scale({ color });
+  const ink = (r: R) => {
+    const rgb = String(scale.apply(measure.value(r))).match(/\d+/g)?.map(Number) ??
+      [255, 255, 255];
+    return 0.299 * rgb[0] + 0.587 * rgb[1] + 0.114 * rgb[2] > 140 ? "black" : "white";
+  };
+  const size = EFFECT_HEATMAP_SIZE;
+  const marginLeft = Math.max(size.minMarginLeft, size.labelRoom + widestText(models, 12));
+  const chart = plotChart(document, {
+    ...chartSize({
+      panel: size.cell,
+      columns: concepts.length,
+      rows: models.length,
+      around: { width: marginLeft + size.around.width, height: size.around.height },
+      margin: { ...size.margin, left: marginLeft },
+    }),
+    x: axis("Concept", { domain: concepts, tickFormat: conceptTitle }),
+    y: axis("Model", { domain: models }),
+    color,
+    marks: [
+      // The panel's extent (the cells fill it), not drawn.
+      Plot.frame({ stroke: "none" }),
+      Plot.cell(cells, {
+        x: "concept",
+        y: "model",
+        fill: measure.value,
+        inset: 0.5,
+        title: measure.hover,
+      }),
+      Plot.text(cells, {
+        x: "concept",
+        y: "model",
+        text: (r: R) => measure.value(r).toFixed(2),
+        fill: ink,
+        fontSize: 13,
+        title: measure.hover,
+      }),
+      Plot.text([...(options.missing ?? []), ...noValue], {
+        x: "concept",
+        y: "model",
+        text: () => "no data",
+        fill: "#888",
+      }),
+    ],
+  });
+  return composeFigure(document, {
+    title: measure.title,
+    subtitle: measure.subtitle,
+    legends: [rampLegend(document, color, { width: size.rampWidth })],
+    charts: [chart],
+  });
+}
+
+/**
+ * The Cohen's d heatmap (figure 8) with each cell's value to 2 decimals; pairs with no data say so.
  *
  * @example
  * ```ts
@@ -86,56 +203,5 @@ export function effectSizeHeatmap(
   rows: readonly EffectSizeRow[],
   options: FigureOptions,
 ): HTMLElement {
-  const { document, models, concepts } = options;
-  const color = effectColor(rows);
-  const scale = Plot.scale({ color });
-  const ink = (r: EffectSizeRow) => {
-    const rgb = String(scale.apply(r.cohens_d)).match(/\d+/g)?.map(Number) ?? [255, 255, 255];
-    return 0.299 * rgb[0] + 0.587 * rgb[1] + 0.114 * rgb[2] > 140 ? "black" : "white";
-  };
-  const size = EFFECT_HEATMAP_SIZE;
-  const marginLeft = Math.max(size.minMarginLeft, size.labelRoom + widestText(models, 12));
-  const chart = plotChart(document, {
-    ...chartSize({
-      panel: size.cell,
-      columns: concepts.length,
-      rows: models.length,
-      around: { width: marginLeft + size.around.width, height: size.around.height },
-      margin: { ...size.margin, left: marginLeft },
-    }),
-    x: axis("Concept", { domain: concepts, tickFormat: conceptTitle }),
-    y: axis("Model", { domain: models }),
-    color,
-    marks: [
-      // The panel's extent (the cells fill it), not drawn.
-      Plot.frame({ stroke: "none" }),
-      Plot.cell(rows, {
-        x: "concept",
-        y: "model",
-        fill: "cohens_d",
-        inset: 0.5,
-        title: effectTitle,
-      }),
-      Plot.text(rows, {
-        x: "concept",
-        y: "model",
-        text: (r: EffectSizeRow) => r.cohens_d.toFixed(2),
-        fill: ink,
-        fontSize: 13,
-        title: effectTitle,
-      }),
-      Plot.text(options.missing ?? [], {
-        x: "concept",
-        y: "model",
-        text: () => "no data",
-        fill: "#888",
-      }),
-    ],
-  });
-  return composeFigure(document, {
-    title: "Steering Effect Size (Cohen's d) at Best Layers",
-    subtitle: "(mean at +1 − mean at −1) / pooled standard deviation",
-    legends: [rampLegend(document, color, { width: size.rampWidth })],
-    charts: [chart],
-  });
+  return effectHeatmap(rows, options, COHENS_D);
 }

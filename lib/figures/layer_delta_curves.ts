@@ -11,6 +11,7 @@ import { composeFigure } from "./compose.ts";
 import { paddedDomain } from "./domains.ts";
 import { formatValue, hoverText } from "./hover.ts";
 import { type SwatchItem, swatchLegend } from "./legends.ts";
+import { CURVE_STROKE, type CurveStyle, depthStyles, layerCountLabel } from "./curve_styles.ts";
 import { CONCEPT_PANELS, conceptLayout } from "./layout.ts";
 import { panelNotes, zeroLine } from "./notes.ts";
 import { modelColorScale } from "./scales.ts";
@@ -35,6 +36,8 @@ export interface LayerCurveOptions extends FigureOptions {
   layerCounts?: Readonly<Record<string, number>>;
   /** The deep models (see `modelGroups`): drawn dashed and thicker (figure 9 only). */
   deep?: readonly string[];
+  /** How each model's lines are drawn, overriding `deep` (see `depthStyles`). */
+  styles?: readonly CurveStyle[];
   /** y-axis label. */
   yLabel?: string;
   /** Show the concept titles above the panels (default true). */
@@ -128,18 +131,17 @@ export function layerCurvesChart(
   const x = options.x ?? "layer";
   const layout = conceptLayout(concepts);
   const wrapped = layout.rows > 1;
-  const deep = (model: string) => options.deep?.includes(model) ?? false;
   const titles = curveTitles(rows);
-  const line = (keep: (r: LayerSummaryWithFraction) => boolean, dashed: boolean) =>
-    Plot.lineY(rows.filter(keep), {
+  const line = (style: CurveStyle) =>
+    Plot.lineY(rows.filter((r) => style.keep(r.model)), {
       x,
       y: "delta",
       z: "model",
       stroke: "model",
       ...layout.facet,
-      strokeWidth: dashed ? 2.2 : 1.5,
+      strokeWidth: style.strokeWidth,
       strokeOpacity: 0.85,
-      ...(dashed ? { strokeDasharray: "6,3" } : {}),
+      ...(style.dash ? { strokeDasharray: style.dash } : {}),
       title: (r: LayerSummaryWithFraction) => titles.get(`${r.model}/${r.concept}`),
     });
   const bare = options.facetAxis === false && !wrapped;
@@ -162,8 +164,7 @@ export function layerCurvesChart(
     marks: [
       Plot.frame({ stroke: "#ccc" }),
       zeroLine(),
-      line((r) => !deep(r.model), false),
-      line((r) => deep(r.model), true),
+      ...(options.styles ?? depthStyles(options.deep ?? [])).map(line),
       Plot.dot(rows, {
         x,
         y: "delta",
@@ -201,10 +202,10 @@ export function modelLineLegend(
   const items: SwatchItem[] = models.map((model, i) => {
     const deep = deepModels.includes(model);
     return {
-      label: layerCounts ? `${model} (${layerCounts[model]}L)` : model,
+      label: layerCountLabel(model, layerCounts),
       color: colors[i],
       shape: "line",
-      ...(deep ? { dash: "6,3", strokeWidth: 2.2 } : {}),
+      ...(deep ? { dash: CURVE_STROKE.deepDash, strokeWidth: CURVE_STROKE.deep } : {}),
     };
   });
   return swatchLegend(document, "Model", items);

@@ -53,6 +53,32 @@ export function modelColors(models: readonly string[]): string[] {
   return models.map((_, i) => MODEL_PALETTE[i % MODEL_PALETTE.length]);
 }
 
+/** ColorBrewer's Dark2: a colour per concept where models are told apart by position (so not
+ * by tab10, the models' colours). */
+export const CONCEPT_PALETTE = [
+  "#1b9e77",
+  "#d95f02",
+  "#7570b3",
+  "#e7298a",
+  "#66a61e",
+  "#e6ab02",
+  "#a6761d",
+  "#666666",
+];
+
+/**
+ * One colour per concept, cycling through Dark2.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(conceptColors(["corrigible", "sycophancy"]), ["#1b9e77", "#d95f02"]);
+ * ```
+ */
+export function conceptColors(concepts: readonly string[]): string[] {
+  return concepts.map((_, i) => CONCEPT_PALETTE[i % CONCEPT_PALETTE.length]);
+}
+
 /**
  * Diverging colours for steering strengths: negative blue, zero gray, positive red, deeper with
  * the size of the strength (the original's blue, gray and red).
