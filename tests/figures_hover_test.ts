@@ -55,7 +55,7 @@ Deno.test("hovering a point of a curve shows its model, layer and delta", async 
   );
   const concepts = new Map(a.sweep.concepts.map((c) => [conceptTitle(c), c]));
   const curves = figureSvgs(a).filter((f) => /layer_(delta_)?curves/.test(f.name));
-  assert.equal(curves.length, 3);
+  assert.equal(curves.length, 4); // the original's three and the curves by training
   for (const { name, svg } of curves) {
     const dots = chartShapes(svg).filter((s) => s.mark === "dot");
     const charts = new Set(dots.map((d) => d.chart)).size;

@@ -25,7 +25,12 @@ const CASES: readonly SnapshotCase[] = [
   {
     name: "wrapped",
     description: "4B x four concepts: the concept panels wrap into two rows",
-    figures: ["layer_delta_curves", "baseline_distributions", "effect_size_intervals"],
+    figures: [
+      "layer_delta_curves",
+      "baseline_distributions",
+      "effect_size_intervals",
+      "layer_curves_by_training",
+    ],
   },
 ];
 

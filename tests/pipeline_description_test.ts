@@ -11,7 +11,7 @@ import { heatmapExample } from "../lib/stats/heatmap.ts";
 import { REFERENCE } from "./helpers/golden.ts";
 import { smallAnalysis } from "./helpers/small_analysis.ts";
 
-Deno.test("the nine figures carry the original's file names, in its order, then robustness", () => {
+Deno.test("the nine figures carry the original's file names, in its order, then the added ones", () => {
   const original = [
     "layer_delta_curves",
     "layer_delta_curves_normalized",
@@ -25,7 +25,12 @@ Deno.test("the nine figures carry the original's file names, in its order, then 
   ];
   const names = figureSteps(PIPELINE).map((f) => f.name);
   assert.deepEqual(names.filter((n) => original.includes(n)), original);
-  assert.deepEqual(names.filter((n) => !original.includes(n)), ["effect_size_intervals"]);
+  assert.deepEqual(names.filter((n) => !original.includes(n)), [
+    "effect_size_intervals",
+    "glass_delta_heatmap",
+    "layer_curves_by_training",
+    "cohens_d_by_group",
+  ]);
 });
 
 Deno.test("step names are unique (they are file names and the notebook's handles)", () => {

@@ -11,10 +11,13 @@ import { groupEffects } from "../../stats/group_effects.ts";
 import { GROUP_TEST_COLUMNS, groupTests } from "../../stats/group_tests.ts";
 import { modelCorrelations } from "../../stats/model_correlations.ts";
 import { comparisonsReport } from "../../report/comparisons.ts";
+import { glassDeltaHeatmap } from "../../figures/glass_delta_heatmap.ts";
+import { groupEffectsFigure } from "../../figures/group_effects.ts";
+import { layerCurvesByTraining } from "../../figures/training_curves.ts";
 import { COMPARISONS_INTRO } from "../prose.ts";
 import type { Results } from "../results.ts";
 import type { Section } from "../steps.ts";
-import { fixed, rows } from "../step_kit.ts";
+import { figureOptions, fixed, rows } from "../step_kit.ts";
 
 /** The author's Glass's delta rows (SD at -1) of a run's pairs with data. */
 const glassRows = (r: Results) => glassDeltas(r.analysis.bestSamples, r.analysis.effectSizes);
@@ -44,11 +47,27 @@ export const COMPARISON_SECTIONS: readonly Section[] = [
         ]),
       },
       {
+        kind: "figure",
+        name: "glass_delta_heatmap",
+        note: "Glass's delta heatmap (the author's cell 26)",
+        build: (r, d) => glassDeltaHeatmap(glassRows(r), figureOptions(r, d)),
+      },
+      {
         kind: "table",
         name: "glass_vs_cohens_d",
         note: "Cohen's d vs Glass's delta",
         rows: (r) => rows(glassVsCohensD(r.analysis.effectSizes, glassRows(r))),
         columns: fixed(["model", "concept", "cohens_d", "glass_delta", "ratio"]),
+      },
+      {
+        kind: "figure",
+        name: "layer_curves_by_training",
+        note: "Layer curves by training method and architecture (dashed: full RL; thick: MoE)",
+        build: (r, d) =>
+          layerCurvesByTraining(r.analysis.layerSummaries, {
+            ...figureOptions(r, d),
+            attributes: r.attributes,
+          }),
       },
       {
         kind: "table",
@@ -64,6 +83,16 @@ export const COMPARISON_SECTIONS: readonly Section[] = [
           "delta_mean",
           "delta_std",
         ]),
+      },
+      {
+        kind: "figure",
+        name: "cohens_d_by_group",
+        note: "Cohen's d per model, grouped: every concept a point, each model's and group's mean",
+        build: (r, d) =>
+          groupEffectsFigure(r.analysis.effectSizes, {
+            ...figureOptions(r, d),
+            attributes: r.attributes,
+          }),
       },
       {
         kind: "table",
