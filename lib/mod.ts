@@ -39,17 +39,30 @@ export * from "./synth/sweep.ts";
 
 // stats: every number of the analysis
 export * from "./stats/analysis.ts";
+export * from "./stats/best_layer_depth.ts";
+export * from "./stats/best_layer_spread.ts";
 export * from "./stats/best_layers.ts";
 export * from "./stats/best_samples.ts";
 export * from "./stats/bootstrap.ts";
+export * from "./stats/combinations.ts";
+export * from "./stats/confounds.ts";
 export * from "./stats/counts.ts";
 export * from "./stats/depth.ts";
 export * from "./stats/describe.ts";
 export * from "./stats/effect_sizes.ts";
+export * from "./stats/glass_delta.ts";
+export * from "./stats/group_effects.ts";
+export * from "./stats/group_tests.ts";
 export * from "./stats/heatmap.ts";
+export * from "./stats/held_out.ts";
 export * from "./stats/histogram.ts";
 export * from "./stats/kde.ts";
+export * from "./stats/model_contrast.ts";
+export * from "./stats/model_correlations.ts";
+export * from "./stats/model_pairs.ts";
 export * from "./stats/paired.ts";
+export * from "./stats/pearson.ts";
+export * from "./stats/permutation.ts";
 export * from "./stats/pivot.ts";
 export * from "./stats/prompt_matrix.ts";
 export * from "./stats/robustness.ts";
@@ -62,10 +75,15 @@ export * from "./figures/baseline_distributions.ts";
 export * from "./figures/best_layer_violins.ts";
 export * from "./figures/chart.ts";
 export * from "./figures/compose.ts";
+export * from "./figures/curve_styles.ts";
 export * from "./figures/depth_comparison.ts";
 export * from "./figures/dom.ts";
 export * from "./figures/effect_size_heatmap.ts";
 export * from "./figures/effect_size_intervals.ts";
+export * from "./figures/glass_delta_heatmap.ts";
+export * from "./figures/group_effects.ts";
+export * from "./figures/group_means.ts";
+export * from "./figures/group_titles.ts";
 export * from "./figures/heatmaps.ts";
 export * from "./figures/layer_delta_curves.ts";
 export * from "./figures/layout.ts";
@@ -74,6 +92,7 @@ export * from "./figures/notes.ts";
 export * from "./figures/scales.ts";
 export * from "./figures/strength_histograms.ts";
 export * from "./figures/theme.ts";
+export * from "./figures/training_curves.ts";
 
 // export: files: atomic output folders, standalone SVG, PNG, JSON
 export * from "./export/atomic.ts";
@@ -89,10 +108,13 @@ export * from "./display/robustness.ts";
 export * from "./display/table.ts";
 
 // report: printed reports, every sentence computed
+export * from "./report/comparisons.ts";
+export * from "./report/contrast.ts";
 export * from "./report/depth.ts";
 export * from "./report/findings.ts";
 export * from "./report/format.ts";
 export * from "./report/robustness.ts";
+export * from "./report/wrap.ts";
 
 // pipeline: the one description of the analysis, its run, and its two front ends' outputs
 export * from "./pipeline/description.ts";
@@ -101,5 +123,11 @@ export * from "./pipeline/files.ts";
 export * from "./pipeline/notebook.ts";
 export * from "./pipeline/prose.ts";
 export * from "./pipeline/results.ts";
+export * from "./pipeline/sections/comparisons.ts";
+export * from "./pipeline/sections/depth.ts";
+export * from "./pipeline/sections/distributions.ts";
+export * from "./pipeline/sections/robustness.ts";
+export * from "./pipeline/sections/summary.ts";
 export * from "./pipeline/show.ts";
+export * from "./pipeline/step_kit.ts";
 export * from "./pipeline/steps.ts";

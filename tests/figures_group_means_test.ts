@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { csvParse } from "d3-dsv";
-import { attributeGroups, modelSlots, modelTicks } from "../lib/figures/group_means.ts";
+import { drawnGroups, modelSlots, modelTicks } from "../lib/figures/group_means.ts";
 import { sixModelAnalysis } from "./helpers/six_model_analysis.ts";
 
 const { analysis, attributes } = await sixModelAnalysis();
@@ -17,9 +17,9 @@ const AUTHOR_NAME: Record<string, string> = {
   moe: "MoE",
 };
 
-Deno.test("attributeGroups: the author's group_effects means, SDs and pair counts, within 1e-9", () => {
+Deno.test("drawnGroups: the author's group_effects means, SDs and pair counts, within 1e-9", () => {
   for (const attribute of ["training", "architecture"] as const) {
-    const groups = attributeGroups(analysis.effectSizes, attributes[attribute], models);
+    const groups = drawnGroups(analysis.effectSizes, attribute, attributes[attribute], models);
     assert.equal(groups.length, 2, attribute);
     for (const g of groups) {
       const ref = REFERENCE.find((r) =>
@@ -33,10 +33,10 @@ Deno.test("attributeGroups: the author's group_effects means, SDs and pair count
   }
 });
 
-Deno.test("attributeGroups: groups sorted by name with their models in model order; unknown last", () => {
+Deno.test("drawnGroups: groups sorted by name with their models in model order; unknown last", () => {
   const training = { ...attributes.training };
   delete (training as Record<string, string>)["8B"];
-  const groups = attributeGroups(analysis.effectSizes, training, models);
+  const groups = drawnGroups(analysis.effectSizes, "training", training, models);
   assert.deepEqual(groups.map((g) => [g.group, g.models]), [
     ["distilled", ["4B", "14B", "30B-A3B"]],
     ["full-rl", ["32B", "235B-A22B"]],
@@ -47,16 +47,16 @@ Deno.test("attributeGroups: groups sorted by name with their models in model ord
   assert.equal(groups[0].n, 9);
 });
 
-Deno.test("attributeGroups skips a missing pair and a pair without a Cohen's d", () => {
+Deno.test("drawnGroups skips a missing pair and a pair without a Cohen's d", () => {
   const rows = [
     { model: "4B", concept: "a", delta: 1, cohens_d: 1 },
     { model: "8B", concept: "a", delta: 1, cohens_d: NaN },
     { model: "8B", concept: "b", delta: 1, cohens_d: 2 },
   ];
-  const [g] = attributeGroups(rows, { "4B": "distilled", "8B": "distilled" }, ["4B", "8B"]);
+  const [g] = drawnGroups(rows, "training", { "4B": "distilled", "8B": "distilled" }, ["4B", "8B"]);
   assert.deepEqual([g.n, g.mean], [2, 1.5]);
   assert.ok(Math.abs(g.sd - Math.SQRT1_2) < 1e-15); // sd of [1, 2], ddof 1
-  const [empty] = attributeGroups([], { "4B": "distilled" }, ["4B"]);
+  const [empty] = drawnGroups([], "training", { "4B": "distilled" }, ["4B"]);
   assert.equal(empty.n, 0);
   assert.ok(Number.isNaN(empty.mean)); // no pairs: no mean, never 0
 });
@@ -72,7 +72,7 @@ Deno.test("modelTicks: 235B-A22B (no sycophancy run) averages its two concepts",
 });
 
 Deno.test("modelSlots: models side by side, groups apart", () => {
-  const groups = attributeGroups(analysis.effectSizes, attributes.architecture, models);
+  const groups = drawnGroups(analysis.effectSizes, "architecture", attributes.architecture, models);
   const slots = modelSlots(groups, 0.7);
   assert.deepEqual([...slots], [
     ["4B", 0],

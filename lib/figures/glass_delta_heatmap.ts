@@ -6,16 +6,16 @@
 import { effectHeatmap, type HeatmapMeasure } from "./effect_size_heatmap.ts";
 import type { FigureOptions } from "./chart.ts";
 import { formatValue, hoverText } from "./hover.ts";
+import type { GlassDeltaRow } from "../stats/glass_delta.ts";
 
-/** One pair's Glass's delta at its best layer: (mean at +1 − mean at −1) / SD at −1, as the
- * author defines it. The delta and the SD, when given, show in the hover text. */
-export interface GlassDeltaRow {
-  model: string;
-  concept: string;
-  glass_delta: number;
-  delta?: number;
-  std_negative?: number;
-}
+/**
+ * One pair's Glass's delta at its best layer (a row of `glassDeltas`, lib/stats/glass_delta.ts:
+ * (mean at +1 − mean at −1) / SD at −1, as the author defines it). The delta and the SD, when
+ * given, show in the hover text.
+ */
+export type GlassDeltaCell =
+  & Pick<GlassDeltaRow, "model" | "concept" | "glass_delta">
+  & Partial<Pick<GlassDeltaRow, "delta" | "std_negative">>;
 
 /**
  * Hover text of a cell: model, concept, the strengths compared, Glass's delta, and the delta
@@ -36,7 +36,7 @@ export interface GlassDeltaRow {
  * );
  * ```
  */
-export function glassTitle(r: GlassDeltaRow): string {
+export function glassTitle(r: GlassDeltaCell): string {
   const parts = r.delta !== undefined && r.std_negative !== undefined
     ? ` (delta ${formatValue(r.delta)} / SD at \u22121.0 ${formatValue(r.std_negative)})`
     : "";
@@ -47,7 +47,7 @@ export function glassTitle(r: GlassDeltaRow): string {
 }
 
 /** The author's Glass's delta (cell 26). */
-export const GLASS_DELTA: HeatmapMeasure<GlassDeltaRow> = {
+export const GLASS_DELTA: HeatmapMeasure<GlassDeltaCell> = {
   value: (r) => r.glass_delta,
   label: "Glass's delta",
   title: "Steering Effect Size (Glass's Delta) at Best Layers",
@@ -76,7 +76,7 @@ export const GLASS_DELTA: HeatmapMeasure<GlassDeltaRow> = {
  * ```
  */
 export function glassDeltaHeatmap(
-  rows: readonly GlassDeltaRow[],
+  rows: readonly GlassDeltaCell[],
   options: FigureOptions,
 ): HTMLElement {
   return effectHeatmap(rows, options, GLASS_DELTA);

@@ -9,12 +9,12 @@ import { type Attribute, groupLabel, type ModelAttributes } from "../models/grou
 import { attributeLabel, dotTitle, groupHeading, groupTitle, modelTitle } from "./group_titles.ts";
 import {
   type AttributeGroup,
-  attributeGroups,
+  drawnGroups,
   modelSlots,
   type ModelTick,
   modelTicks,
-  type PairEffect,
 } from "./group_means.ts";
+import type { PairEffect } from "../stats/group_effects.ts";
 import { axis } from "./axes.ts";
 import { chartSize, type FigureOptions, plotChart } from "./chart.ts";
 import { composeFigure } from "./compose.ts";
@@ -72,7 +72,7 @@ function attributePlan(
   options: GroupEffectsOptions,
 ): AttributePlan {
   const size = GROUP_EFFECTS_SIZE;
-  const groups = attributeGroups(rows, options.attributes[attribute], options.models);
+  const groups = drawnGroups(rows, attribute, options.attributes[attribute], options.models);
   const slots = modelSlots(groups, size.groupGap);
   const width = Math.max(0, ...slots.values()) + 1;
   const label = attributeLabel(attribute, groups);

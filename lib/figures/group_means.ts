@@ -3,12 +3,9 @@
  * data (the author's group_effects table), each model's mean, and where each model sits.
  * @module
  */
-import { groupMembers } from "../models/groups.ts";
-import { mean, std } from "../stats/describe.ts";
-import type { EffectSizeRow } from "../stats/effect_sizes.ts";
-
-/** The rows the figure draws: one pair's effect at its best layer. */
-export type PairEffect = Pick<EffectSizeRow, "model" | "concept" | "delta" | "cohens_d">;
+import { type Attribute, groupMembers } from "../models/groups.ts";
+import { mean } from "../stats/describe.ts";
+import { attributeEffects, type PairEffect } from "../stats/group_effects.ts";
 
 /** A group of one attribute with its mean Cohen's d over its pairs with data. */
 export interface AttributeGroup {
@@ -37,29 +34,30 @@ export interface AttributeGroup {
  *   { model: "32B", concept: "a", delta: 1, cohens_d: 0.5 },
  * ];
  * const training = { "4B": "distilled", "8B": "distilled", "32B": "full-rl" };
- * const [distilled, rl, unknown] = attributeGroups(rows, training, ["4B", "8B", "32B", "mine"]);
+ * const [distilled, rl, unknown] = drawnGroups(rows, "training", training, ["4B", "8B", "32B", "mine"]);
  * assert.deepEqual([distilled.n, distilled.mean, distilled.sd], [3, 2, 1]); // pairs, not models
  * assert.deepEqual([rl.n, rl.mean, Number.isNaN(rl.sd)], [1, 0.5, true]);
  * assert.deepEqual([unknown.group, unknown.models, Number.isNaN(unknown.mean)], ["unknown", ["mine"], true]);
  * ```
  */
-export function attributeGroups(
+export function drawnGroups(
   rows: readonly PairEffect[],
+  attribute: Attribute,
   groupOf: Readonly<Record<string, string>>,
   models: readonly string[],
 ): AttributeGroup[] {
-  const stats = (group: string, members: string[], known: boolean): AttributeGroup => {
-    const d = rows.filter((r) => members.includes(r.model) && Number.isFinite(r.cohens_d))
-      .map((r) => r.cohens_d);
-    return known
-      ? { group, models: members, n: d.length, mean: mean(d), sd: std(d) }
-      : { group, models: members, n: d.length, mean: NaN, sd: NaN };
-  };
+  const effects = new Map(attributeEffects(rows, attribute, groupOf).map((r) => [r.group, r]));
+  const known = groupMembers(groupOf, models).map(([group, members]): AttributeGroup => {
+    const row = effects.get(group);
+    return row
+      ? { group, models: members, n: row.n_pairs, mean: row.cohens_d_mean, sd: row.cohens_d_std }
+      : { group, models: members, n: 0, mean: NaN, sd: NaN };
+  });
   const unknown = models.filter((m) => groupOf[m] === undefined);
-  return [
-    ...groupMembers(groupOf, models).map(([g, members]) => stats(g, members, true)),
-    ...(unknown.length ? [stats("unknown", unknown, false)] : []),
-  ];
+  const unknownPairs = rows.filter((r) => unknown.includes(r.model) && Number.isFinite(r.cohens_d));
+  return unknown.length
+    ? [...known, { group: "unknown", models: unknown, n: unknownPairs.length, mean: NaN, sd: NaN }]
+    : known;
 }
 
 /**

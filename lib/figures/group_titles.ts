@@ -4,7 +4,8 @@
  * @module
  */
 import { type Attribute, groupLabel } from "../models/groups.ts";
-import type { AttributeGroup, ModelTick, PairEffect } from "./group_means.ts";
+import type { AttributeGroup, ModelTick } from "./group_means.ts";
+import type { PairEffect } from "../stats/group_effects.ts";
 import { formatValue, hoverText } from "./hover.ts";
 import { conceptTitle } from "./theme.ts";
 

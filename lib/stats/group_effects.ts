@@ -25,6 +25,53 @@ export interface GroupEffectRow {
   delta_std: number;
 }
 
+/** What the group means are computed from: one pair's effect at its best layer. */
+export type PairEffect = Pick<EffectSizeRow, "model" | "concept" | "cohens_d" | "delta">;
+
+/**
+ * One attribute's rows of the group effects table: per group of `groupOf` (sorted by name, as
+ * pandas' `groupby`), the number of pairs with data (a finite Cohen's d and delta) and the mean
+ * and SD of Cohen's d and delta over them. A model without a group is left out; a group without
+ * pairs has no row.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * const effects = [
+ *   { model: "4B", concept: "c", cohens_d: 1, delta: 4 },
+ *   { model: "8B", concept: "c", cohens_d: NaN, delta: 6 }, // no Cohen's d: no data
+ *   { model: "32B", concept: "c", cohens_d: 0.5, delta: 2 },
+ * ];
+ * const groupOf = { "4B": "distilled", "8B": "distilled", "32B": "full-rl" };
+ * const rows = attributeEffects(effects, "training", groupOf);
+ * assert.deepEqual(rows.map((r) => [r.group, r.n_pairs, r.cohens_d_mean]), [
+ *   ["distilled", 1, 1],
+ *   ["full-rl", 1, 0.5],
+ * ]);
+ * ```
+ */
+export function attributeEffects(
+  effects: readonly PairEffect[],
+  attribute: Attribute,
+  groupOf: Readonly<Record<string, string>>,
+): GroupEffectRow[] {
+  const withData = effects.filter((r) => Number.isFinite(r.cohens_d) && Number.isFinite(r.delta));
+  const models = [...new Set(withData.map((row) => row.model))];
+  return groupMembers(groupOf, models).map(([group, members]) => {
+    const rows = withData.filter((row) => members.includes(row.model));
+    const d = rows.map((row) => row.cohens_d), delta = rows.map((row) => row.delta);
+    return {
+      attribute,
+      group,
+      n_pairs: rows.length,
+      cohens_d_mean: mean(d),
+      cohens_d_std: std(d),
+      delta_mean: mean(delta),
+      delta_std: std(delta),
+    };
+  });
+}
+
 /**
  * Per attribute (`ATTRIBUTES` order) and group (sorted by name, as pandas' `groupby`), the
  * number of pairs and the mean and SD of Cohen's d and delta over the group's pairs with data
@@ -63,23 +110,10 @@ export interface GroupEffectRow {
  * ```
  */
 export function groupEffects(
-  effects: readonly EffectSizeRow[],
+  effects: readonly PairEffect[],
   attributes: ModelAttributes,
 ): GroupEffectRow[] {
-  const models = [...new Set(effects.map((row) => row.model))];
   return ATTRIBUTES.flatMap((attribute) =>
-    groupMembers(attributes[attribute], models).map(([group, members]) => {
-      const rows = effects.filter((row) => members.includes(row.model));
-      const d = rows.map((row) => row.cohens_d), delta = rows.map((row) => row.delta);
-      return {
-        attribute,
-        group,
-        n_pairs: rows.length,
-        cohens_d_mean: mean(d),
-        cohens_d_std: std(d),
-        delta_mean: mean(delta),
-        delta_std: std(delta),
-      };
-    })
+    attributeEffects(effects, attribute, attributes[attribute])
   );
 }
