@@ -1,18 +1,12 @@
 import assert from "node:assert/strict";
 import { comparisonsReport } from "../lib/report/comparisons.ts";
-import type { EffectSizeRow } from "../lib/stats/effect_sizes.ts";
 import { groupedDefault, groupedSixModel } from "./helpers/model_attributes.ts";
+import { effectRow } from "./helpers/effect_rows.ts";
 
 /** The report as one line of text (sentences wrap across lines). */
 const flat = (report: string) => report.replace(/\s+/g, " ");
-const row = (model: string, concept: string, value: number): EffectSizeRow => ({
-  model,
-  concept,
-  mean_positive: NaN,
-  mean_negative: NaN,
-  delta: value,
-  cohens_d: value / 10,
-});
+const row = (model: string, concept: string, value: number) =>
+  effectRow(model, concept, value / 10, value);
 
 Deno.test("default data: the whole report", async () => {
   const { effectSizes, attributes } = await groupedDefault();

@@ -1,6 +1,5 @@
 import assert from "node:assert/strict";
 import { groupEffects } from "../lib/stats/group_effects.ts";
-import type { EffectSizeRow } from "../lib/stats/effect_sizes.ts";
 import {
   assertMatchesReference,
   defaultInputs,
@@ -8,6 +7,7 @@ import {
   referenceRows,
   sixModelInputs,
 } from "./helpers/author_tables.ts";
+import { effectRow } from "./helpers/effect_rows.ts";
 
 const COLUMNS = ["n_pairs", "cohens_d_mean", "cohens_d_std", "delta_mean", "delta_std"];
 
@@ -68,14 +68,8 @@ Deno.test("groupEffects on a synthetic sweep groups the models it knows", async 
 });
 
 Deno.test("groupEffects leaves out models without a group and keeps negative effects", () => {
-  const row = (model: string, cohens_d: number, delta: number): EffectSizeRow => ({
-    model,
-    concept: "c",
-    mean_positive: 0,
-    mean_negative: 0,
-    delta,
-    cohens_d,
-  });
+  const row = (model: string, cohens_d: number, delta: number) =>
+    effectRow(model, "c", cohens_d, delta);
   const effects = [row("a", -1, -2), row("b", 3, 6), row("c", 5, 10), row("x", 100, 100)];
   const attributes = {
     training: { a: "t1", b: "t1", c: "t0" },

@@ -3,16 +3,11 @@ import type { EffectSizeRow } from "../lib/stats/effect_sizes.ts";
 import { GROUP_TEST_COLUMNS, groupTests } from "../lib/stats/group_tests.ts";
 import { combinations } from "../lib/stats/combinations.ts";
 import { groupedDefault, groupedSixModel } from "./helpers/model_attributes.ts";
+import { effectRow } from "./helpers/effect_rows.ts";
 
 const close = (a: number, b: number, tol = 1e-9) => Math.abs(a - b) <= tol;
-const row = (model: string, concept: string, value: number): EffectSizeRow => ({
-  model,
-  concept,
-  mean_positive: NaN,
-  mean_negative: NaN,
-  delta: value,
-  cohens_d: value / 10,
-});
+const row = (model: string, concept: string, value: number) =>
+  effectRow(model, concept, value / 10, value);
 
 /** The author's group_effects.csv (pandas), by "attribute/group" (RL, MoE as our group names). */
 async function authorGroupEffects() {

@@ -1,6 +1,5 @@
 import assert from "node:assert/strict";
 import { modelCorrelations, modelMeans } from "../lib/stats/model_correlations.ts";
-import type { EffectSizeRow } from "../lib/stats/effect_sizes.ts";
 import { modelTable } from "../lib/models/qwen3.ts";
 import {
   assertMatchesReference,
@@ -9,6 +8,7 @@ import {
   referenceRows,
   sixModelInputs,
 } from "./helpers/author_tables.ts";
+import { effectRow } from "./helpers/effect_rows.ts";
 
 const KEYS = ["x", "y"], COLUMNS = ["n", "r", "p"];
 
@@ -67,14 +67,8 @@ Deno.test("modelCorrelations needs three models with counts, else NaN", async ()
 });
 
 Deno.test("modelCorrelations leaves out models without a parameter count", () => {
-  const row = (model: string, cohens_d: number, delta: number): EffectSizeRow => ({
-    model,
-    concept: "c",
-    mean_positive: 0,
-    mean_negative: 0,
-    delta,
-    cohens_d,
-  });
+  const row = (model: string, cohens_d: number, delta: number) =>
+    effectRow(model, "c", cohens_d, delta);
   // d falls with size exactly on a line against total params: 4B, 8B, 32B (nominal 4, 8, 32).
   const effects = [row("4B", 3, 1), row("8B", 2.5, 2), row("32B", -0.5, 3), row("mine", 9, 9)];
   const models = modelTable(["4B", "8B", "32B", "mine"], { mine: 20 });

@@ -7,7 +7,8 @@ import type { Results } from "./results.ts";
 import type { Rows } from "./steps.ts";
 
 /**
- * What every figure is drawn with: the sweep's models, concepts, groups and pairs without data.
+ * What every figure is drawn with: the sweep's models, concepts, groups (the deep models, and
+ * every model's group by training, architecture and depth) and the pairs without data.
  *
  * @example
  * ```ts
@@ -23,7 +24,8 @@ import type { Rows } from "./steps.ts";
 export function figureOptions(r: Results, document: Document) {
   const { models, concepts, layerCounts } = r.sweep;
   const { missingPairs: missing, groups } = r.analysis;
-  return { document, models, concepts, layerCounts, missing, deep: groups.deep };
+  const { attributes } = r;
+  return { document, models, concepts, layerCounts, missing, deep: groups.deep, attributes };
 }
 
 /**

@@ -63,11 +63,7 @@ export const COMPARISON_SECTIONS: readonly Section[] = [
         kind: "figure",
         name: "layer_curves_by_training",
         note: "Layer curves by training method and architecture (dashed: full RL; thick: MoE)",
-        build: (r, d) =>
-          layerCurvesByTraining(r.analysis.layerSummaries, {
-            ...figureOptions(r, d),
-            attributes: r.attributes,
-          }),
+        build: (r, d) => layerCurvesByTraining(r.analysis.layerSummaries, figureOptions(r, d)),
       },
       {
         kind: "table",
@@ -88,11 +84,7 @@ export const COMPARISON_SECTIONS: readonly Section[] = [
         kind: "figure",
         name: "cohens_d_by_group",
         note: "Cohen's d per model, grouped: every concept a point, each model's and group's mean",
-        build: (r, d) =>
-          groupEffectsFigure(r.analysis.effectSizes, {
-            ...figureOptions(r, d),
-            attributes: r.attributes,
-          }),
+        build: (r, d) => groupEffectsFigure(r.analysis.effectSizes, figureOptions(r, d)),
       },
       {
         kind: "table",
