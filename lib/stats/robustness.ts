@@ -127,17 +127,28 @@ export function groupsAt(run: SweepRun, matrix: PromptMatrix, l: number) {
 }
 
 /** A record before the adjustments across records, with the layers its model searched. */
-type PairRecord = Omit<RobustnessRecord, "p_holm" | "p_selection"> & { searched: number };
+export type PairRecord = Omit<RobustnessRecord, "p_holm" | "p_selection"> & { searched: number };
 
 /**
  * The record of one pair (model, concept) at its best layer, or undefined when the pair has no
  * effect size there (no +1 or no -1 values: missing, as in analysis_summary.json). Its draws
- * are seeded from (seed, model, concept) only.
+ * are seeded from (seed, model, concept) only, so runs can be computed in any order or place
+ * (one worker per run) and give the same record.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadRun } from "../sweep/load.ts";
+ * const run = await loadRun("results/logit_diff_sweep/corrigible/Qwen_Qwen3_4B", "4B", "corrigible");
+ * const record = pairRecord(run, { layer: 18, delta: 14.011423444747924 }, { resamples: 20 });
+ * assert.equal(record?.best_layer, 18);
+ * assert.equal(record?.searched, 25); // layers 11 to 35
+ * ```
  */
-function pairRecord(
+export function pairRecord(
   run: SweepRun,
-  chosen: BestLayerRow,
-  options: RobustnessOptions,
+  chosen: Pick<BestLayerRow, "layer" | "delta">,
+  options: RobustnessOptions = {},
 ): PairRecord | undefined {
   const { model, concept } = run, seed = options.seed ?? 1;
   const matrix = promptMatrix(run);
@@ -210,6 +221,26 @@ export function robustness(
       if (record) records.push(record);
     }
   }
+  return adjustRecords(records);
+}
+
+/**
+ * The records of `robustness.json` from the pair records, in their order: `p_holm` (Holm over
+ * all records) and `p_selection` (p times the layers searched, capped at 1, then Holm) added.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadRun } from "../sweep/load.ts";
+ * const run = await loadRun("results/logit_diff_sweep/corrigible/Qwen_Qwen3_4B", "4B", "corrigible");
+ * const pair = pairRecord(run, { layer: 18, delta: 14.011423444747924 }, { resamples: 20 })!;
+ * const [record] = adjustRecords([pair]);
+ * assert.equal(record.p_holm, pair.p); // one record: Holm leaves p as it is
+ * assert.equal(record.p_selection, Math.min(1, pair.p * 25));
+ * assert.ok(!("searched" in record));
+ * ```
+ */
+export function adjustRecords(records: readonly PairRecord[]): RobustnessRecord[] {
   const adjusted = holm(records.map((r) => r.p));
   const selection = holm(records.map((r) => Math.min(1, r.p * r.searched)));
   return records.map((r, i) => {
