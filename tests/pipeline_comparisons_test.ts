@@ -6,6 +6,7 @@
 import assert from "node:assert/strict";
 import { csvParse } from "d3-dsv";
 import { COMPARISON_SECTIONS } from "../lib/pipeline/sections/comparisons.ts";
+import { PIPELINE } from "../lib/pipeline/description.ts";
 import { dataSteps, fileName, fileText } from "../lib/pipeline/files.ts";
 import { computeResults, type Results } from "../lib/pipeline/results.ts";
 import { loadSweep } from "../lib/sweep/load.ts";
@@ -93,4 +94,45 @@ Deno.test("the section runs on the default data: one full-RL model, no MoE model
     "depth:shallow",
   ]);
   assert.equal(text("model_correlations.csv").length, 4);
+});
+
+Deno.test("model correlations carry a permutation p over the models: a count of the 720 orderings", () => {
+  for (const row of written("model_correlations.csv")) {
+    const p = Number(row.p_permutation);
+    assert.ok(p >= 1 / 720 && p <= 1, `${row.x} ${row.y}`);
+    assert.ok(Math.abs(p * 720 - Math.round(p * 720)) < 1e-9, `${row.x} ${row.y}: ${p}`);
+  }
+  const active = written("model_correlations.csv").find((r) =>
+    r.x === "active_params" && r.y === "delta"
+  )!;
+  assert.equal(Number(active.p_permutation), 9 / 720); // r = -0.91: 9 orderings as extreme
+});
+
+Deno.test("the correlations report puts each of the author's p beside a test over the models", () => {
+  const step = COMPARISON_SECTIONS.flatMap((s) => s.steps).find((s) =>
+    s.name === "correlations_report"
+  );
+  assert.ok(step?.kind === "report");
+  const text = step.text(six);
+  assert.match(
+    text,
+    /delta vs active parameters: +r = -0\.91, p = 0\.011 \(Student t\), p = 0\.013/,
+  );
+  assert.match(text, /over the 17 pairs: r = -0\.55, p = 0\.022 \(the author's\)/);
+  assert.match(text, /over the 6 models' means: r = -0\.50, p = 0\.319 \(permutation\)/);
+  assert.match(text, /with the model as the unit the association is not shown/);
+});
+
+Deno.test("the robustness report on the default data: one deep model, said so", async () => {
+  const results = computeResults(await loadSweep("results/logit_diff_sweep"), {
+    resamples: 200,
+    splits: 20,
+  });
+  const step = PIPELINE.flatMap((s) => s.steps).find((s) => s.name === "robustness_report");
+  assert.ok(step?.kind === "report");
+  const text = step.text(results);
+  assert.match(text, /corrigible: shown for 32B: its effect is below each shallow model's/);
+  assert.match(text, /With 1 deep model \(32B\), these contrasts compare that model/);
+  assert.match(text, /Training and depth split these models the same way/);
+  assert.doesNotMatch(text, /holds: every deep model/);
 });

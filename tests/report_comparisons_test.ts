@@ -15,9 +15,11 @@ Deno.test("default data: the whole report", async () => {
     `======================================================================
 MODEL COMPARISONS
 ======================================================================
-The model is the unit: each p permutes the group labels over the 4 models with data, each
-keeping all its pairs (two-sided, exact: every relabelling). Means are over pairs, as in the
-author's group tables.
+The model is the unit: each p permutes the group labels over the models of the two groups
+compared (of the 4 models with data), each keeping all its pairs (two-sided, exact: every
+relabelling). Means are over pairs, as in the author's group tables. Cohen's d and delta are
+taken at each pair's best layer, the largest of the layers searched: a model with more layers
+searched gets more upward bias from that choice (Robustness, section 2, measures it per pair).
 
 Training: distilled vs full RL
   distilled  3 models, 9 pairs: 4B, 8B, 14B

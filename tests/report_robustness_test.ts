@@ -88,7 +88,7 @@ Deno.test("the report states what holds and what does not, from the records", ()
   const text = report(CONTRASTS);
   assert.match(text, /at least half of the resamples: 3 of 4 pairs/);
   assert.match(text, /Unstable \(another layer often wins\): 4B b \(30%\)/);
-  assert.match(text, /Held-out delta not above 0: 4B b\./);
+  assert.match(text, /Split-half delta not above 0: 4B b\./);
   assert.match(
     text,
     /Held-out 95% interval above 0: 3 of 4 pairs; not for 4B b \[-0\.40, 0\.60\]\./,
@@ -96,17 +96,29 @@ Deno.test("the report states what holds and what does not, from the records", ()
   assert.match(text, /p_holm < 0\.05\): 3 of 4/);
   assert.match(text, /p_selection < 0\.05\): 3 of 4/);
   assert.match(text, /d_z is 1\.20x Cohen's d/);
-  assert.match(text, /Every deep model \(32B\) is also the only one trained with full RL/);
+  assert.match(
+    text,
+    /6\. What else differs.*\n {3}Training and depth split these models the same way: their effects cannot be told apart/,
+  );
 });
 
 Deno.test("the depth claim comes from the paired contrasts, not from overlapping intervals", () => {
   const text = report(CONTRASTS);
-  assert.match(text, / {3}a: holds: every deep model's effect is below every shallow model's\n/);
+  // One deep model: the contrasts speak of 32B, not of depth
+  assert.match(
+    text,
+    / {3}a: shown for 32B: its effect is below each shallow model's on these prompts\n/,
+  );
+  assert.match(
+    text,
+    /With 1 deep model \(32B\), these contrasts compare that model with the others/,
+  );
   assert.match(
     text,
     /32B vs 4B \(a\): 32B's effect is smaller by 1\.20 \[0\.40, 2\.00\], paired over 50 prompts\n/,
   );
-  assert.match(text, / {3}b: does not hold: 0 of 1 contrasts find the deep model's effect smaller/);
+  // An interval spanning 0 is unclear, not a refutation
+  assert.match(text, / {3}b: not shown: 1 of 1 contrasts are unclear \(their interval spans 0\)/);
   assert.match(
     text,
     /32B vs 4B \(b\): 32B's effect is larger by 0\.30 \[-0\.50, 1\.10\], .*spans 0/,
@@ -127,5 +139,26 @@ Deno.test("without deep models the depth question is said to be untestable", () 
     modelGroups(["4B"], { "4B": 36 }),
   );
   assert.match(report, /Not testable here/);
-  assert.match(report, /Deep: none; full RL: none/);
+  assert.match(report, /No other attribute splits these models as depth does/);
+});
+
+Deno.test("two deep models: 'holds' needs every contrast below 0; one above 0 refutes", () => {
+  const counts = { "4B": 36, "32B": 64, "235B-A22B": 94 };
+  const labels = ["4B", "32B", "235B-A22B"];
+  const groups = modelGroups(labels, counts);
+  const attributes = modelAttributes(modelTable(labels, counts), groups);
+  const records = labels.flatMap((m) => [record(m, "a", {}), record(m, "b", {})]);
+  const contrasts = [
+    contrast("4B", "32B", "a", 1.2, [0.4, 2]),
+    contrast("4B", "235B-A22B", "a", 0.8, [0.1, 1.5]),
+    contrast("4B", "32B", "b", 1.2, [0.4, 2]),
+    contrast("4B", "235B-A22B", "b", -0.9, [-1.5, -0.2]), // 235B-A22B larger
+  ];
+  const text = robustnessReport(records, attributes, groups, contrasts);
+  assert.match(text, / {3}a: holds: every deep model's effect is below every shallow model's\n/);
+  assert.match(text, / {3}b: does not hold: 1 of 2 contrasts find the deep model's effect larger/);
+  assert.doesNotMatch(text, /With 1 deep model/);
+  // Training splits these models as depth does; the only MoE model is deep: both said
+  assert.match(text, /Training and depth split these models the same way/);
+  assert.match(text, /Every MoE model \(235B-A22B\) is deep\./);
 });

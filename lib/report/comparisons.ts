@@ -46,9 +46,12 @@ function headerLines(nModels: number, rows: readonly GroupTestRow[], options: Pe
     "MODEL COMPARISONS",
     rule(70),
     ...wrap(
-      `The model is the unit: each p permutes the group labels over the ${nModels} models ` +
-        `with data, each keeping all its pairs (two-sided, ${how}). Means are over pairs, as ` +
-        "in the author's group tables.",
+      `The model is the unit: each p permutes the group labels over the models of the two ` +
+        `groups compared (of the ${nModels} models with data), each keeping all its pairs ` +
+        `(two-sided, ${how}). Means are over pairs, as in the author's group tables. Cohen's d ` +
+        "and delta are taken at each pair's best layer, the largest of the layers searched: a " +
+        "model with more layers searched gets more upward bias from that choice (Robustness, " +
+        "section 2, measures it per pair).",
     ),
   ];
 }
@@ -162,11 +165,32 @@ function nestingLines(nestings: readonly Nesting[]): string[] {
     : [];
 }
 
-function confoundLines(found: Confounds, nModels: number): string[] {
-  const lines = [
+/**
+ * The sentences saying which attributes split the models the same way and which groups nest in
+ * another attribute's group (indented two spaces), or none.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { confounds } from "../stats/confounds.ts";
+ * const attributes = {
+ *   training: { "4B": "distilled", "32B": "full-rl" },
+ *   architecture: { "4B": "dense", "32B": "dense" },
+ *   depth: { "4B": "shallow", "32B": "deep" },
+ * };
+ * const [line] = confoundSentences(confounds(["4B", "32B"], attributes), 2);
+ * assert.match(line, /^  Training and depth split these models the same way/);
+ * ```
+ */
+export function confoundSentences(found: Confounds, nModels: number): string[] {
+  return [
     ...found.sameSplits.flatMap((s) => sameSplitLines(s, nModels)),
     ...nestingLines(found.nestings),
   ];
+}
+
+function confoundLines(found: Confounds, nModels: number): string[] {
+  const lines = confoundSentences(found, nModels);
   return lines.length ? ["", "What the groups cannot separate:", ...lines] : [];
 }
 

@@ -10,6 +10,8 @@ import { mean } from "../stats/describe.ts";
 import { type ModelContrast, orientContrast } from "../stats/model_contrast.ts";
 import type { RobustnessRecord } from "../stats/robustness.ts";
 import { pyFixed } from "../util/format.ts";
+import { confounds } from "../stats/confounds.ts";
+import { confoundSentences } from "./comparisons.ts";
 import { contrastSentence, contrastVerdict } from "./contrast.ts";
 import { percent, rule } from "./format.ts";
 
@@ -42,8 +44,8 @@ function selectionLines(records: readonly RobustnessRecord[]): string[] {
       pyFixed(mean(gaps), 2)
     } on average (at most ${pyFixed(Math.max(...gaps), 2)}, ${pair(worst)}).`,
     nonPositive.length
-      ? `   Held-out delta not above 0: ${nonPositive.map(pair).join(", ")}.`
-      : "   Every held-out delta stays above 0: the effects are not an artefact of picking the maximum.",
+      ? `   Split-half delta not above 0: ${nonPositive.map(pair).join(", ")}.`
+      : "   Every split-half delta is above 0 (section 3 tests the effects).",
     "   (The bootstrap interval of the maximum, ci_low to ci_high, describes the spread only: " +
     "with no effect it still lies above 0.)",
   ];
@@ -95,11 +97,16 @@ function conceptDepthLines(
     shallow.flatMap((s) => contrastOf(contrasts, concept, d, s) ?? [])
   );
   if (!found.length) return [];
-  const smaller = found.filter((c) => contrastVerdict(c) === "smaller").length;
-  const all = deep.length * shallow.length;
+  const verdicts = found.map(contrastVerdict), all = deep.length * shallow.length;
+  const smaller = verdicts.filter((v) => v === "smaller").length;
+  const larger = verdicts.filter((v) => v === "larger").length;
   const verdict = smaller === all
-    ? "holds: every deep model's effect is below every shallow model's"
-    : `does not hold: ${count(smaller, all)} contrasts find the deep model's effect smaller`;
+    ? deep.length === 1
+      ? `shown for ${deep[0]}: its effect is below each shallow model's on these prompts`
+      : "holds: every deep model's effect is below every shallow model's"
+    : larger > 0
+    ? `does not hold: ${count(larger, all)} contrasts find the deep model's effect larger`
+    : `not shown: ${count(all - smaller, all)} contrasts are unclear (their interval spans 0)`;
   return [`   ${concept}: ${verdict}`, ...found.map((c) => `     ${contrastSentence(c)}`)];
 }
 
@@ -123,10 +130,19 @@ function depthLines(
       models.filter((m) => records.some((r) => r.model === m && r.concept === concept));
     return conceptDepthLines(concept, here(groups.deep), here(groups.shallow), contrasts);
   });
+  const deepHere = groups.deep.filter((m) => has([m]));
   return [
     ...lines,
     ...(body.length ? body : ["   No deep and shallow model share held-out prompts."]),
     "   The claim needs every contrast, each at 95%, so no multiplicity correction applies.",
+    "   A contrast compares the effects at the layers each model chose on its selection half.",
+    ...(deepHere.length === 1
+      ? [
+        `   With 1 deep model (${deepHere[0]}), these contrasts compare that model with the ` +
+        "others on the same prompts,",
+        "   not depth itself (see Model Comparisons for a test over models).",
+      ]
+      : []),
   ];
 }
 
@@ -143,17 +159,20 @@ function effectSizeLines(records: readonly RobustnessRecord[]): string[] {
   ];
 }
 
-function confoundLines(attributes: ModelAttributes, groups: ModelGroups): string[] {
-  const deep = [...groups.deep];
-  const rl = Object.keys(attributes.training).filter((m) => attributes.training[m] === "full-rl");
-  const same = deep.length > 0 && deep.length === rl.length && deep.every((m) => rl.includes(m));
+function confoundLines(records: readonly RobustnessRecord[], attributes: ModelAttributes) {
+  const models = [...new Set(records.map((r) => r.model))];
+  const found = confounds(models, attributes);
+  const depth = (a: string) => a === "depth";
+  const lines = confoundSentences({
+    sameSplits: found.sameSplits.filter((s) => s.attributes.some(depth)),
+    nestings: found.nestings.filter((n) => depth(n.attribute) || depth(n.within.attribute)),
+    oneGroup: [],
+  }, models.length);
   return [
     "6. What else differs between deep and shallow models here?",
-    same
-      ? `   Every deep model (${deep.join(", ")}) is also the only one trained with full RL; the ` +
-        "others are distilled. Depth and training method cannot be told apart in this sweep."
-      : `   Deep: ${deep.join(", ") || "none"}; full RL: ${rl.join(", ") || "none"}: ` +
-        "depth and training method are not confounded one for one.",
+    ...(lines.length
+      ? lines.map((line) => ` ${line}`)
+      : ["   No other attribute splits these models as depth does, or nests in a depth group."]),
   ];
 }
 
@@ -204,6 +223,6 @@ export function robustnessReport(
     "",
     ...effectSizeLines(records),
     "",
-    ...confoundLines(attributes, groups),
+    ...confoundLines(records, attributes),
   ].join("\n");
 }

@@ -7,6 +7,7 @@ import { type BestLayerRow, findBest } from "./best_layers.ts";
 import type { EffectSizeRow } from "./effect_sizes.ts";
 import { mean } from "./describe.ts";
 import { type Correlation, pearson } from "./pearson.ts";
+import { correlationPermutationP } from "./correlation_permutation.ts";
 
 /** One row of the best layer depth table. */
 export interface BestLayerDepthRow {
@@ -81,4 +82,55 @@ export function layerFracVsD(
     ds.push(effect.cohens_d);
   }
   return pearson(fractions, ds);
+}
+
+/** The model-level check of {@link layerFracVsD}: per-model means, tested over the models. */
+export interface ModelLevelCorrelation {
+  /** Models with a best-layer fraction and a Cohen's d. */
+  n_models: number;
+  /** Pearson r of each model's mean best-layer fraction against its mean Cohen's d. */
+  r_models: number;
+  /** Two-sided permutation p over the orderings of the models. */
+  p_models: number;
+}
+
+/**
+ * {@link layerFracVsD} with the model as the unit: the pairs of one model share its depth and
+ * training, so they are not independent and the pair-level p is too small. Here each model's
+ * mean fraction and mean Cohen's d (over its pairs with data) are correlated, with a
+ * permutation p over the models.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * const row = { delta: 1, baseline_mean: 0, positive_mean: 1, negative_mean: 0 };
+ * const effect = { mean_positive: 1, mean_negative: 0, delta: 1 };
+ * const models = ["4B", "8B", "14B", "32B"], layers = [18, 20, 24, 48];
+ * const best = models.map((model, i) => ({ ...row, model, concept: "c", layer: layers[i] }));
+ * const effects = models.map((model, i) => ({ ...effect, model, concept: "c", cohens_d: 2 - i / 2 }));
+ * const counts = { "4B": 36, "8B": 36, "14B": 40, "32B": 64 };
+ * const { n_models, r_models, p_models } = layerFracVsDModels(best, effects, counts);
+ * assert.equal(n_models, 4);
+ * assert.ok(r_models < -0.8);
+ * assert.ok(p_models >= 1 / 24); // 4 models: 24 orderings at most
+ * ```
+ */
+export function layerFracVsDModels(
+  best: readonly BestLayerRow[],
+  effects: readonly EffectSizeRow[],
+  layerCounts: Readonly<Record<string, number>>,
+): ModelLevelCorrelation {
+  const byModel = new Map<string, { fractions: number[]; ds: number[] }>();
+  for (const effect of effects) {
+    const row = findBest(best, effect.model, effect.concept);
+    if (!row) continue;
+    const entry = byModel.get(effect.model) ?? { fractions: [], ds: [] };
+    entry.fractions.push(layerFraction(row, layerCounts));
+    entry.ds.push(effect.cohens_d);
+    byModel.set(effect.model, entry);
+  }
+  const fractions = [...byModel.values()].map((e) => mean(e.fractions));
+  const ds = [...byModel.values()].map((e) => mean(e.ds));
+  const { n, r } = pearson(fractions, ds);
+  return { n_models: n, r_models: r, p_models: correlationPermutationP(fractions, ds) };
 }

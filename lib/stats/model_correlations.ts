@@ -8,6 +8,7 @@ import { paramCounts, type ParamSource } from "../models/params.ts";
 import type { EffectSizeRow } from "./effect_sizes.ts";
 import { mean } from "./describe.ts";
 import { pearson } from "./pearson.ts";
+import { correlationPermutationP } from "./correlation_permutation.ts";
 
 /** A model's mean effect over its pairs with data. */
 export interface ModelMeanRow {
@@ -57,8 +58,13 @@ export interface ModelCorrelationRow {
   /** Models in the correlation (those with data and a parameter count). */
   n: number;
   r: number;
-  /** Two-sided p-value (Student t, n - 2 df). */
+  /** Two-sided p-value (Student t, n - 2 df), as scipy's pearsonr: the author's. */
   p: number;
+  /**
+   * Two-sided permutation p-value over the models (every ordering of the y values: 720 for 6
+   * models): no assumption of normality, and one extreme model is one ordering among many.
+   */
+  p_permutation: number;
 }
 
 /** Options of {@link modelCorrelations}. */
@@ -109,10 +115,9 @@ export function modelCorrelations(
   const columns: ParamColumn[] = ["total_params", "active_params"];
   return columns.flatMap((x) => {
     const counts = means.map((row) => countOf(info(row.model), x, source));
-    return (["cohens_d", "delta"] as const).map((y) => ({
-      x,
-      y,
-      ...pearson(counts, means.map((row) => row[y])),
-    }));
+    return (["cohens_d", "delta"] as const).map((y) => {
+      const ys = means.map((row) => row[y]);
+      return { x, y, ...pearson(counts, ys), p_permutation: correlationPermutationP(counts, ys) };
+    });
   });
 }

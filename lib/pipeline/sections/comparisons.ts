@@ -4,13 +4,14 @@
  * with the inference the data can support printed beside them.
  * @module
  */
-import { bestLayerDepth, layerFracVsD } from "../../stats/best_layer_depth.ts";
+import { bestLayerDepth, layerFracVsD, layerFracVsDModels } from "../../stats/best_layer_depth.ts";
 import { baselineDispositions, strengthSpread } from "../../stats/best_layer_spread.ts";
 import { glassDeltas, glassVsCohensD } from "../../stats/glass_delta.ts";
 import { groupEffects } from "../../stats/group_effects.ts";
 import { GROUP_TEST_COLUMNS, groupTests } from "../../stats/group_tests.ts";
 import { modelCorrelations } from "../../stats/model_correlations.ts";
 import { comparisonsReport } from "../../report/comparisons.ts";
+import { correlationsReport } from "../../report/correlations.ts";
 import { glassDeltaHeatmap } from "../../figures/glass_delta_heatmap.ts";
 import { groupEffectsFigure } from "../../figures/group_effects.ts";
 import { layerCurvesByTraining } from "../../figures/training_curves.ts";
@@ -22,7 +23,16 @@ import { figureOptions, fixed, rows } from "../step_kit.ts";
 /** The author's Glass's delta rows (SD at -1) of a run's pairs with data. */
 const glassRows = (r: Results) => glassDeltas(r.analysis.bestSamples, r.analysis.effectSizes);
 
-const CORRELATION_COLUMNS = ["x", "y", "n", "r", "p"];
+const CORRELATION_COLUMNS = ["x", "y", "n", "r", "p", "p_permutation"];
+
+/** The author's pair-level correlation of best-layer fraction with d, and the model-level one. */
+const layerFrac = (r: Results) => {
+  const { bestLayers, effectSizes } = r.analysis, counts = r.sweep.layerCounts;
+  return {
+    pairs: layerFracVsD(bestLayers, effectSizes, counts),
+    models: layerFracVsDModels(bestLayers, effectSizes, counts),
+  };
+};
 
 /** The Model Comparisons section, after the original's sections. */
 export const COMPARISON_SECTIONS: readonly Section[] = [
@@ -106,7 +116,7 @@ export const COMPARISON_SECTIONS: readonly Section[] = [
         kind: "table",
         name: "model_correlations",
         note:
-          "Pearson r over per-model means, parameters as the model names state them (the author's)",
+          "Pearson r over per-model means, parameters as the model names state them (the author's); p from Student t (the author's) and by permutation over the models",
         rows: (r) => rows(modelCorrelations(r.analysis.effectSizes, r.models)),
         columns: fixed(CORRELATION_COLUMNS),
       },
@@ -145,11 +155,26 @@ export const COMPARISON_SECTIONS: readonly Section[] = [
       {
         kind: "table",
         name: "layer_frac_vs_d",
-        note: "Pearson r of best-layer fraction against Cohen's d, over the pairs",
-        rows: (r) => [
-          { ...layerFracVsD(r.analysis.bestLayers, r.analysis.effectSizes, r.sweep.layerCounts) },
-        ],
-        columns: fixed(["n", "r", "p"]),
+        note:
+          "Pearson r of best-layer fraction against Cohen's d: over the pairs (the author's), and over per-model means with a permutation p",
+        rows: (r) => {
+          const { pairs, models } = layerFrac(r);
+          return [{ ...pairs, ...models }];
+        },
+        columns: fixed(["n", "r", "p", "n_models", "r_models", "p_models"]),
+      },
+      {
+        kind: "report",
+        name: "correlations_report",
+        note: "Size and depth: each of the author's p-values beside a test over the models",
+        text: (r) => {
+          const { pairs, models } = layerFrac(r);
+          return correlationsReport(
+            modelCorrelations(r.analysis.effectSizes, r.models),
+            pairs,
+            models,
+          );
+        },
       },
     ],
   },
