@@ -33,7 +33,10 @@ export interface PermutationResult {
   statistic: number;
   /** Two-sided p-value: the share of relabellings with |T| at least |T observed|. */
   p: number;
-  /** The smallest p these group sizes allow (see {@link minAttainableP}). */
+  /**
+   * The smallest p these group sizes allow (see {@link minAttainableP}): a property of the
+   * models. With random relabellings the p computed cannot go below 1 / (1 + resamples) either.
+   */
   minAttainableP: number;
   /** Every relabelling enumerated, or random ones (observed labelling counted once more). */
   method: "exact" | "monte-carlo";
