@@ -5,6 +5,13 @@
  */
 import { maxIndex, quantileSorted } from "d3-array";
 import { type Random, seededRandom } from "../util/random.ts";
+import {
+  type CompleteMatrix,
+  differenceLayout,
+  firstMaxIndex,
+  kernelReady,
+  layerSums,
+} from "./difference_layout.ts";
 import { layerDeltas, type PromptMatrix, strengthMean, strengthVariance } from "./prompt_matrix.ts";
 
 /** Options of {@link bootstrapBestLayer}. */
@@ -87,32 +94,77 @@ export function bootstrapBestLayer(
   options: BootstrapOptions = {},
 ): BootstrapResult {
   const B = options.resamples ?? 2000, level = options.level ?? 0.95;
-  const P = matrix.prompts.length;
-  const rand = seededRandom(options.seed ?? 1);
-  const all = new Float64Array(P).fill(1);
-  const best = maxIndex(layerDeltas(matrix, all));
-  const deltas = new Float64Array(B), ds = new Float64Array(B);
-  const weights = new Float64Array(P);
+  const best = maxIndex(layerDeltas(matrix, new Float64Array(matrix.prompts.length).fill(1)));
+  const draws = kernelReady(matrix)
+    ? resampleComplete(matrix, B, options.seed ?? 1)
+    : resampleAny(matrix, B, options.seed ?? 1);
   let same = 0;
+  for (const l of draws.layers) if (l === best) same++;
+  return {
+    layer: best < 0 ? NaN : matrix.layers[best],
+    ci: percentileInterval(draws.deltas, level),
+    stability: same / B,
+    cohensDCi: percentileInterval(draws.ds, level),
+    deltas: draws.deltas,
+  };
+}
+
+/** Each resample's best layer index, its delta there and Cohen's d there. */
+interface Resamples {
+  layers: Int32Array;
+  deltas: Float64Array;
+  ds: Float64Array;
+}
+
+/** Cohen's d from the two strengths' weighted means and variances (NaN without spread). */
+function cohensDOf(meanPos: number, varPos: number, meanNeg: number, varNeg: number): number {
+  const pooled = Math.sqrt((varPos + varNeg) / 2);
+  return pooled > 0 ? (meanPos - meanNeg) / pooled : NaN; // never an invented 0
+}
+
+/** The resamples of any matrix (missing cells, repeated cells): the straightforward code. */
+function resampleAny(matrix: PromptMatrix, B: number, seed: number): Resamples {
+  const P = matrix.prompts.length, rand = seededRandom(seed);
+  const out = { layers: new Int32Array(B), deltas: new Float64Array(B), ds: new Float64Array(B) };
+  const weights = new Float64Array(P);
   for (let b = 0; b < B; b++) {
     resampleWeights(P, rand, weights);
     const layerDelta = layerDeltas(matrix, weights);
     const l = maxIndex(layerDelta);
-    if (l === best) same++;
-    deltas[b] = l < 0 ? NaN : layerDelta[l];
-    const pooled = Math.sqrt(
-      (strengthVariance(matrix, "positive", l, weights) +
-        strengthVariance(matrix, "negative", l, weights)) / 2,
+    out.layers[b] = l;
+    out.deltas[b] = l < 0 ? NaN : layerDelta[l];
+    out.ds[b] = cohensDOf(
+      strengthMean(matrix, "positive", l, weights),
+      strengthVariance(matrix, "positive", l, weights),
+      strengthMean(matrix, "negative", l, weights),
+      strengthVariance(matrix, "negative", l, weights),
     );
-    const diff = strengthMean(matrix, "positive", l, weights) -
-      strengthMean(matrix, "negative", l, weights);
-    ds[b] = pooled > 0 ? diff / pooled : NaN; // no d where no spread: never an invented 0
   }
-  return {
-    layer: best < 0 ? NaN : matrix.layers[best],
-    ci: percentileInterval(deltas, level),
-    stability: same / B,
-    cohensDCi: percentileInterval(ds, level),
-    deltas,
-  };
+  return out;
+}
+
+/**
+ * The resamples of a complete matrix with the kernels: the same draws (mulberry32 from `seed`),
+ * and the same operations in the same order as {@link resampleAny}, on the drawn prompts only.
+ */
+function resampleComplete(matrix: CompleteMatrix, B: number, seed: number): Resamples {
+  const target = differenceLayout(matrix, true);
+  const { layout: { kernels: k, offsets: o }, L, P } = target;
+  const out = { layers: new Int32Array(B), deltas: new Float64Array(B), ds: new Float64Array(B) };
+  const deltas = new Float64Array(L);
+  let state = seed >>> 0;
+  for (let b = 0; b < B; b++) {
+    state = k.draws(state, P, P, o.counts);
+    const m = k.compact(o.counts, P, o.idx, o.ws);
+    const sums = layerSums(target, "idx", m, "sums");
+    for (let l = 0; l < L; l++) deltas[l] = sums[l] / P; // the weights add up to P
+    const l = firstMaxIndex(deltas, L);
+    out.layers[b] = l;
+    out.deltas[b] = deltas[l];
+    k.moments(o.positive + l * P * 8, o.idx, o.ws, m, o.moments);
+    k.moments(o.negative + l * P * 8, o.idx, o.ws, m, o.moments + 16);
+    const mo = target.layout.f64("moments", 4);
+    out.ds[b] = cohensDOf(mo[0], mo[1], mo[2], mo[3]);
+  }
+  return out;
 }
