@@ -1,11 +1,7 @@
 import assert from "node:assert/strict";
 import { selectionWeights } from "../lib/stats/held_out.ts";
-import {
-  bootstrapMeanInterval,
-  modelContrast,
-  modelContrasts,
-  orientContrast,
-} from "../lib/stats/model_contrast.ts";
+import { bootstrapMeanInterval } from "../lib/stats/bootstrap.ts";
+import { modelContrast, modelContrasts, orientContrast } from "../lib/stats/model_contrast.ts";
 import { promptMatrix } from "../lib/stats/prompt_matrix.ts";
 import { plantedDelta, type SynthSpec } from "../lib/synth/sweep.ts";
 import { fakeRun, fakeSweep, type SampleTuple } from "./helpers/fake_sweep.ts";

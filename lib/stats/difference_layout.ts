@@ -14,7 +14,7 @@ import type { PromptMatrix } from "./prompt_matrix.ts";
 export type CompleteMatrix = PromptMatrix & { difference: Float64Array };
 
 /** Prompts beyond which (x * n) >> 32 could differ from floor(x / 2^32 * n) in doubles. */
-const MAX_PROMPTS = 2 ** 21;
+export const MAX_PROMPTS = 2 ** 21;
 
 /**
  * Whether the kernels apply: differences present and finite, no repeated cells, some layers,
