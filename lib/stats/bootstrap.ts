@@ -13,7 +13,7 @@ import {
   layerSums,
   MAX_PROMPTS,
 } from "./difference_layout.ts";
-import { kernelLayout } from "./resample_kernels.ts";
+import { drawCounts, kernelLayout } from "./resample_kernels.ts";
 import { layerDeltas, type PromptMatrix, strengthMean, strengthVariance } from "./prompt_matrix.ts";
 
 /** Options of {@link bootstrapBestLayer}. */
@@ -109,7 +109,7 @@ export function bootstrapMeanInterval(
     layout.i32("counts", n).fill(0);
     let state = seed >>> 0;
     for (let b = 0; b < resamples; b++) {
-      state = k.draws(state, n, n, o.counts);
+      state = drawCounts(k, state, n, n, o.counts);
       means[b] = k.weightedSum(o.values, o.counts, n) / n; // counts zeroed for the next
     }
   }
@@ -188,28 +188,37 @@ function resampleAny(matrix: PromptMatrix, B: number, seed: number): Resamples {
   return out;
 }
 
+/** Resamples drawn, then summed, together: the differences are read once per batch. */
+const BATCH = 16;
+
 /**
  * The resamples of a complete matrix with the kernels: the same draws (mulberry32 from `seed`),
  * and the same operations in the same order as {@link resampleAny}, on the drawn prompts only.
  */
 function resampleComplete(matrix: CompleteMatrix, B: number, seed: number): Resamples {
-  const target = differenceLayout(matrix, true);
-  const { layout: { kernels: k, offsets: o }, L, P } = target;
+  const target = differenceLayout(matrix, true, BATCH);
+  const { layout: { kernels: k, offsets: o }, L, P, stride } = target;
   const out = { layers: new Int32Array(B), deltas: new Float64Array(B), ds: new Float64Array(B) };
-  const deltas = new Float64Array(L);
+  const deltas = new Float64Array(L), sizes = new Int32Array(BATCH);
   let state = seed >>> 0;
-  for (let b = 0; b < B; b++) {
-    state = k.draws(state, P, P, o.counts);
-    const m = k.compact(o.counts, P, o.idx, o.ws);
-    const sums = layerSums(target, "idx", m, "sums");
-    for (let l = 0; l < L; l++) deltas[l] = sums[l] / P; // the weights add up to P
-    const l = firstMaxIndex(deltas, L);
-    out.layers[b] = l;
-    out.deltas[b] = deltas[l];
-    k.moments(o.positive + l * P * 8, o.idx, o.ws, m, o.moments);
-    k.moments(o.negative + l * P * 8, o.idx, o.ws, m, o.moments + 16);
-    const mo = target.layout.f64("moments", 4);
-    out.ds[b] = cohensDOf(mo[0], mo[1], mo[2], mo[3]);
+  for (let first = 0; first < B; first += BATCH) {
+    const n = Math.min(BATCH, B - first);
+    for (let r = 0; r < n; r++) {
+      state = drawCounts(k, state, P, P, o.counts);
+      sizes[r] = k.compact(o.counts, P, o.idx + r * P * 4, o.ws + r * P * 8);
+    }
+    layerSums(target, sizes.subarray(0, n));
+    const sums = target.layout.f64("sums", n * stride);
+    for (let r = 0; r < n; r++) {
+      for (let l = 0; l < L; l++) deltas[l] = sums[r * stride + l] / P; // the weights add up to P
+      const l = firstMaxIndex(deltas, L), b = first + r;
+      out.layers[b] = l;
+      out.deltas[b] = deltas[l];
+      const rows = [o.positive + l * P * 8, o.negative + l * P * 8] as const;
+      k.moments(...rows, o.idx + r * P * 4, o.ws + r * P * 8, sizes[r], o.moments);
+      const mo = target.layout.f64("moments", 4);
+      out.ds[b] = cohensDOf(mo[0], mo[1], mo[2], mo[3]);
+    }
   }
   return out;
 }

@@ -46,14 +46,13 @@ export type Region =
   | "positive"
   | "negative"
   | "counts"
+  | "order"
   | "idx"
-  | "idx2"
   | "ws"
   | "sums"
-  | "sums2"
   | "moments";
 
-/** The differences in the kernels' memory, with scratch regions for one computation. */
+/** The differences in the kernels' memory, with scratch regions for `lists` weighted lists. */
 export interface DifferenceLayout {
   layout: KernelLayout<Region>;
   /** Layers and prompts. */
@@ -61,12 +60,16 @@ export interface DifferenceLayout {
   P: number;
   /** Layers per row (L rounded up to a multiple of 8). */
   stride: number;
+  /** How many lists of weighted prompts the regions hold (`idx`, `ws` and `sums`). */
+  lists: number;
 }
 
 /**
  * Copies a complete matrix's differences prompt by prompt into the kernels' memory (with the +1
- * and -1 matrices when `withRows`, for Cohen's d), zeroes the counts and sets every weight of
- * `ws` to 1.
+ * and -1 matrices when `withRows`, for Cohen's d), with room for `lists` lists of weighted
+ * prompts (list r: prompt indices at `idx + 4 P r`, weights at `ws + 8 P r`, layer sums at
+ * `sums + 8 stride r`; with `withOrder`, room for a shuffle of the prompts). Zeroes the counts
+ * and sets every weight to 1.
  *
  * @example
  * ```ts
@@ -76,13 +79,18 @@ export interface DifferenceLayout {
  * const dir = "results/logit_diff_sweep/corrigible/Qwen_Qwen3_4B";
  * const m = promptMatrix(await loadRun(dir, "4B", "corrigible"));
  * if (!kernelReady(m)) throw new Error("complete");
- * const { layout, stride } = differenceLayout(m, false);
+ * const { layout, stride } = differenceLayout(m, false, 1);
  * assert.equal(stride, 32); // 25 layers padded to 32
  * const rows = layout.f64("rows", m.prompts.length * stride);
  * assert.equal(rows[5 * stride + 2], m.difference[2 * 40 + 5]); // prompt 5, layer index 2
  * ```
  */
-export function differenceLayout(matrix: CompleteMatrix, withRows: boolean): DifferenceLayout {
+export function differenceLayout(
+  matrix: CompleteMatrix,
+  withRows: boolean,
+  lists: number,
+  withOrder = false,
+): DifferenceLayout {
   const L = matrix.layers.length, P = matrix.prompts.length, stride = Math.ceil(L / 8) * 8;
   const cells = withRows ? L * P * 8 : 0;
   const layout = kernelLayout<Region>({
@@ -90,11 +98,10 @@ export function differenceLayout(matrix: CompleteMatrix, withRows: boolean): Dif
     positive: cells,
     negative: cells,
     counts: P * 4,
-    idx: P * 4,
-    idx2: P * 4,
-    ws: P * 8,
-    sums: stride * 8,
-    sums2: stride * 8,
+    order: withOrder ? P * 4 : 0,
+    idx: lists * P * 4,
+    ws: lists * P * 8,
+    sums: lists * stride * 8,
     moments: 32,
   });
   const rows = layout.f64("rows", P * stride), d = matrix.difference;
@@ -107,14 +114,15 @@ export function differenceLayout(matrix: CompleteMatrix, withRows: boolean): Dif
     layout.f64("negative", L * P).set(matrix.negative);
   }
   layout.i32("counts", P).fill(0);
-  layout.f64("ws", P).fill(1);
-  return { layout, L, P, stride };
+  layout.f64("ws", lists * P).fill(1);
+  return { layout, L, P, stride, lists };
 }
 
 /**
- * The sums over the `m` entries of `idx` (prompt indices, ascending) and `ws` (weights) of each
- * layer's differences, each prompt's weight times its difference added in prompt order (the
- * same operations as `layerDeltas`' sums). Returns a view of `out` (valid until the next call).
+ * The layer sums of the first `sizes.length` lists (list r: its `sizes[r]` prompt indices,
+ * ascending, and weights): per layer, each prompt's weight times its difference added in prompt
+ * order (the same operations as `layerDeltas`' sums, without the prompts of weight 0). Block by
+ * block of layers, every list in turn, so a block of the differences is read from cache once.
  *
  * @example
  * ```ts
@@ -124,25 +132,27 @@ export function differenceLayout(matrix: CompleteMatrix, withRows: boolean): Dif
  * const dir = "results/logit_diff_sweep/corrigible/Qwen_Qwen3_4B";
  * const m = promptMatrix(await loadRun(dir, "4B", "corrigible"));
  * if (!kernelReady(m)) throw new Error("complete");
- * const target = differenceLayout(m, false);
- * target.layout.i32("idx", 40).set(Array.from({ length: 40 }, (_, p) => p)); // every prompt once
- * const sums = layerSums(target, "idx", 40, "sums");
+ * const target = differenceLayout(m, false, 2);
+ * const idx = target.layout.i32("idx", 80);
+ * for (let p = 0; p < 40; p++) idx[p] = p; // list 0: every prompt once
+ * idx[40] = 7; // list 1: prompt 7 alone
+ * layerSums(target, [40, 1]);
+ * const sums = target.layout.f64("sums", 2 * target.stride);
  * assert.ok(Math.abs(sums[m.layers.indexOf(18)] / 40 - 14.011423444747924) < 1e-12);
+ * assert.equal(sums[target.stride + 3], m.difference[3 * 40 + 7]);
  * ```
  */
-export function layerSums(
-  target: DifferenceLayout,
-  idx: "idx" | "idx2",
-  m: number,
-  out: "sums" | "sums2",
-): Float64Array {
-  const { layout: { kernels: k, offsets: o }, stride } = target;
-  const wide = Math.floor(stride / 16), rowBytes = stride * 8;
-  k.accumulate16(o.rows, rowBytes, o[idx], o.ws, m, wide, o[out]);
-  if (stride % 16) {
-    k.accumulate8(o.rows + wide * 128, rowBytes, o[idx], o.ws, m, 1, o[out] + wide * 128);
+export function layerSums(target: DifferenceLayout, sizes: ArrayLike<number>): void {
+  const { layout: { kernels: k, offsets: o }, stride, P } = target;
+  const rowBytes = stride * 8, sumBytes = stride * 8;
+  for (let block = 0; block < stride; block += 16) {
+    const wide = stride - block >= 16, at = block * 8;
+    for (let r = 0; r < sizes.length; r++) {
+      const idx = o.idx + r * P * 4, ws = o.ws + r * P * 8, out = o.sums + r * sumBytes + at;
+      if (wide) k.accumulate16(o.rows + at, rowBytes, idx, ws, sizes[r], 1, out);
+      else k.accumulate8(o.rows + at, rowBytes, idx, ws, sizes[r], 1, out);
+    }
   }
-  return target.layout.f64(out, stride);
 }
 
 /**

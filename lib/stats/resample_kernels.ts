@@ -10,6 +10,13 @@ import { RESAMPLE_WASM } from "./resample_wasm.ts";
 export interface ResampleKernels {
   /** mulberry32 `count` times from `state`, counting draws of floor(u * n); the new state. */
   draws(state: number, n: number, count: number, counts: number): number;
+  /** The same for 4 x `groups` draws, four at a time (i32x4). */
+  draws4(state: number, n: number, groups: number, counts: number): number;
+  /** Fisher-Yates shuffle of the i32 `order` (split_half.ts' loop) from `state`; the new state. */
+  shuffle(state: number, order: number, n: number): number;
+  /** The halves of a shuffle (the first `half` of `order` are A): A's prompts ascending at
+   * `idx`, B's at `idx + 4 n` (`mark`: n i32 of scratch). */
+  halves(order: number, n: number, half: number, mark: number, idx: number): void;
   /** Prompts with a nonzero count, ascending, as indices and f64 weights; counts zeroed. */
   compact(counts: number, n: number, idx: number, ws: number): number;
   /** Weighted sums of 16-layer blocks of prompt-major rows. */
@@ -32,8 +39,9 @@ export interface ResampleKernels {
     blocks: number,
     out: number,
   ): void;
-  /** Weighted mean and variance (ddof 1) of `row` at the entries; NaN skipped. */
-  moments(row: number, idx: number, ws: number, m: number, out: number): void;
+  /** Weighted means and variances (ddof 1) of two rows at the entries, NaN skipped: out[0..4) =
+   * mean and variance of row0, then of row1. */
+  moments(row0: number, row1: number, idx: number, ws: number, m: number, out: number): void;
   /** Sum of counts[i] * values[i] for i < n, in order; counts zeroed. */
   weightedSum(values: number, counts: number, n: number): number;
   memory: WebAssembly.Memory;
@@ -98,4 +106,32 @@ export function kernelLayout<K extends string>(sizes: Record<K, number>): Kernel
     f64: (region, length) => new Float64Array(buffer(), offsets[region], length),
     i32: (region, length) => new Int32Array(buffer(), offsets[region], length),
   };
+}
+
+/**
+ * mulberry32 `count` times from `state` (`util/random.ts`' generator, whose state starts at
+ * `seed >>> 0`), adding each draw floor(u * n) to the i32 counts at byte offset `counts`: four
+ * at a time, then one by one. Returns the state after the last draw.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { seededRandom } from "../util/random.ts";
+ * const layout = kernelLayout({ counts: 10 * 4 });
+ * const counts = layout.i32("counts", 10).fill(0);
+ * drawCounts(layout.kernels, 7, 10, 10, layout.offsets.counts);
+ * const rand = seededRandom(7), expected = new Int32Array(10);
+ * for (let i = 0; i < 10; i++) expected[Math.floor(rand() * 10)]++;
+ * assert.deepEqual(layout.i32("counts", 10), expected);
+ * ```
+ */
+export function drawCounts(
+  kernels: ResampleKernels,
+  state: number,
+  n: number,
+  count: number,
+  counts: number,
+): number {
+  const groups = Math.floor(count / 4);
+  return kernels.draws(kernels.draws4(state, n, groups, counts), n, count - 4 * groups, counts);
 }

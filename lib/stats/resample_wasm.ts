@@ -10,7 +10,8 @@
  * - `accumulate16` / `accumulate8`: per layer, sum over those prompts in order of weight times
  *   difference, two layers per f64x2 lane pair, 16 or 8 layers per pass over the prompts (the
  *   sums of `layerDeltas` without the prompts of weight 0, which add exactly 0 to finite sums).
- * - `moments`: `rowMean` and `rowVariance` of one layer's row over the drawn prompts.
+ * - `moments`: `rowMean` and `rowVariance` of two rows (a layer at +1 and at -1) over the drawn
+ *   prompts, both in one pass.
  * - `weightedSum`: sum of counts[i] * values[i] in order (a bootstrap mean); counts zeroed.
  * @module
  */
@@ -20,6 +21,18 @@ import { textFunction } from "./wasm_text.ts";
 /** `code` repeated for i = 0 .. n - 1 (unrolled lanes of a kernel). */
 const unrolled = (n: number, code: (i: number) => string) =>
   Array.from({ length: n }, (_, i) => code(i)).join("\n");
+
+/** mulberry32's step: $state advances, $t is the draw x (uniform u = x / 2^32). */
+const MULBERRY32 = `
+      ;; state += 0x6d2b79f5; t = imul(state ^ state >>> 15, state | 1)
+      local.get $state i32.const 0x6d2b79f5 i32.add local.tee $state
+      local.get $state i32.const 15 i32.shr_u i32.xor
+      local.get $state i32.const 1 i32.or i32.mul local.set $t
+      ;; t ^= t + imul(t ^ t >>> 7, t | 61); x = t ^ t >>> 14
+      local.get $t
+      local.get $t local.get $t i32.const 7 i32.shr_u local.get $t i32.xor
+      local.get $t i32.const 61 i32.or i32.mul i32.add i32.xor local.set $t
+      local.get $t local.get $t i32.const 14 i32.shr_u i32.xor local.set $t`;
 
 const DRAWS = textFunction(
   "draws",
@@ -32,23 +45,117 @@ const DRAWS = textFunction(
   block $none
     local.get $count i32.eqz br_if $none
     loop $draw
-      ;; state += 0x6d2b79f5; t = imul(state ^ state >>> 15, state | 1)
-      local.get $state i32.const 0x6d2b79f5 i32.add local.tee $state
-      local.get $state i32.const 15 i32.shr_u i32.xor
-      local.get $state i32.const 1 i32.or i32.mul local.set $t
-      ;; t ^= t + imul(t ^ t >>> 7, t | 61)
-      local.get $t
-      local.get $t local.get $t i32.const 7 i32.shr_u local.get $t i32.xor
-      local.get $t i32.const 61 i32.or i32.mul i32.add i32.xor local.set $t
-      ;; counts[(x * n) >> 32] += 1, x = t ^ t >>> 14
-      local.get $t local.get $t i32.const 14 i32.shr_u i32.xor i64.extend_i32_u
-      local.get $n i64.extend_i32_u i64.mul i64.const 32 i64.shr_u i32.wrap_i64
+      ${MULBERRY32}
+      ;; counts[(x * n) >> 32] += 1
+      local.get $t i64.extend_i32_u local.get $n i64.extend_i32_u i64.mul i64.const 32 i64.shr_u i32.wrap_i64
       i32.const 2 i32.shl local.get $counts i32.add local.tee $addr
       local.get $addr i32.load i32.const 1 i32.add i32.store
       local.get $count i32.const 1 i32.sub local.tee $count br_if $draw
     end
   end
   local.get $state`,
+);
+
+/** One lane's index floor(u * n) of `product` (x * n, two 64-bit lanes) into counts += 1. */
+const countLane = (product: string, lane: number) => `
+      local.get $${product} i32x4.extract_lane ${lane}
+      i32.const 2 i32.shl local.get $counts i32.add local.tee $addr
+      local.get $addr i32.load i32.const 1 i32.add i32.store`;
+
+const DRAWS4 = textFunction(
+  "draws4",
+  {
+    params: { state: "i32", n: "i32", groups: "i32", counts: "i32" },
+    results: ["i32"],
+    locals: { addr: "i32", s: "v128", t: "v128", nn: "v128", low: "v128", high: "v128" },
+  },
+  `
+  ;; four draws at a time: the states of draws 1 to 4 after state, then each + 4 increments
+  local.get $state i32x4.splat
+  v128.const i32x4 0x6d2b79f5 0xda56f3ea 0x47826ddf 0xb4ade7d4 i32x4.add local.set $s
+  local.get $n i32x4.splat local.set $nn
+  block $none
+    local.get $groups i32.eqz br_if $none
+    loop $draw
+      ;; t = imul(s ^ s >>> 15, s | 1); t ^= t + imul(t ^ t >>> 7, t | 61); x = t ^ t >>> 14
+      local.get $s local.get $s i32.const 15 i32x4.shr_u v128.xor
+      local.get $s v128.const i32x4 1 1 1 1 v128.or i32x4.mul local.set $t
+      local.get $t local.get $t
+      local.get $t local.get $t i32.const 7 i32x4.shr_u v128.xor
+      local.get $t v128.const i32x4 61 61 61 61 v128.or i32x4.mul i32x4.add v128.xor local.set $t
+      local.get $t local.get $t i32.const 14 i32x4.shr_u v128.xor local.set $t
+      ;; (x * n) >> 32 in the low half of each 64-bit lane: i32 lanes 0 and 2
+      local.get $t local.get $nn i64x2.extmul_low_i32x4_u i32.const 32 i64x2.shr_u local.set $low
+      local.get $t local.get $nn i64x2.extmul_high_i32x4_u i32.const 32 i64x2.shr_u local.set $high
+      ${countLane("low", 0)}
+      ${countLane("low", 2)}
+      ${countLane("high", 0)}
+      ${countLane("high", 2)}
+      local.get $s v128.const i32x4 0xb4ade7d4 0xb4ade7d4 0xb4ade7d4 0xb4ade7d4 i32x4.add local.set $s
+      local.get $groups i32.const 1 i32.sub local.tee $groups br_if $draw
+    end
+  end
+  ;; the state after the last draw: lane 3 minus 4 increments
+  local.get $s i32x4.extract_lane 3 i32.const 0xb4ade7d4 i32.sub`,
+);
+
+const SHUFFLE = textFunction(
+  "shuffle",
+  {
+    params: { state: "i32", order: "i32", n: "i32" },
+    results: ["i32"],
+    locals: { i: "i32", t: "i32", at: "i32", from: "i32", kept: "i32" },
+  },
+  `
+  ;; Fisher-Yates as split_half.ts: for i = n - 1 down to 1, swap order[i] and order[j],
+  ;; j = floor(u * (i + 1)) = (x * (i + 1)) >> 32
+  block $none
+    local.get $n i32.const 2 i32.lt_u br_if $none
+    local.get $n i32.const 1 i32.sub local.set $i
+    loop $swap
+      ${MULBERRY32}
+      local.get $t i64.extend_i32_u local.get $i i32.const 1 i32.add i64.extend_i32_u i64.mul
+      i64.const 32 i64.shr_u i32.wrap_i64 i32.const 2 i32.shl local.get $order i32.add
+      local.set $from
+      local.get $i i32.const 2 i32.shl local.get $order i32.add local.tee $at i32.load
+      local.set $kept
+      local.get $at local.get $from i32.load i32.store
+      local.get $from local.get $kept i32.store
+      local.get $i i32.const 1 i32.sub local.tee $i br_if $swap
+    end
+  end
+  local.get $state`,
+);
+
+const HALVES = textFunction(
+  "halves",
+  {
+    params: { order: "i32", n: "i32", half: "i32", mark: "i32", idx: "i32" },
+    results: [],
+    locals: { i: "i32", a: "i32", b: "i32", inA: "i32" },
+  },
+  `
+  ;; mark[order[i]] = i < half; then, in prompt order, A's prompts to idx[0..), B's to idx[n..)
+  block $none
+    local.get $n i32.eqz br_if $none
+    loop $place
+      local.get $i i32.const 2 i32.shl local.get $order i32.add i32.load
+      i32.const 2 i32.shl local.get $mark i32.add
+      local.get $i local.get $half i32.lt_u i32.store
+      local.get $i i32.const 1 i32.add local.tee $i local.get $n i32.ne br_if $place
+    end
+    i32.const 0 local.set $i
+    loop $prompt
+      local.get $i i32.const 2 i32.shl local.get $mark i32.add i32.load local.set $inA
+      ;; both lists get p: the list it is not in overwrites it with its next prompt
+      local.get $a i32.const 2 i32.shl local.get $idx i32.add local.get $i i32.store
+      local.get $b local.get $n i32.add i32.const 2 i32.shl local.get $idx i32.add local.get $i
+      i32.store
+      local.get $a local.get $inA i32.add local.set $a
+      local.get $b i32.const 1 local.get $inA i32.sub i32.add local.set $b
+      local.get $i i32.const 1 i32.add local.tee $i local.get $n i32.ne br_if $prompt
+    end
+  end`,
 );
 
 const COMPACT = textFunction(
@@ -103,7 +210,7 @@ function accumulate(K: number): WasmFunction {
   block $none
     local.get $blocks i32.eqz br_if $none
     loop $block
-      ${unrolled(K, (k) => `v128.const i64x2 0 0 local.set $a${k}`)}
+      ${unrolled(K, (k) => `v128.const i32x4 0 0 0 0 local.set $a${k}`)}
       i32.const 0 local.set $i
       block $empty
         local.get $m i32.eqz br_if $empty
@@ -125,61 +232,72 @@ function accumulate(K: number): WasmFunction {
   );
 }
 
-/** One pass of `moments` over the entries: loads w and x, then `body`. */
+/** One pass of `moments` over the entries: loads w, x0 and x1, then `body`. */
 const overEntries = (body: string) => `
   i32.const 0 local.set $i
   block $none
     local.get $m i32.eqz br_if $none
     loop $entry
       local.get $i i32.const 1 i32.shl local.get $ws i32.add f64.load local.set $w
-      local.get $i local.get $idx i32.add i32.load i32.const 3 i32.shl local.get $row i32.add
-      f64.load local.set $x
+      local.get $i local.get $idx i32.add i32.load i32.const 3 i32.shl local.set $at
+      local.get $at local.get $row0 i32.add f64.load local.set $x0
+      local.get $at local.get $row1 i32.add f64.load local.set $x1
       ${body}
       local.get $i i32.const 4 i32.add local.tee $i local.get $m i32.const 2 i32.shl i32.ne
       br_if $entry
     end
   end`;
 
-/** `value` where x is not NaN, else 0 (which adds nothing to a sum that is never -0). */
-const ifPresent = (value: string) => `${value} f64.const 0 local.get $x local.get $x f64.eq select`;
+/** `value` where x_r is not NaN, else 0 (which adds nothing to a sum that is never -0). */
+const ifPresent = (r: number, value: string) =>
+  `${value} f64.const 0 local.get $x${r} local.get $x${r} f64.eq select`;
+
+/** Both rows' statements of a pass. */
+const both = (code: (r: number) => string) => `${code(0)}\n${code(1)}`;
+
+const MOMENT_LOCALS = ["x", "sum", "n", "mean", "ss", "d"].flatMap((v) => [`${v}0`, `${v}1`]);
 
 const MOMENTS = textFunction(
   "moments",
   {
-    params: { row: "i32", idx: "i32", ws: "i32", m: "i32", out: "i32" },
+    params: { row0: "i32", row1: "i32", idx: "i32", ws: "i32", m: "i32", out: "i32" },
     results: [],
     locals: {
       i: "i32",
-      x: "f64",
+      at: "i32",
       w: "f64",
-      sum: "f64",
-      n: "f64",
-      mean: "f64",
-      ss: "f64",
-      d: "f64",
+      ...Object.fromEntries(MOMENT_LOCALS.map((name) => [name, "f64" as const])),
     },
   },
   `
   ${
-    overEntries(`
-      local.get $sum ${ifPresent("local.get $w local.get $x f64.mul")} f64.add local.set $sum
-      local.get $n ${ifPresent("local.get $w")} f64.add local.set $n`)
+    overEntries(both((r) => `
+      local.get $sum${r} ${ifPresent(r, `local.get $w local.get $x${r} f64.mul`)}
+      f64.add local.set $sum${r}
+      local.get $n${r} ${ifPresent(r, "local.get $w")} f64.add local.set $n${r}`))
   }
-  ;; mean = n > 0 ? sum / n : NaN
-  local.get $sum local.get $n f64.div f64.const nan local.get $n f64.const 0 f64.gt select
-  local.set $mean
   ${
-    overEntries(`
-      local.get $x local.get $mean f64.sub local.set $d
-      local.get $ss ${ifPresent("local.get $w local.get $d f64.mul local.get $d f64.mul")}
-      f64.add local.set $ss`)
+    both((r) => `
+  ;; mean = n > 0 ? sum / n : NaN
+  local.get $sum${r} local.get $n${r} f64.div f64.const nan local.get $n${r} f64.const 0 f64.gt
+  select local.set $mean${r}`)
   }
-  local.get $out local.get $mean f64.store
+  ${
+    overEntries(both((r) => `
+      local.get $x${r} local.get $mean${r} f64.sub local.set $d${r}
+      local.get $ss${r}
+      ${ifPresent(r, `local.get $w local.get $d${r} f64.mul local.get $d${r} f64.mul`)}
+      f64.add local.set $ss${r}`))
+  }
+  ${
+    both((r) => `
+  local.get $out local.get $mean${r} f64.store offset=${16 * r}
   ;; variance = n > 1 ? ss / (n - 1) : NaN
   local.get $out
-  local.get $ss local.get $n f64.const 1 f64.sub f64.div f64.const nan
-  local.get $n f64.const 1 f64.gt select
-  f64.store offset=8`,
+  local.get $ss${r} local.get $n${r} f64.const 1 f64.sub f64.div f64.const nan
+  local.get $n${r} f64.const 1 f64.gt select
+  f64.store offset=${16 * r + 8}`)
+  }`,
 );
 
 const WEIGHTED_SUM = textFunction(
@@ -207,6 +325,6 @@ const WEIGHTED_SUM = textFunction(
 
 /** The module's bytes. */
 export const RESAMPLE_WASM: Uint8Array<ArrayBuffer> = wasmModule(
-  [DRAWS, COMPACT, accumulate(8), accumulate(4), MOMENTS, WEIGHTED_SUM],
+  [DRAWS, DRAWS4, SHUFFLE, HALVES, COMPACT, accumulate(8), accumulate(4), MOMENTS, WEIGHTED_SUM],
   1,
 );

@@ -41,32 +41,37 @@ export interface SplitHalfOptions {
 export function splitHalfDelta(matrix: PromptMatrix, options: SplitHalfOptions = {}): number {
   const P = matrix.prompts.length;
   if (P < 2) return NaN;
-  const rand = seededRandom(options.seed ?? 1);
-  const order = Int32Array.from({ length: P }, (_, i) => i);
-  const halves = kernelReady(matrix) ? kernelHalves(matrix) : plainHalves(matrix);
+  const splits = options.splits ?? 200, seed = options.seed ?? 1;
   const estimates: number[] = [];
-  for (let s = 0; s < (options.splits ?? 200); s++) {
-    for (let i = P - 1; i > 0; i--) {
-      const j = Math.floor(rand() * (i + 1));
-      [order[i], order[j]] = [order[j], order[i]];
-    }
-    const [bestA, bestB, deltaAtBestA, deltaAtBestB] = halves(order);
+  const record = ([bestA, bestB, deltaAtBestA, deltaAtBestB]: Split) => {
     if (bestA >= 0 && bestB >= 0) estimates.push((deltaAtBestA + deltaAtBestB) / 2);
-  }
+  };
+  if (kernelReady(matrix)) kernelSplits(matrix, splits, seed, record);
+  else plainSplits(matrix, splits, seed, record);
   return mean(estimates);
 }
 
 /**
- * Given a shuffle of the prompts (the first floor(P / 2) are half A): the best layer index of A
- * and of B, the delta on B at A's best layer and on A at B's.
+ * One split's outcome: the best layer index of half A and of half B, the delta on B at A's
+ * best layer and on A at B's.
  */
-type Halves = (order: Int32Array) => [number, number, number, number];
+type Split = [number, number, number, number];
 
-/** Halves with the straightforward deltas (any matrix). */
-function plainHalves(matrix: PromptMatrix): Halves {
-  const P = matrix.prompts.length;
+/** The splits of any matrix: shuffles of the prompts (the first floor(P / 2) are half A). */
+function plainSplits(
+  matrix: PromptMatrix,
+  splits: number,
+  seed: number,
+  record: (split: Split) => void,
+): void {
+  const P = matrix.prompts.length, rand = seededRandom(seed);
+  const order = Int32Array.from({ length: P }, (_, i) => i);
   const a = new Float64Array(P), b = new Float64Array(P);
-  return (order) => {
+  for (let s = 0; s < splits; s++) {
+    for (let i = P - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      [order[i], order[j]] = [order[j], order[i]];
+    }
     for (let i = 0; i < P; i++) {
       const inA = i < Math.floor(P / 2) ? 1 : 0;
       a[order[i]] = inA;
@@ -74,30 +79,36 @@ function plainHalves(matrix: PromptMatrix): Halves {
     }
     const deltaA = layerDeltas(matrix, a), deltaB = layerDeltas(matrix, b);
     const bestA = maxIndex(deltaA), bestB = maxIndex(deltaB);
-    return [bestA, bestB, deltaB[bestA], deltaA[bestB]];
-  };
+    record([bestA, bestB, deltaB[bestA], deltaA[bestB]]);
+  }
 }
 
-/** Halves with the kernels (complete matrices): the same sums, over each half's prompts only. */
-function kernelHalves(matrix: CompleteMatrix): Halves {
-  const target = differenceLayout(matrix, false);
-  const { L, P } = target, half = Math.floor(P / 2);
-  const inA = new Uint8Array(P), deltaA = new Float64Array(L), deltaB = new Float64Array(L);
-  return (order) => {
-    for (let i = 0; i < P; i++) inA[order[i]] = i < half ? 1 : 0;
-    const idxA = target.layout.i32("idx", P), idxB = target.layout.i32("idx2", P);
-    let mA = 0, mB = 0;
-    for (let p = 0; p < P; p++) {
-      if (inA[p]) idxA[mA++] = p;
-      else idxB[mB++] = p;
-    }
-    const sumsA = layerSums(target, "idx", mA, "sums"),
-      sumsB = layerSums(target, "idx2", mB, "sums2");
+/**
+ * The splits of a complete matrix with the kernels: the same shuffles (mulberry32 from `seed`)
+ * and the same sums, over each half's prompts only.
+ */
+function kernelSplits(
+  matrix: CompleteMatrix,
+  splits: number,
+  seed: number,
+  record: (split: Split) => void,
+): void {
+  const target = differenceLayout(matrix, false, 2, true);
+  const { layout: { kernels: k, offsets: o }, L, P, stride } = target;
+  const half = Math.floor(P / 2), sizes = Int32Array.of(half, P - half);
+  const deltaA = new Float64Array(L), deltaB = new Float64Array(L);
+  target.layout.i32("order", P).set(Int32Array.from({ length: P }, (_, i) => i));
+  let state = seed >>> 0;
+  for (let s = 0; s < splits; s++) {
+    state = k.shuffle(state, o.order, P);
+    k.halves(o.order, P, half, o.counts, o.idx);
+    layerSums(target, sizes);
+    const sums = target.layout.f64("sums", 2 * stride);
     for (let l = 0; l < L; l++) {
-      deltaA[l] = sumsA[l] / mA; // each half's weights add up to its size
-      deltaB[l] = sumsB[l] / mB;
+      deltaA[l] = sums[l] / sizes[0]; // each half's weights (all 1) add up to its size
+      deltaB[l] = sums[stride + l] / sizes[1];
     }
     const bestA = firstMaxIndex(deltaA, L), bestB = firstMaxIndex(deltaB, L);
-    return [bestA, bestB, deltaB[bestA], deltaA[bestB]];
-  };
+    record([bestA, bestB, deltaB[bestA], deltaA[bestB]]);
+  }
 }

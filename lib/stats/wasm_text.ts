@@ -13,6 +13,7 @@ const PLAIN: Record<string, number[]> = {
   "select": [0x1b],
   "i32.eqz": [0x45],
   "i32.ne": [0x47],
+  "i32.lt_u": [0x49],
   "i32.add": [0x6a],
   "i32.sub": [0x6b],
   "i32.mul": [0x6c],
@@ -31,6 +32,15 @@ const PLAIN: Record<string, number[]> = {
   "f64.mul": [0xa2],
   "f64.div": [0xa3],
   "f64.convert_i32_u": [0xb8],
+  "v128.or": [0xfd, ...uleb(0x50)],
+  "v128.xor": [0xfd, ...uleb(0x51)],
+  "i32x4.splat": [0xfd, ...uleb(0x11)],
+  "i32x4.shr_u": [0xfd, ...uleb(0xad)],
+  "i32x4.add": [0xfd, ...uleb(0xae)],
+  "i32x4.mul": [0xfd, ...uleb(0xb5)],
+  "i64x2.shr_u": [0xfd, ...uleb(0xcd)],
+  "i64x2.extmul_low_i32x4_u": [0xfd, ...uleb(0xde)],
+  "i64x2.extmul_high_i32x4_u": [0xfd, ...uleb(0xdf)],
   "f64x2.add": [0xfd, ...uleb(0xf0)],
   "f64x2.mul": [0xfd, ...uleb(0xf2)],
 };
@@ -92,12 +102,13 @@ export function assemble(code: string, locals: readonly string[]): number[] {
     "i32.const": () => [0x41, ...sleb(Number(next()))],
     "i64.const": () => [0x42, ...sleb(Number(next()))],
     "f64.const": () => [0x44, ...f64Bytes(next())],
+    "i32x4.extract_lane": () => [0xfd, ...uleb(0x1b), Number(next())],
     "v128.const": () => {
-      if (next() !== "i64x2") throw new Error("v128.const takes i64x2 lanes");
+      if (next() !== "i32x4") throw new Error("v128.const takes i32x4 lanes");
       return [
         0xfd,
         0x0c,
-        ...new Uint8Array(BigInt64Array.of(BigInt(next()), BigInt(next())).buffer),
+        ...new Uint8Array(Int32Array.from([next(), next(), next(), next()], Number).buffer),
       ];
     },
     "block": () => (labels.push(next()), [0x02, 0x40]),
