@@ -1,7 +1,8 @@
 /**
  * A run's differences (+1 minus -1) laid out prompt by prompt in the kernels' memory, so a
- * resample's layer sums are the drawn prompts' rows added up (`resample_wasm.ts`): one
- * contiguous vector of layers per prompt, padded to a multiple of 8 layers.
+ * resample's layer sums are the drawn prompts' rows added up (`resample_wasm.ts`): the layers
+ * (padded to a multiple of 8) in blocks of 16 (the last of 8), and each block a contiguous
+ * vector of its layers per prompt (a block is read from cache for many resamples in turn).
  *
  * Only complete matrices take this path (every cell single, both strengths everywhere, finite:
  * then skipping the prompts of weight 0 changes no sum). Others keep the straightforward code.
@@ -82,7 +83,8 @@ export interface DifferenceLayout {
  * const { layout, stride } = differenceLayout(m, false, 1);
  * assert.equal(stride, 32); // 25 layers padded to 32
  * const rows = layout.f64("rows", m.prompts.length * stride);
- * assert.equal(rows[5 * stride + 2], m.difference[2 * 40 + 5]); // prompt 5, layer index 2
+ * assert.equal(rows[5 * 16 + 2], m.difference[2 * 40 + 5]); // layers 0-15: prompt 5, layer 2
+ * assert.equal(rows[16 * 40 + 5 * 16 + 1], m.difference[17 * 40 + 5]); // layers 16-31
  * ```
  */
 export function differenceLayout(
@@ -107,7 +109,8 @@ export function differenceLayout(
   const rows = layout.f64("rows", P * stride), d = matrix.difference;
   rows.fill(0);
   for (let l = 0; l < L; l++) {
-    for (let p = 0, i = l * P; p < P; p++, i++) rows[p * stride + l] = d[i];
+    const block = blockOf(l, stride), base = block.first * P, at = l - block.first;
+    for (let p = 0, i = l * P; p < P; p++, i++) rows[base + p * block.width + at] = d[i];
   }
   if (withRows) {
     layout.f64("positive", L * P).set(matrix.positive);
@@ -144,15 +147,20 @@ export function differenceLayout(
  */
 export function layerSums(target: DifferenceLayout, sizes: ArrayLike<number>): void {
   const { layout: { kernels: k, offsets: o }, stride, P } = target;
-  const rowBytes = stride * 8, sumBytes = stride * 8;
-  for (let block = 0; block < stride; block += 16) {
-    const wide = stride - block >= 16, at = block * 8;
+  for (let first = 0; first < stride; first += 16) {
+    const { width } = blockOf(first, stride), rows = o.rows + first * P * 8;
     for (let r = 0; r < sizes.length; r++) {
-      const idx = o.idx + r * P * 4, ws = o.ws + r * P * 8, out = o.sums + r * sumBytes + at;
-      if (wide) k.accumulate16(o.rows + at, rowBytes, idx, ws, sizes[r], 1, out);
-      else k.accumulate8(o.rows + at, rowBytes, idx, ws, sizes[r], 1, out);
+      const idx = o.idx + r * P * 4, ws = o.ws + r * P * 8, out = o.sums + (r * stride + first) * 8;
+      if (width === 16) k.accumulate16(rows, 128, idx, ws, sizes[r], 1, out);
+      else k.accumulate8(rows, 64, idx, ws, sizes[r], 1, out);
     }
   }
+}
+
+/** The block of layers holding layer index `l`: 16 layers, or the last 8 of a stride. */
+function blockOf(l: number, stride: number): { first: number; width: number } {
+  const first = l - (l % 16);
+  return { first, width: stride - first >= 16 ? 16 : 8 };
 }
 
 /**
