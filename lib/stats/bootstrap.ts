@@ -7,6 +7,7 @@ import { maxIndex, quantileSorted } from "d3-array";
 import { type Random, seededRandom } from "../util/random.ts";
 import {
   type CompleteMatrix,
+  type DifferenceLayout,
   differenceLayout,
   firstMaxIndex,
   kernelReady,
@@ -188,6 +189,35 @@ function resampleAny(matrix: PromptMatrix, B: number, seed: number): Resamples {
   return out;
 }
 
+/**
+ * Cohen's d of resamples `first + r` and `first + q` of a batch (of list sizes `sizes`) at their
+ * best layers: the kernel's means, squared deviations and weights, then `rowVariance`'s
+ * division.
+ */
+function cohensDPair(
+  target: DifferenceLayout,
+  sizes: Int32Array,
+  first: number,
+  [r, q]: [number, number],
+  out: Resamples,
+): void {
+  const { layout: { kernels: k, offsets: o }, P } = target;
+  const list = (i: number) =>
+    [
+      o.pairs + out.layers[first + i] * P * 16,
+      o.idx + i * P * 4,
+      o.ws + i * P * 8,
+      sizes[i],
+    ] as const;
+  k.pairMoments(...list(r), ...list(q), o.moments);
+  const m = target.layout.f64("moments", 12);
+  const variance = (ss: number, n: number) => n > 1 ? ss / (n - 1) : NaN;
+  for (const [i, at] of [[r, 0], [q, 6]]) {
+    const [meanPos, meanNeg, ssPos, ssNeg, n] = m.subarray(at, at + 5);
+    out.ds[first + i] = cohensDOf(meanPos, variance(ssPos, n), meanNeg, variance(ssNeg, n));
+  }
+}
+
 /** Resamples drawn, then summed, together: the differences are read once per batch. */
 const BATCH = 16;
 
@@ -211,13 +241,12 @@ function resampleComplete(matrix: CompleteMatrix, B: number, seed: number): Resa
     const sums = target.layout.f64("sums", n * stride);
     for (let r = 0; r < n; r++) {
       for (let l = 0; l < L; l++) deltas[l] = sums[r * stride + l] / P; // the weights add up to P
-      const l = firstMaxIndex(deltas, L), b = first + r;
-      out.layers[b] = l;
-      out.deltas[b] = deltas[l];
-      const rows = [o.positive + l * P * 8, o.negative + l * P * 8] as const;
-      k.moments(...rows, o.idx + r * P * 4, o.ws + r * P * 8, sizes[r], o.moments);
-      const mo = target.layout.f64("moments", 4);
-      out.ds[b] = cohensDOf(mo[0], mo[1], mo[2], mo[3]);
+      const l = firstMaxIndex(deltas, L);
+      out.layers[first + r] = l;
+      out.deltas[first + r] = deltas[l];
+    }
+    for (let r = 0; r < n; r += 2) {
+      cohensDPair(target, sizes, first, [r, Math.min(r + 1, n - 1)], out);
     }
   }
   return out;

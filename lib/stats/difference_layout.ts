@@ -44,8 +44,7 @@ export function kernelReady(matrix: PromptMatrix): matrix is CompleteMatrix {
 /** Regions of a difference layout. */
 export type Region =
   | "rows"
-  | "positive"
-  | "negative"
+  | "pairs"
   | "counts"
   | "order"
   | "idx"
@@ -67,7 +66,7 @@ export interface DifferenceLayout {
 
 /**
  * Copies a complete matrix's differences prompt by prompt into the kernels' memory (with the +1
- * and -1 matrices when `withRows`, for Cohen's d), with room for `lists` lists of weighted
+ * and -1 values when `withRows`, for Cohen's d: `pairs`, (+1, -1) by layer then prompt), with room for `lists` lists of weighted
  * prompts (list r: prompt indices at `idx + 4 P r`, weights at `ws + 8 P r`, layer sums at
  * `sums + 8 stride r`; with `withOrder`, room for a shuffle of the prompts). Zeroes the counts
  * and sets every weight to 1.
@@ -94,17 +93,16 @@ export function differenceLayout(
   withOrder = false,
 ): DifferenceLayout {
   const L = matrix.layers.length, P = matrix.prompts.length, stride = Math.ceil(L / 8) * 8;
-  const cells = withRows ? L * P * 8 : 0;
+  const cells = withRows ? L * P * 16 : 0;
   const layout = kernelLayout<Region>({
     rows: P * stride * 8,
-    positive: cells,
-    negative: cells,
+    pairs: cells,
     counts: P * 4,
     order: withOrder ? P * 4 : 0,
     idx: lists * P * 4,
     ws: lists * P * 8,
     sums: lists * stride * 8,
-    moments: 32,
+    moments: 96,
   });
   const rows = layout.f64("rows", P * stride), d = matrix.difference;
   rows.fill(0);
@@ -113,8 +111,11 @@ export function differenceLayout(
     for (let p = 0, i = l * P; p < P; p++, i++) rows[base + p * block.width + at] = d[i];
   }
   if (withRows) {
-    layout.f64("positive", L * P).set(matrix.positive);
-    layout.f64("negative", L * P).set(matrix.negative);
+    const pairs = layout.f64("pairs", 2 * L * P);
+    for (let i = 0; i < L * P; i++) {
+      pairs[2 * i] = matrix.positive[i];
+      pairs[2 * i + 1] = matrix.negative[i];
+    }
   }
   layout.i32("counts", P).fill(0);
   layout.f64("ws", lists * P).fill(1);

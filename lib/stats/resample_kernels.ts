@@ -39,9 +39,19 @@ export interface ResampleKernels {
     blocks: number,
     out: number,
   ): void;
-  /** Weighted means and variances (ddof 1) of two rows at the entries, NaN skipped: out[0..4) =
-   * mean and variance of row0, then of row1. */
-  moments(row0: number, row1: number, idx: number, ws: number, m: number, out: number): void;
+  /** For two lists of entries (A, B), each over a row of (+1, -1) value pairs: mean, sum of
+   * squared deviations and total weight, two lanes each (+1, -1), A's then B's at `out`. */
+  pairMoments(
+    rowA: number,
+    idxA: number,
+    wsA: number,
+    mA: number,
+    rowB: number,
+    idxB: number,
+    wsB: number,
+    mB: number,
+    out: number,
+  ): void;
   /** Sum of counts[i] * values[i] for i < n, in order; counts zeroed. */
   weightedSum(values: number, counts: number, n: number): number;
   memory: WebAssembly.Memory;

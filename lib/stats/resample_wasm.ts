@@ -10,8 +10,9 @@
  * - `accumulate16` / `accumulate8`: per layer, sum over those prompts in order of weight times
  *   difference, two layers per f64x2 lane pair, 16 or 8 layers per pass over the prompts (the
  *   sums of `layerDeltas` without the prompts of weight 0, which add exactly 0 to finite sums).
- * - `moments`: `rowMean` and `rowVariance` of two rows (a layer at +1 and at -1) over the drawn
- *   prompts, both in one pass.
+ * - `pairMoments`: `rowMean` and `rowVariance` (but the last division) of a layer at +1 and
+ *   at -1 (the two lanes) over the drawn prompts, for two resamples at once (two chains).
+ * - `shuffle` and `halves`: split_half.ts' Fisher-Yates shuffle, and the two halves' prompts.
  * - `weightedSum`: sum of counts[i] * values[i] in order (a bootstrap mean); counts zeroed.
  * @module
  */
@@ -232,72 +233,77 @@ function accumulate(K: number): WasmFunction {
   );
 }
 
-/** One pass of `moments` over the entries: loads w, x0 and x1, then `body`. */
-const overEntries = (body: string) => `
-  i32.const 0 local.set $i
-  block $none
-    local.get $m i32.eqz br_if $none
-    loop $entry
-      local.get $i i32.const 1 i32.shl local.get $ws i32.add f64.load local.set $w
-      local.get $i local.get $idx i32.add i32.load i32.const 3 i32.shl local.set $at
-      local.get $at local.get $row0 i32.add f64.load local.set $x0
-      local.get $at local.get $row1 i32.add f64.load local.set $x1
-      ${body}
-      local.get $i i32.const 4 i32.add local.tee $i local.get $m i32.const 2 i32.shl i32.ne
-      br_if $entry
+/** A loop of `pairMoments` from $i to `bound` over lists `lists` (A, B or both). */
+const pairPass = (lists: string[], bound: string, body: (X: string) => string) => `
+  block $skip
+    local.get $i local.get $${bound} i32.ge_u br_if $skip
+    loop $next
+      ${lists.map((X) => `${PAIR_LOAD(X)}\n${body(X)}`).join("\n")}
+      local.get $i i32.const 1 i32.add local.tee $i local.get $${bound} i32.lt_u br_if $next
     end
   end`;
 
-/** `value` where x_r is not NaN, else 0 (which adds nothing to a sum that is never -0). */
-const ifPresent = (r: number, value: string) =>
-  `${value} f64.const 0 local.get $x${r} local.get $x${r} f64.eq select`;
+/** Loads entry $i of list X: w = (ws[i], ws[i]), x = (+1 value, -1 value) of its prompt. */
+const PAIR_LOAD = (X: string) => `
+      local.get $i i32.const 3 i32.shl local.get $ws${X} i32.add v128.load64_splat local.set $w${X}
+      local.get $i i32.const 2 i32.shl local.get $idx${X} i32.add i32.load i32.const 4 i32.shl
+      local.get $row${X} i32.add v128.load local.set $x${X}`;
 
-/** Both rows' statements of a pass. */
-const both = (code: (r: number) => string) => `${code(0)}\n${code(1)}`;
+/** Both passes over both lists: the common entries together (two chains), then the rest. */
+const pairPasses = (body: (X: string) => string) => `
+  i32.const 0 local.set $i
+  ${pairPass(["A", "B"], "common", body)}
+  ${pairPass(["A"], "mA", body)}
+  local.get $common local.set $i
+  ${pairPass(["B"], "mB", body)}`;
 
-const MOMENT_LOCALS = ["x", "sum", "n", "mean", "ss", "d"].flatMap((v) => [`${v}0`, `${v}1`]);
+const PAIR_LOCALS = ["w", "x", "sum", "n", "mean", "ss", "d"].flatMap((v) => [`${v}A`, `${v}B`]);
 
-const MOMENTS = textFunction(
-  "moments",
+const PAIR_MOMENTS = textFunction(
+  "pairMoments",
   {
-    params: { row0: "i32", row1: "i32", idx: "i32", ws: "i32", m: "i32", out: "i32" },
+    params: {
+      rowA: "i32",
+      idxA: "i32",
+      wsA: "i32",
+      mA: "i32",
+      rowB: "i32",
+      idxB: "i32",
+      wsB: "i32",
+      mB: "i32",
+      out: "i32",
+    },
     results: [],
     locals: {
       i: "i32",
-      at: "i32",
-      w: "f64",
-      ...Object.fromEntries(MOMENT_LOCALS.map((name) => [name, "f64" as const])),
+      common: "i32",
+      ...Object.fromEntries(PAIR_LOCALS.map((name) => [name, "v128" as const])),
     },
   },
   `
+  ;; rows hold (+1, -1) value pairs by prompt (no NaN: complete matrices); per list and lane:
+  ;; sum += w * x, n += w; mean = sum / n (NaN when n = 0); ss += (w * (x - mean)) * (x - mean)
+  local.get $mA local.get $mB local.get $mA local.get $mB i32.lt_u select local.set $common
   ${
-    overEntries(both((r) => `
-      local.get $sum${r} ${ifPresent(r, `local.get $w local.get $x${r} f64.mul`)}
-      f64.add local.set $sum${r}
-      local.get $n${r} ${ifPresent(r, "local.get $w")} f64.add local.set $n${r}`))
+    pairPasses((X) => `
+      local.get $sum${X} local.get $w${X} local.get $x${X} f64x2.mul f64x2.add local.set $sum${X}
+      local.get $n${X} local.get $w${X} f64x2.add local.set $n${X}`)
   }
+  local.get $sumA local.get $nA f64x2.div local.set $meanA
+  local.get $sumB local.get $nB f64x2.div local.set $meanB
   ${
-    both((r) => `
-  ;; mean = n > 0 ? sum / n : NaN
-  local.get $sum${r} local.get $n${r} f64.div f64.const nan local.get $n${r} f64.const 0 f64.gt
-  select local.set $mean${r}`)
+    pairPasses((X) => `
+      local.get $x${X} local.get $mean${X} f64x2.sub local.set $d${X}
+      local.get $ss${X} local.get $w${X} local.get $d${X} f64x2.mul local.get $d${X} f64x2.mul
+      f64x2.add local.set $ss${X}`)
   }
-  ${
-    overEntries(both((r) => `
-      local.get $x${r} local.get $mean${r} f64.sub local.set $d${r}
-      local.get $ss${r}
-      ${ifPresent(r, `local.get $w local.get $d${r} f64.mul local.get $d${r} f64.mul`)}
-      f64.add local.set $ss${r}`))
-  }
-  ${
-    both((r) => `
-  local.get $out local.get $mean${r} f64.store offset=${16 * r}
-  ;; variance = n > 1 ? ss / (n - 1) : NaN
-  local.get $out
-  local.get $ss${r} local.get $n${r} f64.const 1 f64.sub f64.div f64.const nan
-  local.get $n${r} f64.const 1 f64.gt select
-  f64.store offset=${16 * r + 8}`)
-  }`,
+  ;; out: mean, ss and n of list A, then of list B (two lanes each: +1, -1)
+  local.get $out local.get $meanA v128.store
+  local.get $out local.get $ssA v128.store offset=16
+  local.get $out local.get $nA v128.store offset=32
+  local.get $out local.get $meanB v128.store offset=48
+  local.get $out local.get $ssB v128.store offset=64
+  local.get $out local.get $nB v128.store offset=80`,
 );
 
 const WEIGHTED_SUM = textFunction(
@@ -325,6 +331,16 @@ const WEIGHTED_SUM = textFunction(
 
 /** The module's bytes. */
 export const RESAMPLE_WASM: Uint8Array<ArrayBuffer> = wasmModule(
-  [DRAWS, DRAWS4, SHUFFLE, HALVES, COMPACT, accumulate(8), accumulate(4), MOMENTS, WEIGHTED_SUM],
+  [
+    DRAWS,
+    DRAWS4,
+    SHUFFLE,
+    HALVES,
+    COMPACT,
+    accumulate(8),
+    accumulate(4),
+    PAIR_MOMENTS,
+    WEIGHTED_SUM,
+  ],
   1,
 );

@@ -14,6 +14,7 @@ const PLAIN: Record<string, number[]> = {
   "i32.eqz": [0x45],
   "i32.ne": [0x47],
   "i32.lt_u": [0x49],
+  "i32.ge_u": [0x4f],
   "i32.add": [0x6a],
   "i32.sub": [0x6b],
   "i32.mul": [0x6c],
@@ -42,7 +43,9 @@ const PLAIN: Record<string, number[]> = {
   "i64x2.extmul_low_i32x4_u": [0xfd, ...uleb(0xde)],
   "i64x2.extmul_high_i32x4_u": [0xfd, ...uleb(0xdf)],
   "f64x2.add": [0xfd, ...uleb(0xf0)],
+  "f64x2.sub": [0xfd, ...uleb(0xf1)],
   "f64x2.mul": [0xfd, ...uleb(0xf2)],
+  "f64x2.div": [0xfd, ...uleb(0xf3)],
 };
 
 /** Memory instructions: opcode and natural alignment (log2 bytes); `offset=N` may follow. */
