@@ -104,14 +104,17 @@ export function bootstrapMeanInterval(
       means[b] = sum / n;
     }
   } else {
-    const layout = kernelLayout({ values: n * 8, counts: n * 4 });
+    const layout = kernelLayout({ values: n * 8, counts: 4 * n * 4, sums: 4 * 8 });
     const { kernels: k, offsets: o } = layout;
     layout.f64("values", n).set(values);
-    layout.i32("counts", n).fill(0);
     let state = seed >>> 0;
-    for (let b = 0; b < resamples; b++) {
-      state = drawCounts(k, state, n, n, o.counts);
-      means[b] = k.weightedSum(o.values, o.counts, n) / n; // counts zeroed for the next
+    for (let first = 0; first < resamples; first += 4) {
+      const group = Math.min(4, resamples - first);
+      layout.i32("counts", 4 * n).fill(0);
+      for (let r = 0; r < group; r++) state = drawCounts(k, state, n, n, o.counts + r * n * 4);
+      k.weightedSums(o.values, o.counts, n, o.sums);
+      const sums = layout.f64("sums", 4);
+      for (let r = 0; r < group; r++) means[first + r] = sums[r] / n;
     }
   }
   return percentileInterval(means, level);

@@ -13,7 +13,7 @@
  * - `pairMoments`: `rowMean` and `rowVariance` (but the last division) of a layer at +1 and
  *   at -1 (the two lanes) over the drawn prompts, for two resamples at once (two chains).
  * - `shuffle` and `halves`: split_half.ts' Fisher-Yates shuffle, and the two halves' prompts.
- * - `weightedSum`: sum of counts[i] * values[i] in order (a bootstrap mean); counts zeroed.
+ * - `weightedSums`: sums of counts[i] * values[i] in order (bootstrap means), four at once.
  * @module
  */
 import { type WasmFunction, wasmModule } from "./wasm_encoding.ts";
@@ -306,27 +306,31 @@ const PAIR_MOMENTS = textFunction(
   local.get $out local.get $nB v128.store offset=80`,
 );
 
-const WEIGHTED_SUM = textFunction(
-  "weightedSum",
+const WEIGHTED_SUMS = textFunction(
+  "weightedSums",
   {
-    params: { values: "i32", counts: "i32", n: "i32" },
-    results: ["f64"],
-    locals: { i: "i32", sum: "f64", at: "i32" },
+    params: { values: "i32", counts: "i32", n: "i32", out: "i32" },
+    results: [],
+    locals: { i: "i32", at: "i32", v: "f64", s0: "f64", s1: "f64", s2: "f64", s3: "f64" },
   },
   `
+  ;; four resamples at once (four chains): s_r = sum over i, in order, of counts_r[i] * values[i],
+  ;; counts_r the n i32 at counts + 4 n r
   block $none
     local.get $n i32.eqz br_if $none
     loop $value
-      local.get $sum
-      local.get $i i32.const 2 i32.shl local.get $counts i32.add local.tee $at
-      i32.load f64.convert_i32_u
-      local.get $i i32.const 3 i32.shl local.get $values i32.add f64.load
-      f64.mul f64.add local.set $sum
-      local.get $at i32.const 0 i32.store
+      local.get $i i32.const 3 i32.shl local.get $values i32.add f64.load local.set $v
+      local.get $i i32.const 2 i32.shl local.get $counts i32.add local.set $at
+      ${
+    unrolled(4, (r) => `
+      local.get $s${r} local.get $at i32.load f64.convert_i32_u local.get $v f64.mul f64.add
+      local.set $s${r}
+      local.get $at local.get $n i32.const 2 i32.shl i32.add local.set $at`)
+  }
       local.get $i i32.const 1 i32.add local.tee $i local.get $n i32.ne br_if $value
     end
   end
-  local.get $sum`,
+  ${unrolled(4, (r) => `local.get $out local.get $s${r} f64.store offset=${8 * r}`)}`,
 );
 
 /** The module's bytes. */
@@ -340,7 +344,7 @@ export const RESAMPLE_WASM: Uint8Array<ArrayBuffer> = wasmModule(
     accumulate(8),
     accumulate(4),
     PAIR_MOMENTS,
-    WEIGHTED_SUM,
+    WEIGHTED_SUMS,
   ],
   1,
 );
