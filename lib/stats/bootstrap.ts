@@ -69,7 +69,11 @@ export function resampleWeights(n: number, rand: Random, out = new Float64Array(
  * ```
  */
 export function percentileInterval(values: Float64Array, level = 0.95): [number, number] {
-  const sorted = Array.from(values.filter((v) => !Number.isNaN(v))).sort((a, b) => a - b);
+  const present = values.filter((v) => !Number.isNaN(v));
+  // a typed array sorts numerically (and fast), but puts -0 before 0, which `a - b` keeps in order
+  const sorted = present.some((v) => Object.is(v, -0))
+    ? Array.from(present).sort((a, b) => a - b)
+    : present.sort() as unknown as number[]; // d3 reads only its length and elements
   const tail = (1 - level) / 2;
   return [quantileSorted(sorted, tail) ?? NaN, quantileSorted(sorted, 1 - tail) ?? NaN];
 }
