@@ -12,7 +12,7 @@
  * @module
  */
 import { maxIndex } from "d3-array";
-import { derivedSeed } from "../util/random.ts";
+import { derivedSeeds } from "../util/random.ts";
 import { pairedTInterval, pairedTTest } from "./paired.ts";
 import type { SweepRun } from "../sweep/types.ts";
 import { layerDeltas, type PromptMatrix, promptMatrix } from "./prompt_matrix.ts";
@@ -57,7 +57,7 @@ export function selectionWeights(
   concept: string,
   seed: number,
 ): Float64Array {
-  const keys = Array.from(prompts, (p) => derivedSeed(seed, concept, "held-out", p));
+  const keys = derivedSeeds(seed, [concept, "held-out"], prompts);
   const order = Array.from(prompts, (_, i) => i)
     .sort((a, b) => keys[a] - keys[b] || prompts[a] - prompts[b]);
   const weights = new Float64Array(prompts.length);
