@@ -8,7 +8,9 @@
  *
  * The split depends only on the seed, the concept and each prompt's `prompt_idx`, never on the
  * model: models swept on the same prompts get the same halves, so their held-out effects can be
- * compared prompt by prompt (`model_contrast.ts`).
+ * compared prompt by prompt (`model_contrast.ts`). All either needs of a run is its held-out
+ * profile (the split, the chosen layer, each prompt's difference there): a few numbers per
+ * prompt, computed once per run (with its record, in a worker or not) and kept for the contrasts.
  * @module
  */
 import { maxIndex } from "d3-array";

@@ -12,6 +12,10 @@
  * Only prompts held out in both models and with both strengths at both layers count; when the
  * models' prompts do not match, the others are left out, and with no matched prompt there is no
  * comparison.
+ *
+ * A contrast needs only the two runs' held-out profiles (`held_out.ts`), not their matrices:
+ * {@link contrastsOf} computes every contrast from the profiles the robustness records came
+ * with (`pairResult` in robustness.ts).
  * @module
  */
 import type { Sweep } from "../sweep/types.ts";
