@@ -83,6 +83,9 @@ function plainSplits(
   }
 }
 
+/** Splits shuffled, then summed, together (a block of the differences read once for all). */
+const BATCH = 8;
+
 /**
  * The splits of a complete matrix with the kernels: the same shuffles (mulberry32 from `seed`)
  * and the same sums, over each half's prompts only.
@@ -93,22 +96,28 @@ function kernelSplits(
   seed: number,
   record: (split: Split) => void,
 ): void {
-  const target = differenceLayout(matrix, false, 2, true);
+  const target = differenceLayout(matrix, false, 2 * BATCH, true);
   const { layout: { kernels: k, offsets: o }, L, P, stride } = target;
-  const half = Math.floor(P / 2), sizes = Int32Array.of(half, P - half);
+  const half = Math.floor(P / 2);
+  const sizes = Int32Array.from({ length: 2 * BATCH }, (_, i) => i % 2 ? P - half : half);
   const deltaA = new Float64Array(L), deltaB = new Float64Array(L);
   target.layout.i32("order", P).set(Int32Array.from({ length: P }, (_, i) => i));
   let state = seed >>> 0;
-  for (let s = 0; s < splits; s++) {
-    state = k.shuffle(state, o.order, P);
-    k.halves(o.order, P, half, o.counts, o.idx);
-    layerSums(target, sizes);
-    const sums = target.layout.f64("sums", 2 * stride);
-    for (let l = 0; l < L; l++) {
-      deltaA[l] = sums[l] / sizes[0]; // each half's weights (all 1) add up to its size
-      deltaB[l] = sums[stride + l] / sizes[1];
+  for (let first = 0; first < splits; first += BATCH) {
+    const n = Math.min(BATCH, splits - first);
+    for (let s = 0; s < n; s++) { // split s: half A in list 2 s, half B in list 2 s + 1
+      state = k.shuffle(state, o.order, P);
+      k.halves(o.order, P, half, o.counts, o.idx + 2 * s * P * 4);
     }
-    const bestA = firstMaxIndex(deltaA, L), bestB = firstMaxIndex(deltaB, L);
-    record([bestA, bestB, deltaB[bestA], deltaA[bestB]]);
+    layerSums(target, sizes.subarray(0, 2 * n));
+    const sums = target.layout.f64("sums", 2 * n * stride);
+    for (let s = 0; s < n; s++) {
+      for (let l = 0; l < L; l++) {
+        deltaA[l] = sums[2 * s * stride + l] / half; // each half's weights (all 1) add up to its size
+        deltaB[l] = sums[(2 * s + 1) * stride + l] / (P - half);
+      }
+      const bestA = firstMaxIndex(deltaA, L), bestB = firstMaxIndex(deltaB, L);
+      record([bestA, bestB, deltaB[bestA], deltaA[bestB]]);
+    }
   }
 }
