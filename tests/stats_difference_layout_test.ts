@@ -107,3 +107,13 @@ Deno.test("differenceLayout lays every layer in its block, prompt by prompt, pad
     0,
   ]);
 });
+
+Deno.test("kernelReady: a matrix too large for the kernels' memory keeps the straightforward code", () => {
+  const P = 2 ** 20, L = 400; // 400 layers x 1M prompts: over 2 GiB laid out
+  const m = {
+    ...completeMatrix([1], 1, [1], [0]),
+    layers: new Int32Array(L),
+    prompts: new Int32Array(P),
+  };
+  assert.ok(!kernelReady({ ...m, difference: new Float64Array(0) }));
+});

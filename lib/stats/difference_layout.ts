@@ -17,9 +17,15 @@ export type CompleteMatrix = PromptMatrix & { difference: Float64Array };
 /** Prompts beyond which (x * n) >> 32 could differ from floor(x / 2^32 * n) in doubles. */
 export const MAX_PROMPTS = 2 ** 21;
 
+/** The most the kernels' memory holds for one run (well inside wasm32's 4 GiB). */
+const MAX_BYTES = 2 ** 31;
+
+/** Bytes of a layout with the +1 and -1 rows and 16 lists (the bootstrap's, the largest). */
+const layoutBytes = (L: number, P: number) => P * (Math.ceil(L / 8) * 8 * 8 + L * 16 + 16 * 12 + 8);
+
 /**
  * Whether the kernels apply: differences present and finite, no repeated cells, some layers,
- * and between 1 and 2^21 prompts.
+ * between 1 and 2^21 prompts, and a layout under 2 GiB.
  *
  * @example
  * ```ts
@@ -34,7 +40,9 @@ export const MAX_PROMPTS = 2 ** 21;
  */
 export function kernelReady(matrix: PromptMatrix): matrix is CompleteMatrix {
   const d = matrix.difference, P = matrix.prompts.length;
-  if (!d || matrix.repeated || P < 1 || P >= MAX_PROMPTS || matrix.layers.length < 1) return false;
+  const L = matrix.layers.length;
+  if (!d || matrix.repeated || P < 1 || P >= MAX_PROMPTS || L < 1) return false;
+  if (layoutBytes(L, P) > MAX_BYTES) return false;
   for (let i = 0; i < d.length; i++) {
     if (d[i] - d[i] !== 0) return false; // NaN or infinite
   }
