@@ -1,9 +1,22 @@
 import assert from "node:assert/strict";
-import { bootstrapBestLayer, percentileInterval, resampleWeights } from "../lib/stats/bootstrap.ts";
+import fc from "fast-check";
+import {
+  bootstrapBestLayer,
+  bootstrapMeanInterval,
+  percentileInterval,
+  resampleWeights,
+} from "../lib/stats/bootstrap.ts";
+import { kernelReady } from "../lib/stats/difference_layout.ts";
 import { promptMatrix } from "../lib/stats/prompt_matrix.ts";
 import { seededRandom } from "../lib/util/random.ts";
 import { fakeRun, type SampleTuple } from "./helpers/fake_sweep.ts";
 import { loadTempSweep } from "./helpers/temp_sweep.ts";
+import {
+  completeMatrix,
+  referenceBootstrap,
+  referenceMeanInterval,
+  referencePercentiles,
+} from "./helpers/reference_resampling.ts";
 
 Deno.test("resampleWeights draws n prompts with replacement", () => {
   const w = resampleWeights(50, seededRandom(3));
@@ -71,4 +84,98 @@ Deno.test("stability is the share of resamples that keep the layer: a constructe
     const w0 = d / 1.025;
     assert.ok(d === 1 || Math.abs(w0 - Math.round(w0)) < 1e-9, `delta ${d}`);
   }
+});
+
+/** Random complete matrices with ties (small integers) and spread (doubles). */
+const completeInput = fc.record({
+  L: fc.integer({ min: 1, max: 35 }),
+  P: fc.integer({ min: 1, max: 40 }),
+  seed: fc.integer({ min: 0, max: 2 ** 32 - 1 }),
+}).chain(({ L, P, seed }) => {
+  const cells = (values: fc.Arbitrary<number>) =>
+    fc.array(values, { minLength: L * P, maxLength: L * P });
+  return fc.record({
+    L: fc.constant(L),
+    P: fc.constant(P),
+    seed: fc.constant(seed),
+    positive: cells(
+      fc.oneof(fc.integer({ min: -2, max: 2 }), fc.double({ min: -9, max: 9, noNaN: true })),
+    ),
+    negative: cells(fc.integer({ min: -2, max: 2 })),
+  });
+});
+
+Deno.test("the kernels' bootstrap is the straightforward one, bit for bit (random matrices)", () => {
+  fc.assert(
+    fc.property(completeInput, ({ L, P, seed, positive, negative }) => {
+      const m = completeMatrix(Array.from({ length: L }, (_, l) => 10 + l), P, positive, negative);
+      assert.ok(kernelReady(m));
+      const resamples = 37; // not a multiple of the batch: a last, partial batch
+      assert.deepEqual(
+        bootstrapBestLayer(m, { resamples, seed }),
+        referenceBootstrap(m, resamples, seed),
+      );
+    }),
+    { numRuns: 60 },
+  );
+});
+
+Deno.test("matrices off the kernels (missing or repeated cells) give the straightforward bootstrap", () => {
+  const samples: SampleTuple[] = [];
+  for (let p = 0; p < 12; p++) {
+    samples.push([1, 1, p, p % 3], [1, -1, p, 1], [2, 1, p, 2 + (p % 5)], [2, -1, p, 0]);
+  }
+  const missing = promptMatrix(fakeRun("4B", "a", [], samples.filter((_, i) => i !== 5)));
+  const repeated = promptMatrix(fakeRun("4B", "a", [], [...samples, [2, 1, 3, 9]]));
+  for (const m of [missing, repeated]) {
+    assert.ok(!kernelReady(m));
+    assert.deepEqual(
+      bootstrapBestLayer(m, { resamples: 50, seed: 4 }),
+      referenceBootstrap(m, 50, 4),
+    );
+  }
+});
+
+Deno.test("bootstrapMeanInterval is the straightforward one, bit for bit", () => {
+  const values = fc.array(
+    fc.oneof(fc.integer({ min: -3, max: 3 }), fc.double({ min: -1e3, max: 1e3, noNaN: true })),
+    { maxLength: 60 },
+  );
+  fc.assert(
+    fc.property(values, fc.integer({ min: 1, max: 30 }), fc.nat(), (xs, resamples, seed) => {
+      const v = Float64Array.from(xs);
+      assert.deepEqual(
+        bootstrapMeanInterval(v, resamples, seed),
+        referenceMeanInterval(v, resamples, seed),
+      );
+    }),
+  );
+});
+
+Deno.test("percentileInterval: a -0 keeps the a - b order (the typed sort would move it)", () => {
+  const values = Float64Array.from([0, -0, 5]); // level 1: the smallest, 0 (a typed sort: -0)
+  assert.ok(Object.is(percentileInterval(values, 1)[0], 0));
+  const random = fc.array(fc.oneof(fc.constant(NaN), fc.constant(-0), fc.double()), {
+    maxLength: 40,
+  });
+  fc.assert(fc.property(random, fc.double({ min: 0, max: 1, noNaN: true }), (xs, level) => {
+    const v = Float64Array.from(xs);
+    assert.deepEqual(percentileInterval(v, level), referencePercentiles(v, level));
+  }));
+});
+
+Deno.test("computations in turn on the one kernel memory do not disturb each other", async () => {
+  const sweep = await loadTempSweep({
+    models: [{ label: "4B", layers: 36 }, { label: "32B", layers: 64 }],
+    concepts: ["a"],
+    prompts: 50,
+    effect: 3,
+    seed: 6,
+  });
+  const [a, b] = sweep.runs.map(promptMatrix);
+  const first = bootstrapBestLayer(a, { resamples: 100, seed: 2 });
+  bootstrapBestLayer(b, { resamples: 100, seed: 2 }); // a larger matrix in between
+  bootstrapMeanInterval(Float64Array.from([1, 2, 3]), 10, 1);
+  assert.deepEqual(bootstrapBestLayer(a, { resamples: 100, seed: 2 }), first);
+  assert.deepEqual(first, referenceBootstrap(a, 100, 2));
 });

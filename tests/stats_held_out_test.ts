@@ -3,7 +3,10 @@ import { bootstrapBestLayer } from "../lib/stats/bootstrap.ts";
 import {
   chosenLayer,
   heldOutInterval,
+  heldOutProfile,
+  profileInterval,
   promptDifferences,
+  runProfile,
   selectionWeights,
 } from "../lib/stats/held_out.ts";
 import { promptMatrix } from "../lib/stats/prompt_matrix.ts";
@@ -100,4 +103,40 @@ Deno.test("a planted effect: the held-out interval excludes 0 and covers the pla
   assert.ok(atPeak.length > PAIRS / 2, `${atPeak.length} chose the peak`);
   const peakCoverage = rate(atPeak, (s) => covers(s.heldOut.ci, 3));
   assert.ok(withinBinomial(peakCoverage, 0.95, atPeak.length), `at the peak ${peakCoverage}`);
+});
+
+Deno.test("a run's profile: its split, its chosen layer and every prompt's difference there", () => {
+  const samples: SampleTuple[] = [];
+  for (let p = 0; p < 7; p++) {
+    samples.push([1, 1, p, 1], [1, -1, p, 0], [2, 1, p, 5 + p], [2, -1, p, 2]);
+  }
+  const matrix = promptMatrix(fakeRun("8B", "a", [], samples.slice(0, -1))); // prompt 6: no -1 at 2
+  const profile = heldOutProfile(matrix, 3);
+  const selection = selectionWeights(matrix.prompts, "a", 3);
+  assert.deepEqual(Array.from(profile.selection), Array.from(selection));
+  assert.equal(profile.layer, matrix.layers[chosenLayer(matrix, selection)]);
+  assert.equal(profile.layer, 2);
+  assert.deepEqual(Array.from(profile.differences), [3, 4, 5, 6, 7, 8, NaN]);
+  assert.deepEqual(Array.from(profile.prompts), [0, 1, 2, 3, 4, 5, 6]);
+  // the interval of the profile: a paired t interval of the held-out differences (NaN skipped)
+  const held = [3, 4, 5, 6, 7, 8, NaN].filter((_, p) => selection[p] === 0);
+  const h = profileInterval(profile);
+  assert.equal(h.n, held.filter((x) => !Number.isNaN(x)).length);
+  assert.deepEqual(h, heldOutInterval(matrix, { seed: 3 }));
+  assert.ok(Number.isNaN(profileInterval({ ...profile, layer: NaN }).delta)); // no layer: NaN
+});
+
+Deno.test("a profile survives a structured clone (a worker's message) unchanged", () => {
+  const samples: SampleTuple[] = [[1, 1, 0, 2], [1, -1, 0, 1], [1, 1, 1, 4], [1, -1, 1, 0]];
+  const profile = heldOutProfile(promptMatrix(fakeRun("8B", "a", [], samples)), 1);
+  assert.deepEqual(structuredClone(profile), profile);
+});
+
+Deno.test("runProfile remembers a run's profile per seed (the matrix is built once)", () => {
+  const samples: SampleTuple[] = [[1, 1, 0, 2], [1, -1, 0, 1], [1, 1, 1, 4], [1, -1, 1, 0]];
+  const run = fakeRun("8B", "a", [], samples);
+  const first = runProfile(run, 1);
+  assert.equal(runProfile(run, 1), first);
+  assert.deepEqual(runProfile(fakeRun("8B", "a", [], samples), 1), first); // another run object
+  assert.notEqual(runProfile(run, 2), first);
 });

@@ -1,11 +1,16 @@
 import assert from "node:assert/strict";
-import { selectionWeights } from "../lib/stats/held_out.ts";
+import { bestLayers, findBest } from "../lib/stats/best_layers.ts";
+import { heldOutProfile, selectionWeights } from "../lib/stats/held_out.ts";
+import { bootstrapMeanInterval } from "../lib/stats/bootstrap.ts";
 import {
-  bootstrapMeanInterval,
+  contrastsOf,
   modelContrast,
   modelContrasts,
   orientContrast,
+  profileContrast,
 } from "../lib/stats/model_contrast.ts";
+import { pairResult, robustness } from "../lib/stats/robustness.ts";
+import { loadSweep } from "../lib/sweep/load.ts";
 import { promptMatrix } from "../lib/stats/prompt_matrix.ts";
 import { plantedDelta, type SynthSpec } from "../lib/synth/sweep.ts";
 import { fakeRun, fakeSweep, type SampleTuple } from "./helpers/fake_sweep.ts";
@@ -138,4 +143,30 @@ Deno.test("a planted difference (6 vs 3): found in 99.75% of pairs, the interval
   assert.ok(withinBinomial(coverage, 0.95, PAIRS), `coverage ${coverage}`);
   const centre = planted.reduce((s, x) => s + x.c.mean_difference, 0) / PAIRS;
   assert.ok(Math.abs(centre - 3) < 0.3, `mean difference ${centre}`);
+});
+
+Deno.test("contrastsOf the runs' profiles (from pairResult, in any order) are modelContrasts", async () => {
+  const sweep = await loadSweep("results/logit_diff_sweep", { models: ["4B", "8B", "32B"] });
+  const best = bestLayers(sweep);
+  const options = { resamples: 30, splits: 5, seed: 7 };
+  const records = robustness(sweep, best, options);
+  const expected = modelContrasts(sweep, records, { resamples: 300, seed: 7 });
+  // as a pool of workers would: runs in another order, each returning its record and profile
+  const results = [...sweep.runs].reverse().map((run) =>
+    structuredClone(pairResult(run, findBest(best, run.model, run.concept)!, options))
+  );
+  const rank = (p: { model: string; concept: string }) =>
+    sweep.concepts.indexOf(p.concept) * 100 + sweep.models.indexOf(p.model);
+  const profiles = results.filter((r) => r.record).map((r) => r.profile)
+    .sort((a, b) => rank(a) - rank(b));
+  assert.deepEqual(contrastsOf(profiles, { resamples: 300, seed: 7 }), expected);
+  assert.equal(expected.length, 9);
+});
+
+Deno.test("profileContrast of two runs' profiles is modelContrast of their matrices", () => {
+  const a = run("8B", SIX, (p) => 10 + p * p), b = run("32B", SIX, (p) => 4 + p);
+  assert.deepEqual(
+    profileContrast(heldOutProfile(a, 2), heldOutProfile(b, 2), { resamples: 200, seed: 2 }),
+    modelContrast(a, b, { resamples: 200, seed: 2 }),
+  );
 });

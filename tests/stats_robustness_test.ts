@@ -1,7 +1,14 @@
 import assert from "node:assert/strict";
-import { bestLayers } from "../lib/stats/best_layers.ts";
+import { bestLayers, findBest } from "../lib/stats/best_layers.ts";
+import { heldOutProfile } from "../lib/stats/held_out.ts";
+import { promptMatrix } from "../lib/stats/prompt_matrix.ts";
 import { mean } from "../lib/stats/describe.ts";
-import { robustness, type RobustnessRecord } from "../lib/stats/robustness.ts";
+import {
+  pairRecord,
+  pairResult,
+  robustness,
+  type RobustnessRecord,
+} from "../lib/stats/robustness.ts";
 import { fileURLToPath as fromFileUrl } from "node:url";
 import { loadSweep } from "../lib/sweep/load.ts";
 import { loadTempSweep } from "./helpers/temp_sweep.ts";
@@ -135,4 +142,17 @@ Deno.test("a pair's record is the same whatever else is loaded with it", async (
   assert.deepEqual(await recordOf({ models: ["32B", "8B"] }), alone);
   assert.deepEqual(await recordOf({ concepts: ["sycophancy", "corrigible"] }), alone);
   assert.ok(alone.ci_low < alone.best_delta && alone.held_out_ci_low < alone.held_out_delta);
+});
+
+Deno.test("pairResult: pairRecord's record, with the profile the contrasts need", async () => {
+  const sweep = await loadSweep("results/logit_diff_sweep", { models: ["8B"] });
+  const run = sweep.runs[0], chosen = findBest(bestLayers(sweep), run.model, run.concept)!;
+  const options = { resamples: 40, splits: 6, seed: 2 };
+  const { record, profile } = pairResult(run, chosen, options);
+  assert.deepEqual(record, pairRecord(run, chosen, options));
+  assert.deepEqual(profile, heldOutProfile(promptMatrix(run), 2));
+  assert.equal(profile.layer, record?.held_out_layer);
+  const absent = pairResult(run, { layer: 999, delta: 1 }, options); // no such layer: no record
+  assert.equal(absent.record, undefined);
+  assert.deepEqual(absent.profile, profile); // the profile does not depend on the chosen layer
 });

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { deviation, mean } from "d3-array";
-import { derivedSeed, normal, seededRandom } from "../lib/util/random.ts";
+import fc from "fast-check";
+import { derivedSeed, derivedSeeds, normal, seededRandom } from "../lib/util/random.ts";
 
 Deno.test("seededRandom is reproducible and normal has mean 0, sd 1", () => {
   const a = seededRandom(3), b = seededRandom(3);
@@ -36,4 +37,21 @@ Deno.test("derivedSeed depends on every key, and spreads near keys over the 32 b
   assert.ok(chi2 < 37.7, `chi-square ${chi2}`);
   assert.notEqual(derivedSeed(1, "8B", "corrigible"), derivedSeed(1, "corrigible", "8B"));
   assert.notEqual(derivedSeed(1, 2), derivedSeed(12));
+});
+
+Deno.test("derivedSeeds: derivedSeed of the keys and each last key, whatever the keys", () => {
+  const key = fc.oneof(fc.string(), fc.integer());
+  fc.assert(
+    fc.property(
+      fc.nat(),
+      fc.array(key, { maxLength: 3 }),
+      fc.array(fc.integer()),
+      (seed, keys, last) => {
+        assert.deepEqual(
+          Array.from(derivedSeeds(seed, keys, Int32Array.from(last))),
+          Array.from(last, (p) => derivedSeed(seed, ...keys, p)),
+        );
+      },
+    ),
+  );
 });

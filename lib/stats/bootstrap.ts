@@ -5,6 +5,16 @@
  */
 import { maxIndex, quantileSorted } from "d3-array";
 import { type Random, seededRandom } from "../util/random.ts";
+import {
+  type CompleteMatrix,
+  type DifferenceLayout,
+  differenceLayout,
+  firstMaxIndex,
+  kernelReady,
+  layerSums,
+  MAX_PROMPTS,
+} from "./difference_layout.ts";
+import { drawCounts, kernelLayout } from "./resample_kernels.ts";
 import { layerDeltas, type PromptMatrix, strengthMean, strengthVariance } from "./prompt_matrix.ts";
 
 /** Options of {@link bootstrapBestLayer}. */
@@ -59,9 +69,59 @@ export function resampleWeights(n: number, rand: Random, out = new Float64Array(
  * ```
  */
 export function percentileInterval(values: Float64Array, level = 0.95): [number, number] {
-  const sorted = Array.from(values.filter((v) => !Number.isNaN(v))).sort((a, b) => a - b);
+  const present = values.filter((v) => !Number.isNaN(v));
+  // a typed array sorts numerically (and fast), but puts -0 before 0, which `a - b` keeps in order
+  const sorted = present.some((v) => Object.is(v, -0))
+    ? Array.from(present).sort((a, b) => a - b)
+    : present.sort() as unknown as number[]; // d3 reads only its length and elements
   const tail = (1 - level) / 2;
   return [quantileSorted(sorted, tail) ?? NaN, quantileSorted(sorted, 1 - tail) ?? NaN];
+}
+
+/**
+ * Percentile interval of the mean of `values` over bootstrap resamples (mulberry32 from `seed`;
+ * each mean the sum of count x value in order, over n). NaN below two values.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * const [low, high] = bootstrapMeanInterval(Float64Array.from([1, 2, 3, 4, 5, 6]), 500, 1);
+ * assert.ok(low < 3.5 && 3.5 < high && low >= 1 && high <= 6);
+ * assert.ok(bootstrapMeanInterval(Float64Array.from([1]), 500, 1).every(Number.isNaN));
+ * ```
+ */
+export function bootstrapMeanInterval(
+  values: Float64Array,
+  resamples: number,
+  seed: number,
+  level = 0.95,
+): [number, number] {
+  const n = values.length;
+  if (n < 2) return [NaN, NaN];
+  const means = new Float64Array(resamples);
+  if (n >= MAX_PROMPTS) {
+    const rand = seededRandom(seed), weights = new Float64Array(n);
+    for (let b = 0; b < resamples; b++) {
+      resampleWeights(n, rand, weights);
+      let sum = 0;
+      for (let i = 0; i < n; i++) sum += weights[i] * values[i];
+      means[b] = sum / n;
+    }
+  } else {
+    const layout = kernelLayout({ values: n * 8, counts: 4 * n * 4, sums: 4 * 8 });
+    const { kernels: k, offsets: o } = layout;
+    layout.f64("values", n).set(values);
+    let state = seed >>> 0;
+    for (let first = 0; first < resamples; first += 4) {
+      const group = Math.min(4, resamples - first);
+      layout.i32("counts", 4 * n).fill(0);
+      for (let r = 0; r < group; r++) state = drawCounts(k, state, n, n, o.counts + r * n * 4);
+      k.weightedSums(o.values, o.counts, n, o.sums);
+      const sums = layout.f64("sums", 4);
+      for (let r = 0; r < group; r++) means[first + r] = sums[r] / n;
+    }
+  }
+  return percentileInterval(means, level);
 }
 
 /**
@@ -87,32 +147,114 @@ export function bootstrapBestLayer(
   options: BootstrapOptions = {},
 ): BootstrapResult {
   const B = options.resamples ?? 2000, level = options.level ?? 0.95;
-  const P = matrix.prompts.length;
-  const rand = seededRandom(options.seed ?? 1);
-  const all = new Float64Array(P).fill(1);
-  const best = maxIndex(layerDeltas(matrix, all));
-  const deltas = new Float64Array(B), ds = new Float64Array(B);
-  const weights = new Float64Array(P);
+  const best = maxIndex(layerDeltas(matrix, new Float64Array(matrix.prompts.length).fill(1)));
+  const draws = kernelReady(matrix)
+    ? resampleComplete(matrix, B, options.seed ?? 1)
+    : resampleAny(matrix, B, options.seed ?? 1);
   let same = 0;
+  for (const l of draws.layers) if (l === best) same++;
+  return {
+    layer: best < 0 ? NaN : matrix.layers[best],
+    ci: percentileInterval(draws.deltas, level),
+    stability: same / B,
+    cohensDCi: percentileInterval(draws.ds, level),
+    deltas: draws.deltas,
+  };
+}
+
+/** Each resample's best layer index, its delta there and Cohen's d there. */
+interface Resamples {
+  layers: Int32Array;
+  deltas: Float64Array;
+  ds: Float64Array;
+}
+
+/** Cohen's d from the two strengths' weighted means and variances (NaN without spread). */
+function cohensDOf(meanPos: number, varPos: number, meanNeg: number, varNeg: number): number {
+  const pooled = Math.sqrt((varPos + varNeg) / 2);
+  return pooled > 0 ? (meanPos - meanNeg) / pooled : NaN; // never an invented 0
+}
+
+/** The resamples of any matrix (missing cells, repeated cells): the straightforward code. */
+function resampleAny(matrix: PromptMatrix, B: number, seed: number): Resamples {
+  const P = matrix.prompts.length, rand = seededRandom(seed);
+  const out = { layers: new Int32Array(B), deltas: new Float64Array(B), ds: new Float64Array(B) };
+  const weights = new Float64Array(P);
   for (let b = 0; b < B; b++) {
     resampleWeights(P, rand, weights);
     const layerDelta = layerDeltas(matrix, weights);
     const l = maxIndex(layerDelta);
-    if (l === best) same++;
-    deltas[b] = l < 0 ? NaN : layerDelta[l];
-    const pooled = Math.sqrt(
-      (strengthVariance(matrix, "positive", l, weights) +
-        strengthVariance(matrix, "negative", l, weights)) / 2,
+    out.layers[b] = l;
+    out.deltas[b] = l < 0 ? NaN : layerDelta[l];
+    out.ds[b] = cohensDOf(
+      strengthMean(matrix, "positive", l, weights),
+      strengthVariance(matrix, "positive", l, weights),
+      strengthMean(matrix, "negative", l, weights),
+      strengthVariance(matrix, "negative", l, weights),
     );
-    const diff = strengthMean(matrix, "positive", l, weights) -
-      strengthMean(matrix, "negative", l, weights);
-    ds[b] = pooled > 0 ? diff / pooled : NaN; // no d where no spread: never an invented 0
   }
-  return {
-    layer: best < 0 ? NaN : matrix.layers[best],
-    ci: percentileInterval(deltas, level),
-    stability: same / B,
-    cohensDCi: percentileInterval(ds, level),
-    deltas,
-  };
+  return out;
+}
+
+/**
+ * Cohen's d of resamples `first + r` and `first + q` of a batch (of list sizes `sizes`) at their
+ * best layers: the kernel's means, squared deviations and weights, then `rowVariance`'s
+ * division.
+ */
+function cohensDPair(
+  target: DifferenceLayout,
+  sizes: Int32Array,
+  first: number,
+  [r, q]: [number, number],
+  out: Resamples,
+): void {
+  const { layout: { kernels: k, offsets: o }, P } = target;
+  const list = (i: number) =>
+    [
+      o.pairs + out.layers[first + i] * P * 16,
+      o.idx + i * P * 4,
+      o.ws + i * P * 8,
+      sizes[i],
+    ] as const;
+  k.pairMoments(...list(r), ...list(q), o.moments);
+  const m = target.layout.f64("moments", 12);
+  const variance = (ss: number, n: number) => n > 1 ? ss / (n - 1) : NaN;
+  for (const [i, at] of [[r, 0], [q, 6]]) {
+    const [meanPos, meanNeg, ssPos, ssNeg, n] = m.subarray(at, at + 5);
+    out.ds[first + i] = cohensDOf(meanPos, variance(ssPos, n), meanNeg, variance(ssNeg, n));
+  }
+}
+
+/** Resamples drawn, then summed, together: the differences are read once per batch. */
+const BATCH = 16;
+
+/**
+ * The resamples of a complete matrix with the kernels: the same draws (mulberry32 from `seed`),
+ * and the same operations in the same order as {@link resampleAny}, on the drawn prompts only.
+ */
+function resampleComplete(matrix: CompleteMatrix, B: number, seed: number): Resamples {
+  const target = differenceLayout(matrix, true, BATCH);
+  const { layout: { kernels: k, offsets: o }, L, P, stride } = target;
+  const out = { layers: new Int32Array(B), deltas: new Float64Array(B), ds: new Float64Array(B) };
+  const deltas = new Float64Array(L), sizes = new Int32Array(BATCH);
+  let state = seed >>> 0;
+  for (let first = 0; first < B; first += BATCH) {
+    const n = Math.min(BATCH, B - first);
+    for (let r = 0; r < n; r++) {
+      state = drawCounts(k, state, P, P, o.counts);
+      sizes[r] = k.compact(o.counts, P, o.idx + r * P * 4, o.ws + r * P * 8);
+    }
+    layerSums(target, sizes.subarray(0, n));
+    const sums = target.layout.f64("sums", n * stride);
+    for (let r = 0; r < n; r++) {
+      for (let l = 0; l < L; l++) deltas[l] = sums[r * stride + l] / P; // the weights add up to P
+      const l = firstMaxIndex(deltas, L);
+      out.layers[first + r] = l;
+      out.deltas[first + r] = deltas[l];
+    }
+    for (let r = 0; r < n; r += 2) {
+      cohensDPair(target, sizes, first, [r, Math.min(r + 1, n - 1)], out);
+    }
+  }
+  return out;
 }

@@ -8,13 +8,16 @@
  *
  * The split depends only on the seed, the concept and each prompt's `prompt_idx`, never on the
  * model: models swept on the same prompts get the same halves, so their held-out effects can be
- * compared prompt by prompt (`model_contrast.ts`).
+ * compared prompt by prompt (`model_contrast.ts`). All either needs of a run is its held-out
+ * profile (the split, the chosen layer, each prompt's difference there): a few numbers per
+ * prompt, computed once per run (with its record, in a worker or not) and kept for the contrasts.
  * @module
  */
 import { maxIndex } from "d3-array";
-import { derivedSeed } from "../util/random.ts";
+import { derivedSeeds } from "../util/random.ts";
 import { pairedTInterval, pairedTTest } from "./paired.ts";
-import { layerDeltas, type PromptMatrix } from "./prompt_matrix.ts";
+import type { SweepRun } from "../sweep/types.ts";
+import { layerDeltas, type PromptMatrix, promptMatrix } from "./prompt_matrix.ts";
 
 /** Options of {@link heldOutInterval}. */
 export interface HeldOutOptions {
@@ -56,7 +59,7 @@ export function selectionWeights(
   concept: string,
   seed: number,
 ): Float64Array {
-  const keys = Array.from(prompts, (p) => derivedSeed(seed, concept, "held-out", p));
+  const keys = derivedSeeds(seed, [concept, "held-out"], prompts);
   const order = Array.from(prompts, (_, i) => i)
     .sort((a, b) => keys[a] - keys[b] || prompts[a] - prompts[b]);
   const weights = new Float64Array(prompts.length);
@@ -107,9 +110,86 @@ export function chosenLayer(matrix: PromptMatrix, selection: Float64Array): numb
 }
 
 /**
+ * What the held-out estimate and the model contrasts need of a run: its prompts, the selection
+ * half, the layer chosen there and every prompt's difference at it. Small (a few numbers per
+ * prompt) and plain, so a worker can send it back with the run's record.
+ */
+export interface HeldOutProfile {
+  model: string;
+  concept: string;
+  /** The layer chosen on the selection half (NaN when none can be). */
+  layer: number;
+  /** The run's prompt_idx values, ascending (the matrix's prompts). */
+  prompts: Int32Array;
+  /** 1 where the prompt is in the selection half ({@link selectionWeights}), else 0. */
+  selection: Uint8Array;
+  /** Each prompt's difference (+1 minus -1) at `layer`; NaN where absent or without a layer. */
+  differences: Float64Array;
+}
+
+/**
+ * The held-out profile of a run's matrix for a base seed.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadRun } from "../sweep/load.ts";
+ * import { promptMatrix } from "./prompt_matrix.ts";
+ * const dir = "results/logit_diff_sweep/corrigible/Qwen_Qwen3_4B";
+ * const profile = heldOutProfile(promptMatrix(await loadRun(dir, "4B", "corrigible")), 1);
+ * assert.equal(profile.prompts.length, 40);
+ * assert.equal(profile.selection.reduce((a, b) => a + b, 0), 20); // half of the prompts select
+ * assert.ok(Number.isInteger(profile.layer));
+ * ```
+ */
+export function heldOutProfile(matrix: PromptMatrix, seed = 1): HeldOutProfile {
+  const selection = selectionWeights(matrix.prompts, matrix.concept, seed);
+  const l = chosenLayer(matrix, selection);
+  return {
+    model: matrix.model,
+    concept: matrix.concept,
+    layer: l < 0 ? NaN : matrix.layers[l],
+    prompts: matrix.prompts.slice(),
+    selection: Uint8Array.from(selection),
+    differences: l < 0
+      ? new Float64Array(matrix.prompts.length).fill(NaN)
+      : promptDifferences(matrix, l),
+  };
+}
+
+/**
+ * The held-out interval of a profile: the effect at its layer on the estimation half, with a
+ * paired t interval. NaN where it cannot be computed (fewer than two estimation prompts: NaN
+ * interval).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * const profile = {
+ *   model: "4B", concept: "c", layer: 18, prompts: Int32Array.from([0, 1, 2, 3]),
+ *   selection: Uint8Array.from([1, 0, 1, 0]), differences: Float64Array.from([9, 2, 9, 4]),
+ * };
+ * const h = profileInterval(profile);
+ * assert.deepEqual([h.layer, h.delta, h.n], [18, 3, 2]); // prompts 1 and 3 estimate
+ * assert.ok(h.ci[0] < 3 && 3 < h.ci[1]);
+ * ```
+ */
+export function profileInterval(profile: HeldOutProfile, level?: number): HeldOutInterval {
+  if (Number.isNaN(profile.layer)) return { layer: NaN, delta: NaN, ci: [NaN, NaN], n: 0 };
+  const held = Array.from(profile.differences).filter((_, p) => profile.selection[p] === 0);
+  const test = pairedTTest(held);
+  return {
+    layer: profile.layer,
+    delta: test.n > 0 ? test.mean : NaN,
+    ci: pairedTInterval(held, level),
+    n: test.n,
+  };
+}
+
+/**
  * The held-out interval of a run: the layer chosen on the selection half
- * ({@link selectionWeights}), its effect estimated on the other half with a paired t interval.
- * NaN where it cannot be computed (fewer than two estimation prompts: NaN interval).
+ * ({@link selectionWeights}), its effect estimated on the other half with a paired t interval
+ * ({@link profileInterval} of {@link heldOutProfile}).
  *
  * @example
  * ```ts
@@ -127,15 +207,32 @@ export function heldOutInterval(
   matrix: PromptMatrix,
   options: HeldOutOptions = {},
 ): HeldOutInterval {
-  const selection = selectionWeights(matrix.prompts, matrix.concept, options.seed ?? 1);
-  const l = chosenLayer(matrix, selection);
-  if (l < 0) return { layer: NaN, delta: NaN, ci: [NaN, NaN], n: 0 };
-  const held = Array.from(promptDifferences(matrix, l)).filter((_, p) => selection[p] === 0);
-  const test = pairedTTest(held);
-  return {
-    layer: matrix.layers[l],
-    delta: test.n > 0 ? test.mean : NaN,
-    ci: pairedTInterval(held, options.level),
-    n: test.n,
-  };
+  return profileInterval(heldOutProfile(matrix, options.seed ?? 1), options.level);
+}
+
+const remembered = new WeakMap<SweepRun, Map<number, HeldOutProfile>>();
+
+/**
+ * The held-out profile of a run for a base seed, remembered for the run (a profile depends only
+ * on the run and the seed), so the records and then the contrasts build the run's matrix once.
+ * `matrix`, when given, is the run's (it saves building it).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadRun } from "../sweep/load.ts";
+ * const run = await loadRun("results/logit_diff_sweep/corrigible/Qwen_Qwen3_4B", "4B", "corrigible");
+ * const profile = runProfile(run, 1);
+ * assert.equal(runProfile(run, 1), profile); // remembered
+ * assert.notEqual(runProfile(run, 2), profile); // another seed, another split
+ * ```
+ */
+export function runProfile(run: SweepRun, seed: number, matrix?: PromptMatrix): HeldOutProfile {
+  const bySeed = remembered.get(run) ?? new Map<number, HeldOutProfile>();
+  remembered.set(run, bySeed);
+  const known = bySeed.get(seed);
+  if (known) return known;
+  const profile = heldOutProfile(matrix ?? promptMatrix(run), seed);
+  bySeed.set(seed, profile);
+  return profile;
 }

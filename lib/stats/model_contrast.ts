@@ -12,15 +12,19 @@
  * Only prompts held out in both models and with both strengths at both layers count; when the
  * models' prompts do not match, the others are left out, and with no matched prompt there is no
  * comparison.
+ *
+ * A contrast needs only the two runs' held-out profiles (`held_out.ts`), not their matrices:
+ * {@link contrastsOf} computes every contrast from the profiles the robustness records came
+ * with (`pairResult` in robustness.ts).
  * @module
  */
 import type { Sweep } from "../sweep/types.ts";
 import type { RobustnessRecord } from "./robustness.ts";
-import { derivedSeed, seededRandom } from "../util/random.ts";
-import { percentileInterval, resampleWeights } from "./bootstrap.ts";
-import { chosenLayer, promptDifferences, selectionWeights } from "./held_out.ts";
+import { derivedSeed } from "../util/random.ts";
+import { bootstrapMeanInterval } from "./bootstrap.ts";
+import { type HeldOutProfile, heldOutProfile, runProfile } from "./held_out.ts";
 import { pairedTTest } from "./paired.ts";
-import { type PromptMatrix, promptMatrix } from "./prompt_matrix.ts";
+import type { PromptMatrix } from "./prompt_matrix.ts";
 
 /** One paired comparison of two models on a concept: A minus B. */
 export interface ModelContrast {
@@ -52,53 +56,108 @@ export interface ContrastOptions {
   level?: number;
 }
 
-/** Each held-out prompt's difference at the layer chosen on the selection half, by prompt_idx. */
-function heldOutDifferences(matrix: PromptMatrix, seed: number) {
-  const selection = selectionWeights(matrix.prompts, matrix.concept, seed);
-  const l = chosenLayer(matrix, selection);
+/** A profile's held-out prompts with a difference, by prompt_idx, in the profile's order. */
+function heldOutDifferences(profile: HeldOutProfile): Map<number, number> {
   const byPrompt = new Map<number, number>();
-  if (l < 0) return { layer: NaN, byPrompt };
-  const differences = promptDifferences(matrix, l);
-  matrix.prompts.forEach((prompt, p) => {
-    if (selection[p] === 0 && !Number.isNaN(differences[p])) byPrompt.set(prompt, differences[p]);
+  profile.prompts.forEach((prompt, p) => {
+    const x = profile.differences[p];
+    if (profile.selection[p] === 0 && !Number.isNaN(x)) byPrompt.set(prompt, x);
   });
-  return { layer: matrix.layers[l], byPrompt };
+  return byPrompt;
 }
 
 /**
- * Percentile interval of the mean of `values` over bootstrap resamples.
+ * The paired contrast of two runs' held-out profiles (A minus B, one concept), or undefined
+ * when no prompt matches. The profiles must come from the same base seed (then the halves
+ * agree). The bootstrap is seeded from the seed, the two models (in either order: B minus A is
+ * exactly the negative of A minus B, interval included) and the concept.
  *
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * const [low, high] = bootstrapMeanInterval(Float64Array.from([1, 2, 3, 4, 5, 6]), 500, 1);
- * assert.ok(low < 3.5 && 3.5 < high && low >= 1 && high <= 6);
- * assert.ok(bootstrapMeanInterval(Float64Array.from([1]), 500, 1).every(Number.isNaN));
+ * const profile = (model: string, differences: number[]) => ({
+ *   model, concept: "c", layer: 18, prompts: Int32Array.from([0, 1, 2, 3, 4]),
+ *   selection: Uint8Array.from([1, 0, 0, 1, 0]), differences: Float64Array.from(differences),
+ * });
+ * const c = profileContrast(profile("8B", [0, 5, 6, 0, 7]), profile("32B", [0, 1, 1, 0, NaN]))!;
+ * assert.equal(c.n_prompts, 2); // prompts 1 and 2: held out, with a difference in both
+ * assert.equal(c.mean_difference, 4.5);
  * ```
  */
-export function bootstrapMeanInterval(
-  values: Float64Array,
-  resamples: number,
-  seed: number,
-  level = 0.95,
-): [number, number] {
-  const n = values.length;
-  if (n < 2) return [NaN, NaN];
-  const rand = seededRandom(seed), weights = new Float64Array(n);
-  const means = new Float64Array(resamples);
-  for (let b = 0; b < resamples; b++) {
-    resampleWeights(n, rand, weights);
-    let sum = 0;
-    for (let i = 0; i < n; i++) sum += weights[i] * values[i];
-    means[b] = sum / n;
+export function profileContrast(
+  a: HeldOutProfile,
+  b: HeldOutProfile,
+  options: ContrastOptions = {},
+): ModelContrast | undefined {
+  const seed = options.seed ?? 1;
+  const theirs = heldOutDifferences(b);
+  const contrasts: number[] = [];
+  for (const [prompt, x] of heldOutDifferences(a)) {
+    const y = theirs.get(prompt);
+    if (y !== undefined) contrasts.push(x - y);
   }
-  return percentileInterval(means, level);
+  if (contrasts.length === 0) return undefined;
+  const test = pairedTTest(contrasts);
+  const [ci_low, ci_high] = bootstrapMeanInterval(
+    Float64Array.from(contrasts),
+    options.resamples ?? 2000,
+    derivedSeed(seed, ...[a.model, b.model].sort(), a.concept, "contrast"),
+    options.level,
+  );
+  return {
+    concept: a.concept,
+    model_a: a.model,
+    model_b: b.model,
+    layer_a: a.layer,
+    layer_b: b.layer,
+    n_prompts: test.n,
+    mean_difference: test.mean,
+    ci_low,
+    ci_high,
+    t: test.t,
+    p: test.p,
+  };
+}
+
+/**
+ * The contrasts of every two profiles of each concept: concepts in the order they first come,
+ * model A before model B in the profiles' order. With the profiles of the runs that have a
+ * robustness record, in the sweep's order, these are {@link modelContrasts}.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * const profile = (model: string, concept: string) => ({
+ *   model, concept, layer: 1, prompts: Int32Array.from([0, 1, 2, 3]),
+ *   selection: Uint8Array.from([1, 0, 1, 0]), differences: Float64Array.from([1, 2, 3, 4]),
+ * });
+ * const profiles = ["a", "b"].flatMap((c) => ["4B", "8B", "32B"].map((m) => profile(m, c)));
+ * const contrasts = contrastsOf(profiles, { resamples: 100 });
+ * assert.equal(contrasts.length, 2 * 3); // 3 pairs of models x 2 concepts
+ * assert.deepEqual([contrasts[2].concept, contrasts[2].model_a, contrasts[2].model_b], ["a", "8B", "32B"]);
+ * ```
+ */
+export function contrastsOf(
+  profiles: readonly HeldOutProfile[],
+  options: ContrastOptions = {},
+): ModelContrast[] {
+  const byConcept = new Map<string, HeldOutProfile[]>();
+  for (const p of profiles) byConcept.set(p.concept, [...(byConcept.get(p.concept) ?? []), p]);
+  const out: ModelContrast[] = [];
+  for (const group of byConcept.values()) {
+    group.forEach((a, i) =>
+      group.slice(i + 1).forEach((b) => {
+        const contrast = profileContrast(a, b, options);
+        if (contrast) out.push(contrast);
+      })
+    );
+  }
+  return out;
 }
 
 /**
  * The paired contrast of two runs of one concept (A minus B), or undefined when no prompt
- * matches. The bootstrap is seeded from the seed, the two models (in either order: B minus A is
- * exactly the negative of A minus B, interval included) and the concept.
+ * matches: {@link profileContrast} of their held-out profiles.
  *
  * @example
  * ```ts
@@ -121,38 +180,13 @@ export function modelContrast(
   options: ContrastOptions = {},
 ): ModelContrast | undefined {
   const seed = options.seed ?? 1;
-  const held = [heldOutDifferences(a, seed), heldOutDifferences(b, seed)];
-  const contrasts: number[] = [];
-  for (const [prompt, x] of held[0].byPrompt) {
-    const y = held[1].byPrompt.get(prompt);
-    if (y !== undefined) contrasts.push(x - y);
-  }
-  if (contrasts.length === 0) return undefined;
-  const test = pairedTTest(contrasts);
-  const [ci_low, ci_high] = bootstrapMeanInterval(
-    Float64Array.from(contrasts),
-    options.resamples ?? 2000,
-    derivedSeed(seed, ...[a.model, b.model].sort(), a.concept, "contrast"),
-    options.level,
-  );
-  return {
-    concept: a.concept,
-    model_a: a.model,
-    model_b: b.model,
-    layer_a: held[0].layer,
-    layer_b: held[1].layer,
-    n_prompts: test.n,
-    mean_difference: test.mean,
-    ci_low,
-    ci_high,
-    t: test.t,
-    p: test.p,
-  };
+  return profileContrast(heldOutProfile(a, seed), heldOutProfile(b, seed), options);
 }
 
 /**
  * The contrasts of every two models of each concept that both have a robustness record (model
- * A before model B in the sweep's model order), concept by concept.
+ * A before model B in the sweep's model order), concept by concept: {@link contrastsOf} the
+ * runs' profiles (remembered from the records when computed here: no matrix is built twice).
  *
  * @example
  * ```ts
@@ -175,20 +209,14 @@ export function modelContrasts(
   records: readonly Pick<RobustnessRecord, "model" | "concept">[],
   options: ContrastOptions = {},
 ): ModelContrast[] {
-  const out: ModelContrast[] = [];
-  for (const concept of sweep.concepts) {
-    const matrices = sweep.models
+  const seed = options.seed ?? 1;
+  const profiles = sweep.concepts.flatMap((concept) =>
+    sweep.models
       .filter((m) => records.some((r) => r.model === m && r.concept === concept))
       .flatMap((m) => sweep.runs.filter((r) => r.model === m && r.concept === concept))
-      .map(promptMatrix);
-    matrices.forEach((a, i) =>
-      matrices.slice(i + 1).forEach((b) => {
-        const contrast = modelContrast(a, b, options);
-        if (contrast) out.push(contrast);
-      })
-    );
-  }
-  return out;
+      .map((run) => runProfile(run, seed))
+  );
+  return contrastsOf(profiles, options);
 }
 
 /**

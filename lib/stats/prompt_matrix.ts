@@ -4,6 +4,7 @@
  * @module
  */
 import type { SweepRun } from "../sweep/types.ts";
+import { distinctPositions } from "./distinct_positions.ts";
 import {
   addValue,
   cellMeans,
@@ -37,41 +38,20 @@ export interface PromptMatrix {
   repeated?: Record<Strength, RepeatedCells>;
 }
 
-function sortedUnique(values: ArrayLike<number>): Int32Array {
-  return Int32Array.from(new Set(Array.from(values))).sort();
-}
-
 const STRENGTHS: readonly Strength[] = ["positive", "negative", "baseline"];
 
-function strengthOf(value: number): Strength | undefined {
-  return value === 1
-    ? "positive"
-    : value === -1
-    ? "negative"
-    : value === 0
-    ? "baseline"
-    : undefined;
+/** 0 (+1), 1 (-1), 2 (0) or -1 (another strength): the index of a strength in STRENGTHS. */
+function strengthIndex(value: number): number {
+  return value === 1 ? 0 : value === -1 ? 1 : value === 0 ? 2 : -1;
 }
 
 /** The cell sums of the rows before `end` (the first repeated row found). */
-function sumsUpTo(
-  run: SweepRun,
-  end: number,
-  layerIndex: Map<number, number>,
-  promptIndex: Map<number, number>,
-  size: number,
-): Record<Strength, RepeatedCells> {
-  const s = run.samples, P = promptIndex.size;
-  const sums = {
-    positive: repeatedCells(size),
-    negative: repeatedCells(size),
-    baseline: repeatedCells(size),
-  };
+function sumsUpTo(run: SweepRun, end: number, cells: Int32Array, size: number): RepeatedCells[] {
+  const s = run.samples;
+  const sums = STRENGTHS.map(() => repeatedCells(size));
   for (let i = 0; i < end; i++) {
-    const which = strengthOf(s.strength[i]);
-    if (!which) continue;
-    const cell = layerIndex.get(s.layer[i])! * P + promptIndex.get(s.prompt_idx[i])!;
-    addValue(sums[which], cell, s.logit_diff_matching[i]);
+    const which = strengthIndex(s.strength[i]);
+    if (which >= 0) addValue(sums[which], cells[i], s.logit_diff_matching[i]);
   }
   return sums;
 }
@@ -152,49 +132,42 @@ export const strengthVariance = byStrength(rowVariance, repeatedVariance);
  */
 export function promptMatrix(run: SweepRun): PromptMatrix {
   const s = run.samples;
-  const layers = sortedUnique(s.layer), prompts = sortedUnique(s.prompt_idx);
-  const layerIndex = new Map(Array.from(layers, (l, i) => [l, i]));
-  const promptIndex = new Map(Array.from(prompts, (p, i) => [p, i]));
-  const size = layers.length * prompts.length;
-  const matrix: Record<Strength, Float64Array> = {
-    positive: new Float64Array(size).fill(NaN),
-    negative: new Float64Array(size).fill(NaN),
-    baseline: new Float64Array(size).fill(NaN),
-  };
-  const filled = {
-    positive: new Uint8Array(size),
-    negative: new Uint8Array(size),
-    baseline: new Uint8Array(size),
-  };
-  let repeated: Record<Strength, RepeatedCells> | undefined;
+  const byLayer = distinctPositions(s.layer), byPrompt = distinctPositions(s.prompt_idx);
+  const layers = byLayer.sorted, prompts = byPrompt.sorted, P = prompts.length;
+  const size = layers.length * P;
+  const cells = new Int32Array(s.length);
+  for (let i = 0; i < s.length; i++) cells[i] = byLayer.positions[i] * P + byPrompt.positions[i];
+  const values = STRENGTHS.map(() => new Float64Array(size).fill(NaN));
+  const filled = STRENGTHS.map(() => new Uint8Array(size));
+  let repeated: RepeatedCells[] | undefined;
   for (let i = 0; i < s.length; i++) {
-    const which = strengthOf(s.strength[i]);
-    if (!which) continue;
-    const cell = layerIndex.get(s.layer[i])! * prompts.length + promptIndex.get(s.prompt_idx[i])!;
-    if (filled[which][cell]++ > 0 && !repeated) {
-      repeated = sumsUpTo(run, i, layerIndex, promptIndex, size);
-    }
+    const which = strengthIndex(s.strength[i]);
+    if (which < 0) continue;
+    const cell = cells[i];
+    if (filled[which][cell]++ > 0 && !repeated) repeated = sumsUpTo(run, i, cells, size);
     if (repeated) addValue(repeated[which], cell, s.logit_diff_matching[i]);
-    else matrix[which][cell] = s.logit_diff_matching[i];
+    else values[which][cell] = s.logit_diff_matching[i];
   }
+  const head = { model: run.model, concept: run.concept, layers, prompts };
   if (repeated) {
-    for (const which of STRENGTHS) matrix[which] = cellMeans(repeated[which]);
-    return { model: run.model, concept: run.concept, layers, prompts, ...matrix, repeated };
+    const [positive, negative, baseline] = repeated.map(cellMeans);
+    const [rp, rn, rb] = repeated;
+    return {
+      ...head,
+      positive,
+      negative,
+      baseline,
+      repeated: { positive: rp, negative: rn, baseline: rb },
+    };
   }
+  const [positive, negative, baseline] = values;
   let complete = true;
   const difference = new Float64Array(size);
   for (let i = 0; i < size && complete; i++) {
-    difference[i] = matrix.positive[i] - matrix.negative[i];
+    difference[i] = positive[i] - negative[i];
     complete = difference[i] === difference[i];
   }
-  return {
-    model: run.model,
-    concept: run.concept,
-    layers,
-    prompts,
-    ...matrix,
-    ...(complete ? { difference } : {}),
-  };
+  return { ...head, positive, negative, baseline, ...(complete ? { difference } : {}) };
 }
 
 /**

@@ -15,7 +15,7 @@ import type { Sweep, SweepRun } from "../sweep/types.ts";
 import { type BestLayerRow, findBest } from "./best_layers.ts";
 import { bootstrapBestLayer } from "./bootstrap.ts";
 import { cohensD } from "./effect_sizes.ts";
-import { heldOutInterval } from "./held_out.ts";
+import { type HeldOutProfile, profileInterval, runProfile } from "./held_out.ts";
 import { glassDelta, holm, pairedTTest } from "./paired.ts";
 import { type PromptMatrix, promptMatrix } from "./prompt_matrix.ts";
 import { splitHalfDelta } from "./split_half.ts";
@@ -150,8 +150,53 @@ export function pairRecord(
   chosen: Pick<BestLayerRow, "layer" | "delta">,
   options: RobustnessOptions = {},
 ): PairRecord | undefined {
-  const { model, concept } = run, seed = options.seed ?? 1;
+  return pairResult(run, chosen, options).record;
+}
+
+/** A run's record (when it has one) and its held-out profile, for the model contrasts. */
+export interface PairResult {
+  record: PairRecord | undefined;
+  profile: HeldOutProfile;
+}
+
+/**
+ * {@link pairRecord} with the run's held-out profile (`held_out.ts`), computed from the same
+ * matrix: a worker returns both, and the contrasts are `contrastsOf` the profiles
+ * (`model_contrast.ts`). The profile is also remembered for the run, so
+ * `modelContrasts` on the same run objects builds no matrix again.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadRun } from "../sweep/load.ts";
+ * const run = await loadRun("results/logit_diff_sweep/corrigible/Qwen_Qwen3_4B", "4B", "corrigible");
+ * const { record, profile } = pairResult(run, { layer: 18, delta: 14.011423444747924 }, {
+ *   resamples: 20,
+ * });
+ * assert.equal(profile.layer, record?.held_out_layer);
+ * assert.equal(profile.prompts.length, 40);
+ * ```
+ */
+export function pairResult(
+  run: SweepRun,
+  chosen: Pick<BestLayerRow, "layer" | "delta">,
+  options: RobustnessOptions = {},
+): PairResult {
+  const seed = options.seed ?? 1;
   const matrix = promptMatrix(run);
+  const profile = runProfile(run, seed, matrix);
+  return { record: recordOf(run, matrix, profile, chosen, options), profile };
+}
+
+/** The record of a run from its matrix and profile (undefined without an effect size). */
+function recordOf(
+  run: SweepRun,
+  matrix: PromptMatrix,
+  profile: HeldOutProfile,
+  chosen: Pick<BestLayerRow, "layer" | "delta">,
+  options: RobustnessOptions,
+): PairRecord | undefined {
+  const { model, concept } = run, seed = options.seed ?? 1;
   const l = matrix.layers.indexOf(chosen.layer);
   if (l < 0) return undefined;
   const groups = groupsAt(run, matrix, l);
@@ -164,7 +209,7 @@ export function pairRecord(
     seed: derivedSeed(seed, model, concept, "bootstrap"),
   });
   const splitSeed = derivedSeed(seed, model, concept, "split-half");
-  const heldOut = heldOutInterval(matrix, { seed });
+  const heldOut = profileInterval(profile);
   return {
     model,
     concept,

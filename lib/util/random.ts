@@ -70,15 +70,43 @@ export function normal(rand: Random): number {
  * ```
  */
 export function derivedSeed(seed: number, ...keys: readonly (string | number)[]): number {
-  let h = 0x811c9dc5;
-  const text = [seed, ...keys].map(String).join("\u001f");
-  for (let i = 0; i < text.length; i++) {
-    h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  }
+  return finish(fnv(0x811c9dc5, [seed, ...keys].map(String).join("\u001f")));
+}
+
+/** FNV-1a over `text`, from the hash `h` of what came before it. */
+function fnv(h: number, text: string): number {
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h;
+}
+
+/** murmur3's finalizer, as an unsigned 32-bit integer. */
+function finish(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
   h ^= h >>> 16;
   return h >>> 0;
+}
+
+/**
+ * {@link derivedSeed} of the keys followed by each of `last` in turn (the same numbers), the
+ * keys hashed once: the seeds of many items of one thing (the prompts of a concept).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { derivedSeed, derivedSeeds } from "@lib/util/random.ts";
+ *
+ * const seeds = derivedSeeds(1, ["corrigible", "held-out"], Int32Array.from([0, 7, 12]));
+ * assert.deepEqual(Array.from(seeds), [0, 7, 12].map((p) => derivedSeed(1, "corrigible", "held-out", p)));
+ * ```
+ */
+export function derivedSeeds(
+  seed: number,
+  keys: readonly (string | number)[],
+  last: ArrayLike<number>,
+): Uint32Array {
+  const head = fnv(0x811c9dc5, [seed, ...keys].map(String).join("\u001f") + "\u001f");
+  return Uint32Array.from({ length: last.length }, (_, i) => finish(fnv(head, String(last[i]))));
 }
