@@ -65,7 +65,7 @@ async function measure(dir: string, figures: boolean): Promise<void> {
     sweep,
     analysis,
     robustness: records,
-    contrasts: modelContrasts(sweep, records, { resamples: 2000, seed: 1 }),
+    contrasts: modelContrasts(sweep, records, { seed: 1 }),
     models,
     attributes: modelAttributes(models, analysis.groups),
     options: { resamples: 2000, seed: 1 },

@@ -1,20 +1,15 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import {
-  bootstrapBestLayer,
-  bootstrapMeanInterval,
-  percentileInterval,
-  resampleWeights,
-} from "../lib/stats/bootstrap.ts";
+import { bootstrapBestLayer, percentileInterval, resampleWeights } from "../lib/stats/bootstrap.ts";
 import { kernelReady } from "../lib/stats/difference_layout.ts";
 import { promptMatrix } from "../lib/stats/prompt_matrix.ts";
+import { splitHalfDelta } from "../lib/stats/split_half.ts";
 import { seededRandom } from "../lib/util/random.ts";
 import { fakeRun, type SampleTuple } from "./helpers/fake_sweep.ts";
 import { loadTempSweep } from "./helpers/temp_sweep.ts";
 import {
   completeMatrix,
   referenceBootstrap,
-  referenceMeanInterval,
   referencePercentiles,
 } from "./helpers/reference_resampling.ts";
 
@@ -136,22 +131,6 @@ Deno.test("matrices off the kernels (missing or repeated cells) give the straigh
   }
 });
 
-Deno.test("bootstrapMeanInterval is the straightforward one, bit for bit", () => {
-  const values = fc.array(
-    fc.oneof(fc.integer({ min: -3, max: 3 }), fc.double({ min: -1e3, max: 1e3, noNaN: true })),
-    { maxLength: 60 },
-  );
-  fc.assert(
-    fc.property(values, fc.integer({ min: 1, max: 30 }), fc.nat(), (xs, resamples, seed) => {
-      const v = Float64Array.from(xs);
-      assert.deepEqual(
-        bootstrapMeanInterval(v, resamples, seed),
-        referenceMeanInterval(v, resamples, seed),
-      );
-    }),
-  );
-});
-
 Deno.test("percentileInterval: a -0 keeps the a - b order (the typed sort would move it)", () => {
   const values = Float64Array.from([0, -0, 5]); // level 1: the smallest, 0 (a typed sort: -0)
   assert.ok(Object.is(percentileInterval(values, 1)[0], 0));
@@ -175,7 +154,7 @@ Deno.test("computations in turn on the one kernel memory do not disturb each oth
   const [a, b] = sweep.runs.map(promptMatrix);
   const first = bootstrapBestLayer(a, { resamples: 100, seed: 2 });
   bootstrapBestLayer(b, { resamples: 100, seed: 2 }); // a larger matrix in between
-  bootstrapMeanInterval(Float64Array.from([1, 2, 3]), 10, 1);
+  splitHalfDelta(b, { splits: 10, seed: 1 }); // another kernel in between
   assert.deepEqual(bootstrapBestLayer(a, { resamples: 100, seed: 2 }), first);
   assert.deepEqual(first, referenceBootstrap(a, 100, 2));
 });

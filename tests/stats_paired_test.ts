@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { glassDelta, holm, pairedTInterval, pairedTTest, tTestP } from "../lib/stats/paired.ts";
+import { holm, pairedTInterval, pairedTTest, tTestP } from "../lib/stats/paired.ts";
+import { glassDeltaOf } from "../lib/stats/glass_delta.ts";
 
 const close = (a: number, b: number, tol = 1e-9) =>
   assert.ok(Math.abs(a - b) <= tol, `${a} vs ${b}`);
@@ -32,8 +33,8 @@ Deno.test("holm matches a worked example", () => {
   assert.deepEqual(holm([0.5, NaN, 0.9]).map((p) => Number.isNaN(p) ? "NaN" : p), [1, "NaN", 1]);
 });
 
-Deno.test("glassDelta divides by the control group's sample std", () => {
-  close(glassDelta([3, 5], [0, 2], [1, 3]), 3 / Math.SQRT2);
+Deno.test("glassDeltaOf divides by the control group's sample std", () => {
+  close(glassDeltaOf([3, 5], [0, 2], [1, 3]), 3 / Math.SQRT2);
 });
 
 Deno.test("pairedTTest gives scipy's ttest_1samp (nan_policy='omit') on fixed differences", async () => {

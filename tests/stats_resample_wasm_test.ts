@@ -159,24 +159,3 @@ Deno.test("pairMoments: rowMean and rowVariance of the +1 and -1 rows, two lists
     });
   }));
 });
-
-Deno.test("weightedSums: four sums of count x value in order", () => {
-  const input = fc.integer({ min: 1, max: 50 }).chain((n) =>
-    fc.record({
-      values: fc.array(value, { minLength: n, maxLength: n }),
-      counts: fc.array(fc.nat(5), { minLength: 4 * n, maxLength: 4 * n }),
-    })
-  );
-  fc.assert(fc.property(input, ({ values, counts }) => {
-    const n = values.length, layout = kernelLayout({ v: n * 8, c: 4 * n * 4, out: 32 });
-    layout.f64("v", n).set(values);
-    layout.i32("c", 4 * n).set(counts);
-    layout.kernels.weightedSums(layout.offsets.v, layout.offsets.c, n, layout.offsets.out);
-    const out = layout.f64("out", 4);
-    for (let r = 0; r < 4; r++) {
-      let sum = 0;
-      for (let i = 0; i < n; i++) sum += counts[r * n + i] * values[i];
-      assert.ok(Object.is(out[r], sum));
-    }
-  }));
-});

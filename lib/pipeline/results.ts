@@ -73,7 +73,7 @@ export function computeResults(
     seed,
     splits: options.splits,
   });
-  const contrasts = modelContrasts(sweep, records, { resamples, seed });
+  const contrasts = modelContrasts(sweep, records, { seed });
   onStep("robustness", performance.now() - t0);
   const models = modelTable(sweep.models, sweep.layerCounts, options.modelOverrides);
   return {

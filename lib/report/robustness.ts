@@ -192,7 +192,7 @@ function confoundLines(records: readonly RobustnessRecord[], attributes: ModelAt
  * const sweep = await loadSweep("results/logit_diff_sweep");
  * const analysis = analyse(sweep);
  * const records = robustness(sweep, analysis.bestLayers, { resamples: 20, seed: 1 });
- * const contrasts = modelContrasts(sweep, records, { resamples: 200, seed: 1 });
+ * const contrasts = modelContrasts(sweep, records, { seed: 1 });
  * const models = modelTable(sweep.models, sweep.layerCounts);
  * const attributes = modelAttributes(models, analysis.groups);
  * const report = robustnessReport(records, attributes, analysis.groups, contrasts);

@@ -12,9 +12,8 @@ import {
   firstMaxIndex,
   kernelReady,
   layerSums,
-  MAX_PROMPTS,
 } from "./difference_layout.ts";
-import { drawCounts, kernelLayout } from "./resample_kernels.ts";
+import { drawCounts } from "./resample_kernels.ts";
 import { layerDeltas, type PromptMatrix, strengthMean, strengthVariance } from "./prompt_matrix.ts";
 
 /** Options of {@link bootstrapBestLayer}. */
@@ -76,52 +75,6 @@ export function percentileInterval(values: Float64Array, level = 0.95): [number,
     : present.sort() as unknown as number[]; // d3 reads only its length and elements
   const tail = (1 - level) / 2;
   return [quantileSorted(sorted, tail) ?? NaN, quantileSorted(sorted, 1 - tail) ?? NaN];
-}
-
-/**
- * Percentile interval of the mean of `values` over bootstrap resamples (mulberry32 from `seed`;
- * each mean the sum of count x value in order, over n). NaN below two values.
- *
- * @example
- * ```ts
- * import assert from "node:assert/strict";
- * const [low, high] = bootstrapMeanInterval(Float64Array.from([1, 2, 3, 4, 5, 6]), 500, 1);
- * assert.ok(low < 3.5 && 3.5 < high && low >= 1 && high <= 6);
- * assert.ok(bootstrapMeanInterval(Float64Array.from([1]), 500, 1).every(Number.isNaN));
- * ```
- */
-export function bootstrapMeanInterval(
-  values: Float64Array,
-  resamples: number,
-  seed: number,
-  level = 0.95,
-): [number, number] {
-  const n = values.length;
-  if (n < 2) return [NaN, NaN];
-  const means = new Float64Array(resamples);
-  if (n >= MAX_PROMPTS) {
-    const rand = seededRandom(seed), weights = new Float64Array(n);
-    for (let b = 0; b < resamples; b++) {
-      resampleWeights(n, rand, weights);
-      let sum = 0;
-      for (let i = 0; i < n; i++) sum += weights[i] * values[i];
-      means[b] = sum / n;
-    }
-  } else {
-    const layout = kernelLayout({ values: n * 8, counts: 4 * n * 4, sums: 4 * 8 });
-    const { kernels: k, offsets: o } = layout;
-    layout.f64("values", n).set(values);
-    let state = seed >>> 0;
-    for (let first = 0; first < resamples; first += 4) {
-      const group = Math.min(4, resamples - first);
-      layout.i32("counts", 4 * n).fill(0);
-      for (let r = 0; r < group; r++) state = drawCounts(k, state, n, n, o.counts + r * n * 4);
-      k.weightedSums(o.values, o.counts, n, o.sums);
-      const sums = layout.f64("sums", 4);
-      for (let r = 0; r < group; r++) means[first + r] = sums[r] / n;
-    }
-  }
-  return percentileInterval(means, level);
 }
 
 /**

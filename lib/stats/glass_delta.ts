@@ -24,19 +24,25 @@ export interface GlassDeltaRow {
 }
 
 /**
- * Glass's delta of +1 against -1: (mean(positive) - mean(negative)) / sd(negative), sample SD,
- * NaN skipped. NaN when the SD at -1 is not positive or cannot be computed (the author writes
- * 0 there, which would be an invented number).
+ * Glass's delta of +1 against -1: (mean(positive) - mean(negative)) / sd(control), sample SD,
+ * NaN skipped. The control is the -1 runs by default (the author's); the robustness records'
+ * `glass_delta_unsteered` passes the strength-0 runs. NaN when the control's SD is not positive
+ * or cannot be computed (the author writes 0 there, which would be an invented number).
  *
  * @example
  * ```ts
  * import assert from "node:assert/strict";
  * assert.equal(glassDeltaOf([3, 5], [0, 2]), 3 / Math.SQRT2); // delta 3, sd(-1) sqrt(2)
+ * assert.equal(glassDeltaOf([3, 5], [0, 2], [1, 3]), 3 / Math.SQRT2); // sd(strength 0)
  * assert.ok(Number.isNaN(glassDeltaOf([3, 5], [1, 1]))); // no spread at -1
  * ```
  */
-export function glassDeltaOf(positive: readonly number[], negative: readonly number[]): number {
-  const sd = std(negative);
+export function glassDeltaOf(
+  positive: readonly number[],
+  negative: readonly number[],
+  control: readonly number[] = negative,
+): number {
+  const sd = std(control);
   return sd > 0 ? (mean(positive) - mean(negative)) / sd : NaN;
 }
 

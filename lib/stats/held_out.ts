@@ -6,9 +6,11 @@
  * as a maximum. What it covers is the effect at the layer chosen on the selection half (not the
  * largest effect over all layers, which it may fall short of when another layer wins by chance).
  *
- * The split depends only on the seed, the concept and each prompt's `prompt_idx`, never on the
- * model: models swept on the same prompts get the same halves, so their held-out effects can be
- * compared prompt by prompt (`model_contrast.ts`). All either needs of a run is its held-out
+ * The split depends only on the seed, the concept and the prompts' `prompt_idx` (ranked by a
+ * hash), never on the model or the data: models swept on the same prompts get the same halves,
+ * so their held-out effects can be compared prompt by prompt (`model_contrast.ts`; with
+ * different prompt sets the halves may differ, and a contrast counts only the prompts held out
+ * in both). All either needs of a run is its held-out
  * profile (the split, the chosen layer, each prompt's difference there): a few numbers per
  * prompt, computed once per run (with its record, in a worker or not) and kept for the contrasts.
  * @module
@@ -42,7 +44,7 @@ export interface HeldOutInterval {
 /**
  * The selection half of a concept's prompts as weights (1 = selection, 0 = estimation): the
  * prompts ranked by a hash of (seed, concept, prompt_idx), the first floor(P / 2) selected. The
- * same prompts give the same halves in every model.
+ * same prompts give the same halves in every model (another prompt set may split differently).
  *
  * @example
  * ```ts

@@ -5,7 +5,8 @@
  * `prompt_idx`.
  *
  * Each model's layer is chosen on the selection half of the prompts (`held_out.ts`; the halves
- * depend on the seed, the concept and the prompt only, so they are the same in both models) and
+ * depend on the seed, the concept and the prompts only, so models with the same prompts share
+ * them; otherwise only prompts held out in both count) and
  * the contrast is measured on the estimation half: the choice of each layer as a maximum does
  * not bias it. What it estimates is the effect at A's chosen layer minus the effect at B's.
  *
@@ -20,10 +21,8 @@
  */
 import type { Sweep } from "../sweep/types.ts";
 import type { RobustnessRecord } from "./robustness.ts";
-import { derivedSeed } from "../util/random.ts";
-import { bootstrapMeanInterval } from "./bootstrap.ts";
 import { type HeldOutProfile, heldOutProfile, runProfile } from "./held_out.ts";
-import { pairedTTest } from "./paired.ts";
+import { pairedTInterval, pairedTTest } from "./paired.ts";
 import type { PromptMatrix } from "./prompt_matrix.ts";
 
 /** One paired comparison of two models on a concept: A minus B. */
@@ -38,7 +37,10 @@ export interface ModelContrast {
   n_prompts: number;
   /** Mean over matched prompts of A's difference minus B's (negative: A is steered less). */
   mean_difference: number;
-  /** Bootstrap-over-prompts percentile interval of the mean difference (NaN below 2 prompts). */
+  /**
+   * Paired t interval of the mean difference (NaN below 2 prompts): the interval of the t-test
+   * below, so the two never disagree (a percentile bootstrap under-covers with 20 prompts).
+   */
   ci_low: number;
   ci_high: number;
   /** Paired t-test of the per-prompt contrasts against 0 (two-sided). */
@@ -48,9 +50,7 @@ export interface ModelContrast {
 
 /** Options of {@link modelContrast}. */
 export interface ContrastOptions {
-  /** Bootstrap resamples (default 2,000). */
-  resamples?: number;
-  /** Base seed (default 1): the split's, as in the robustness records, and the bootstrap's. */
+  /** Base seed (default 1): the split's, as in the robustness records. */
   seed?: number;
   /** Interval coverage (default 0.95). */
   level?: number;
@@ -69,8 +69,7 @@ function heldOutDifferences(profile: HeldOutProfile): Map<number, number> {
 /**
  * The paired contrast of two runs' held-out profiles (A minus B, one concept), or undefined
  * when no prompt matches. The profiles must come from the same base seed (then the halves
- * agree). The bootstrap is seeded from the seed, the two models (in either order: B minus A is
- * exactly the negative of A minus B, interval included) and the concept.
+ * agree). B minus A is exactly the negative of A minus B, interval included.
  *
  * @example
  * ```ts
@@ -89,7 +88,6 @@ export function profileContrast(
   b: HeldOutProfile,
   options: ContrastOptions = {},
 ): ModelContrast | undefined {
-  const seed = options.seed ?? 1;
   const theirs = heldOutDifferences(b);
   const contrasts: number[] = [];
   for (const [prompt, x] of heldOutDifferences(a)) {
@@ -98,12 +96,7 @@ export function profileContrast(
   }
   if (contrasts.length === 0) return undefined;
   const test = pairedTTest(contrasts);
-  const [ci_low, ci_high] = bootstrapMeanInterval(
-    Float64Array.from(contrasts),
-    options.resamples ?? 2000,
-    derivedSeed(seed, ...[a.model, b.model].sort(), a.concept, "contrast"),
-    options.level,
-  );
+  const [ci_low, ci_high] = pairedTInterval(contrasts, options.level);
   return {
     concept: a.concept,
     model_a: a.model,
@@ -132,7 +125,7 @@ export function profileContrast(
  *   selection: Uint8Array.from([1, 0, 1, 0]), differences: Float64Array.from([1, 2, 3, 4]),
  * });
  * const profiles = ["a", "b"].flatMap((c) => ["4B", "8B", "32B"].map((m) => profile(m, c)));
- * const contrasts = contrastsOf(profiles, { resamples: 100 });
+ * const contrasts = contrastsOf(profiles);
  * assert.equal(contrasts.length, 2 * 3); // 3 pairs of models x 2 concepts
  * assert.deepEqual([contrasts[2].concept, contrasts[2].model_a, contrasts[2].model_b], ["a", "8B", "32B"]);
  * ```
@@ -168,10 +161,10 @@ export function contrastsOf(
  *   loadRun(`results/logit_diff_sweep/corrigible/${folder}`, model, "corrigible");
  * const a = promptMatrix(await run("Qwen_Qwen3_4B", "4B"));
  * const b = promptMatrix(await run("Qwen_Qwen3_32B", "32B"));
- * const c = modelContrast(a, b, { resamples: 200, seed: 1 })!;
+ * const c = modelContrast(a, b, { seed: 1 })!;
  * assert.equal(c.n_prompts, 20); // the 20 prompts held out of both layer choices
  * assert.ok(c.ci_low <= c.mean_difference && c.mean_difference <= c.ci_high);
- * assert.equal(modelContrast(b, a, { resamples: 200, seed: 1 })!.mean_difference, -c.mean_difference);
+ * assert.equal(modelContrast(b, a, { seed: 1 })!.mean_difference, -c.mean_difference);
  * ```
  */
 export function modelContrast(
@@ -196,7 +189,7 @@ export function modelContrast(
  * import { robustness } from "./robustness.ts";
  * const sweep = await loadSweep("results/logit_diff_sweep", { models: ["4B", "8B", "32B"] });
  * const records = robustness(sweep, bestLayers(sweep), { resamples: 20, seed: 1 });
- * const contrasts = modelContrasts(sweep, records, { resamples: 200, seed: 1 });
+ * const contrasts = modelContrasts(sweep, records, { seed: 1 });
  * assert.equal(contrasts.length, 3 * 3); // 3 pairs of models x 3 concepts
  * const first = contrasts[0];
  * assert.deepEqual([first.concept, first.model_a, first.model_b], ["corrigible", "4B", "8B"]);

@@ -101,21 +101,3 @@ export function holm(pValues: readonly number[]): number[] {
   });
   return adjusted;
 }
-
-/**
- * Glass's delta: the mean difference over the control group's sample std (here the unsteered,
- * strength-0 runs).
- *
- * @example
- * ```ts
- * import assert from "node:assert/strict";
- * assert.equal(glassDelta([3, 5], [0, 2], [1, 3]), 3 / Math.SQRT2);
- * ```
- */
-export function glassDelta(
-  positive: readonly number[],
-  negative: readonly number[],
-  control: readonly number[],
-): number {
-  return (mean(positive) - mean(negative)) / std(control);
-}

@@ -52,9 +52,6 @@ export interface ResampleKernels {
     mB: number,
     out: number,
   ): void;
-  /** For r < 4: sum of counts_r[i] * values[i] for i < n, in order (counts_r: the n i32 at
-   * counts + 4 n r), to the f64 out[r]. */
-  weightedSums(values: number, counts: number, n: number, out: number): void;
   memory: WebAssembly.Memory;
 }
 

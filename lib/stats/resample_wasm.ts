@@ -15,12 +15,11 @@
  * - `pairMoments`: `rowMean` and `rowVariance` (but the last division) of a layer at +1 and
  *   at -1 (the two lanes) over the drawn prompts, for two resamples at once (two chains).
  * - `shuffle` and `halves`: split_half.ts' Fisher-Yates shuffle, and the two halves' prompts.
- * - `weightedSums`: sums of counts[i] * values[i] in order (bootstrap means), four at once.
  * @module
  */
 import { wasmModule } from "./wasm_encoding.ts";
 import { COMPACT, DRAWS, DRAWS4, HALVES, SHUFFLE } from "./wasm_draws.ts";
-import { accumulate, PAIR_MOMENTS, WEIGHTED_SUMS } from "./wasm_sums.ts";
+import { accumulate, PAIR_MOMENTS } from "./wasm_sums.ts";
 
 /** The module's bytes. */
 export const RESAMPLE_WASM: Uint8Array<ArrayBuffer> = wasmModule([
@@ -32,5 +31,4 @@ export const RESAMPLE_WASM: Uint8Array<ArrayBuffer> = wasmModule([
   accumulate(8),
   accumulate(4),
   PAIR_MOMENTS,
-  WEIGHTED_SUMS,
 ], 1);

@@ -16,7 +16,8 @@ import { type BestLayerRow, findBest } from "./best_layers.ts";
 import { bootstrapBestLayer } from "./bootstrap.ts";
 import { cohensD } from "./effect_sizes.ts";
 import { type HeldOutProfile, profileInterval, runProfile } from "./held_out.ts";
-import { glassDelta, holm, pairedTTest } from "./paired.ts";
+import { holm, pairedTTest } from "./paired.ts";
+import { glassDeltaOf } from "./glass_delta.ts";
 import { type PromptMatrix, promptMatrix } from "./prompt_matrix.ts";
 import { splitHalfDelta } from "./split_half.ts";
 
@@ -230,7 +231,7 @@ function recordOf(
     cohens_d: cohensD(groups.positive, groups.negative),
     cohens_d_ci_low: boot.cohensDCi[0],
     cohens_d_ci_high: boot.cohensDCi[1],
-    glass_delta_unsteered: glassDelta(groups.positive, groups.negative, groups.baseline),
+    glass_delta_unsteered: glassDeltaOf(groups.positive, groups.negative, groups.baseline),
     searched: matrix.layers.length,
   };
 }

@@ -149,31 +149,3 @@ export const PAIR_MOMENTS: WasmFunction = textFunction(
   local.get $out local.get $ssB v128.store offset=64
   local.get $out local.get $nB v128.store offset=80`,
 );
-
-/** `weightedSums`: four sums of count x value, in order. */
-export const WEIGHTED_SUMS: WasmFunction = textFunction(
-  "weightedSums",
-  {
-    params: { values: "i32", counts: "i32", n: "i32", out: "i32" },
-    results: [],
-    locals: { i: "i32", at: "i32", v: "f64", s0: "f64", s1: "f64", s2: "f64", s3: "f64" },
-  },
-  `
-  ;; four resamples at once (four chains): s_r = sum over i, in order, of counts_r[i] * values[i],
-  ;; counts_r the n i32 at counts + 4 n r
-  block $none
-    local.get $n i32.eqz br_if $none
-    loop $value
-      local.get $i i32.const 3 i32.shl local.get $values i32.add f64.load local.set $v
-      local.get $i i32.const 2 i32.shl local.get $counts i32.add local.set $at
-      ${
-    unrolled(4, (r) => `
-      local.get $s${r} local.get $at i32.load f64.convert_i32_u local.get $v f64.mul f64.add
-      local.set $s${r}
-      local.get $at local.get $n i32.const 2 i32.shl i32.add local.set $at`)
-  }
-      local.get $i i32.const 1 i32.add local.tee $i local.get $n i32.ne br_if $value
-    end
-  end
-  ${unrolled(4, (r) => `local.get $out local.get $s${r} f64.store offset=${8 * r}`)}`,
-);

@@ -76,25 +76,6 @@ export function referenceSplitHalf(matrix: PromptMatrix, splits: number, seed: n
   return mean(estimates);
 }
 
-/** bootstrapMeanInterval, computed the straightforward way. */
-export function referenceMeanInterval(
-  values: Float64Array,
-  resamples: number,
-  seed: number,
-): [number, number] {
-  const n = values.length;
-  if (n < 2) return [NaN, NaN];
-  const rand = seededRandom(seed), weights = new Float64Array(n);
-  const means = new Float64Array(resamples);
-  for (let b = 0; b < resamples; b++) {
-    resampleWeights(n, rand, weights);
-    let sum = 0;
-    for (let i = 0; i < n; i++) sum += weights[i] * values[i];
-    means[b] = sum / n;
-  }
-  return referencePercentiles(means);
-}
-
 /** A complete matrix (difference set) from +1 and -1 values, layer by prompt. */
 export function completeMatrix(
   layers: number[],
