@@ -49,7 +49,8 @@ export type OnStep = (step: "statistics" | "robustness", ms: number) => void;
 export interface Precomputed {
   /** The analysis of each of `sweep.runs` (same order); undefined where not computed. */
   analyses: readonly (RunAnalysis | undefined)[];
-  robustness: RobustnessOptions;
+  /** The options they were computed with; none when none was computed. */
+  robustness?: RobustnessOptions;
 }
 
 /** The robustness options of a run, defaults filled in as the records use them. */
@@ -70,10 +71,12 @@ function runAnalyses(
   options: Required<RobustnessOptions>,
   precomputed?: Precomputed,
 ): RunAnalysis[] {
-  if (precomputed && !sameOptions(robustnessOptions(precomputed.robustness), options)) {
+  const given = precomputed?.robustness;
+  if (given && !sameOptions(robustnessOptions(given), options)) {
     throw new Error("run analyses computed with other robustness options than the results'");
   }
-  return sweep.runs.map((run, i) => precomputed?.analyses[i] ?? analyseRun(run, options));
+  const analyses = given ? precomputed!.analyses : [];
+  return sweep.runs.map((run, i) => analyses[i] ?? analyseRun(run, options));
 }
 
 function sameOptions(a: Required<RobustnessOptions>, b: Required<RobustnessOptions>): boolean {

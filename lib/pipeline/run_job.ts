@@ -17,8 +17,8 @@ export interface RunJob {
   allowDuplicates: boolean;
   /** The model's layer count when given by the caller (`layerCounts`), else its summary.json's. */
   layerCount?: number;
-  /** How the run's robustness record is computed. */
-  robustness: RobustnessOptions;
+  /** How the run's robustness record is computed; without it the run is only read. */
+  robustness?: RobustnessOptions;
 }
 
 /** What a loading worker answers for one run. */
@@ -66,7 +66,9 @@ export async function runJob(
   job: RunJob,
 ): Promise<{ result: RunJobResult; transfer: ArrayBuffer[] }> {
   const loaded = await readRun(job.task);
-  const analysis = worthAnalysing(loaded, job) ? analyseRun(loaded.run, job.robustness) : undefined;
+  const analysis = job.robustness && worthAnalysing(loaded, job)
+    ? analyseRun(loaded.run, job.robustness)
+    : undefined;
   const { message, transfer } = packRun(loaded);
   return { result: { run: message, analysis }, transfer };
 }

@@ -23,7 +23,10 @@ export interface SweepLoadOptions extends LoadOptions {
    * with one core (never more than the runs).
    */
   workers?: number;
-  /** How each run's robustness record is computed (resamples, seed, splits). */
+  /**
+   * How each run's robustness record is computed (resamples, seed, splits); without it the
+   * workers only read the runs (the records are then computed by `computeResults`).
+   */
   robustness?: RobustnessOptions;
 }
 
@@ -32,8 +35,8 @@ export interface AnalysedSweep {
   sweep: Sweep;
   /** The analysis of each of `sweep.runs` (same order); undefined where not computed yet. */
   analyses: (RunAnalysis | undefined)[];
-  /** The options the analyses were computed with. */
-  robustness: RobustnessOptions;
+  /** The options the analyses were computed with (none: no analysis computed). */
+  robustness?: RobustnessOptions;
   /** Workers used. */
   workers: number;
 }
@@ -84,7 +87,7 @@ export async function loadAnalysed(
 ): Promise<AnalysedSweep> {
   const plan = await planSweep(dir, options);
   const workers = workerCount(options.workers, plan.runs.length);
-  const robustness = options.robustness ?? {};
+  const robustness = options.robustness;
   const jobs: RunJob[] = plan.runs.map((task) => ({
     task,
     allowDuplicates: plan.asked.allowDuplicates ?? false,
