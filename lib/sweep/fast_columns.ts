@@ -4,8 +4,6 @@
  * dictionary of text cells matched on their bytes.
  * @module
  */
-import type { Dictionary } from "./columns.ts";
-
 const ascii = new TextDecoder();
 
 /**
@@ -101,18 +99,4 @@ function sameBytes(value: Uint8Array, bytes: Uint8Array, start: number, end: num
   if (end - start !== value.length) return false;
   for (let k = 0; k < value.length; k++) if (bytes[start + k] !== value[k]) return false;
   return true;
-}
-
-/**
- * A dictionary column from codes and values.
- *
- * @example
- * ```ts
- * import assert from "node:assert/strict";
- * const column = dictionaryOf(Int32Array.from([0, 0]), ["4B"]);
- * assert.deepEqual(column.values, ["4B"]);
- * ```
- */
-export function dictionaryOf(codes: Int32Array, values: readonly string[]): Dictionary {
-  return { codes, values: [...values] };
 }
