@@ -19,12 +19,13 @@ self.onmessage = async ({ data: { index, input } }) => {
   } else self.postMessage({ index, ok: true, value: input.value });
 };`);
 
-Deno.test("outputs come in input order whatever finishes first", async () => {
+Deno.test("outputs come in input order whatever finishes first or is handed out first", async () => {
   const inputs = [80, 5, 40, 1, 20].map((wait, value) => ({ wait, value }));
   for (const count of [1, 2, 3, 8]) {
     assert.deepEqual(await runInWorkers(SLOW, inputs, count), [0, 1, 2, 3, 4]);
   }
   assert.deepEqual(await runInWorkers(SLOW, [], 2), []);
+  assert.deepEqual(await runInWorkers(SLOW, inputs, 2, [4, 0, 2, 1, 3]), [0, 1, 2, 3, 4]);
 });
 
 Deno.test("the first failing input in order gives the error, even if a later one fails first", async () => {
@@ -35,10 +36,12 @@ Deno.test("the first failing input in order gives the error, even if a later one
     { wait: 1, value: 3 },
   ];
   for (const count of [1, 2, 3]) {
-    await assert.rejects(
-      runInWorkers(SLOW, inputs, count),
-      (e: Error) => e instanceof SweepDataError && e.message === "second",
-    );
+    for (const order of [[0, 1, 2, 3], [3, 2, 1, 0], [2, 0, 3, 1]]) {
+      await assert.rejects(
+        runInWorkers(SLOW, inputs, count, order),
+        (e: Error) => e instanceof SweepDataError && e.message === "second",
+      );
+    }
   }
 });
 

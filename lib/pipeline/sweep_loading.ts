@@ -5,7 +5,10 @@
  * `loadSweep`, whatever the number of workers.
  * @module
  */
+import { join } from "node:path";
+import { RUN_FILES } from "../sweep/layout.ts";
 import { assembleSweep, type LoadOptions, planSweep } from "../sweep/load.ts";
+import type { RunTask } from "../sweep/run_read.ts";
 import { unpackRun } from "../sweep/run_transfer.ts";
 import type { Sweep } from "../sweep/types.ts";
 import type { RobustnessOptions } from "../stats/robustness.ts";
@@ -61,6 +64,34 @@ export function workerCount(asked: number | undefined, runs: number): number {
   return Math.max(1, Math.min(asked ?? Math.min(2, cores), runs));
 }
 
+/**
+ * The runs' indices, largest per-sample file first (ties in run order): handed out so, the
+ * workers stay evenly busy to the end. A file that cannot be looked at counts as empty (its
+ * reader says why).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * const dir = "results/logit_diff_sweep/corrigible";
+ * const order = await largestFirst([
+ *   { dir: `${dir}/Qwen_Qwen3_4B`, model: "4B", concept: "corrigible" },
+ *   { dir: `${dir}/Qwen_Qwen3_32B`, model: "32B", concept: "corrigible" },
+ *   { dir: `${dir}/none`, model: "8B", concept: "corrigible" },
+ * ]);
+ * assert.deepEqual(order, [1, 0, 2]); // 32B has more layers
+ * ```
+ */
+export async function largestFirst(runs: readonly RunTask[]): Promise<number[]> {
+  const sizes = await Promise.all(runs.map(async (run) => {
+    try {
+      return (await Deno.stat(join(run.dir, RUN_FILES.samples))).size;
+    } catch {
+      return 0;
+    }
+  }));
+  return runs.map((_, i) => i).sort((a, b) => sizes[b] - sizes[a] || a - b);
+}
+
 /** The worker module. */
 const WORKER = new URL("./load_worker.ts", import.meta.url);
 
@@ -96,7 +127,8 @@ export async function loadAnalysed(
       : undefined,
     robustness,
   }));
-  const results = await runInWorkers<RunJob, RunJobResult>(WORKER, jobs, workers);
+  const order = await largestFirst(plan.runs);
+  const results = await runInWorkers<RunJob, RunJobResult>(WORKER, jobs, workers, order);
   const sweep = assembleSweep(plan, results.map((r) => unpackRun(r.run)));
   return { sweep, analyses: results.map((r) => r.analysis), robustness, workers };
 }
