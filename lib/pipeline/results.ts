@@ -112,7 +112,8 @@ export function computeResults(
   const analysis = analyse(sweep, { shallowMaxLayers: options.shallowMaxLayers });
   onStep("statistics", performance.now() - t0);
   t0 = performance.now();
-  const records = sweepRecords(sweep, runAnalyses(sweep, robustness, precomputed));
+  const analyses = runAnalyses(sweep, robustness, precomputed);
+  const records = sweepRecords(sweep, analyses);
   const contrasts = modelContrasts(sweep, records, { resamples, seed });
   onStep("robustness", performance.now() - t0);
   const models = modelTable(sweep.models, sweep.layerCounts, options.modelOverrides);
