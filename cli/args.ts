@@ -25,6 +25,8 @@ Options:
   --resamples N           bootstrap resamples of robustness.json (default 2000, at most 1000000)
   --seed N                seed of the bootstrap and the split-half draws (default 1, 0 to 4294967295)
   --allow-duplicates      accept a (layer, strength, prompt_idx) repeated in a file: every row counts
+  --workers N             load runs in N parallel workers (default 2, 1 on a one-core machine;
+                          1 to 64); the outputs are the same whatever N
   --recover               only bring --out back to a complete set of outputs after a render that
                           was killed mid-swap (every render also does this first), then exit
   --help                  show this text
@@ -39,6 +41,7 @@ export const LIMITS = {
   resamples: { min: 1, max: 1_000_000 },
   seed: { min: 0, max: 2 ** 32 - 1 },
   layers: { min: 1, max: 100_000 },
+  workers: { min: 1, max: 64 },
 } as const;
 
 /** Parsed render options. */
@@ -52,6 +55,8 @@ export interface RenderArgs {
   resamples: number;
   seed: number;
   allowDuplicates: boolean;
+  /** Workers loading runs in parallel; undefined: the loader's default. */
+  workers?: number;
   /** Only recover the output folder (roll back a killed render's swap), then exit. */
   recover: boolean;
   help: boolean;
@@ -180,6 +185,7 @@ export function userPath(path: string, initCwd: string | undefined, cwd: string)
  *   resamples: 2000,
  *   seed: 1,
  *   allowDuplicates: false,
+ *   workers: undefined, // the loader's default
  *   recover: false,
  *   help: false,
  * });
@@ -204,6 +210,7 @@ export function parseRenderArgs(
         resamples: { type: "string" },
         seed: { type: "string" },
         "allow-duplicates": { type: "boolean" },
+        workers: { type: "string" },
         recover: { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
@@ -228,6 +235,9 @@ export function parseRenderArgs(
       : wholeNumber(values.resamples, "--resamples", LIMITS.resamples),
     seed: values.seed === undefined ? 1 : wholeNumber(values.seed, "--seed", LIMITS.seed),
     allowDuplicates: values["allow-duplicates"] ?? false,
+    workers: values.workers === undefined
+      ? undefined
+      : wholeNumber(values.workers, "--workers", LIMITS.workers),
     recover: values.recover ?? false,
     help: values.help ?? false,
   };

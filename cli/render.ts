@@ -6,7 +6,6 @@
 import { parseRenderArgs, type RenderArgs, USAGE } from "./args.ts";
 import { reportFailure } from "./failure.ts";
 import { checkOutFolder } from "./out_folder.ts";
-import { type LoadOptions, loadSweep } from "../lib/sweep/load.ts";
 import { sweepSize } from "../lib/stats/counts.ts";
 import { type OutputFile, writeOutputsAtomic, type WriteResult } from "../lib/export/atomic.ts";
 import { chainCheckpoints, faultCheckpoint } from "../lib/export/faults.ts";
@@ -15,17 +14,20 @@ import { megabytes, peakRss } from "../lib/export/memory.ts";
 import { PIPELINE } from "../lib/pipeline/description.ts";
 import { dataSteps, figureFiles, fileName, fileText } from "../lib/pipeline/files.ts";
 import { resultsOf } from "../lib/pipeline/results.ts";
+import { loadAnalysed, type SweepLoadOptions } from "../lib/pipeline/sweep_loading.ts";
 
 const ms = (t0: number) => `${(performance.now() - t0).toFixed(1)} ms`;
 const count = (n: number) => n.toLocaleString("en-US");
 
 /** The loader's options from the flags. */
-function loadOptions(args: RenderArgs): LoadOptions {
+function loadOptions(args: RenderArgs): SweepLoadOptions {
   return {
     models: args.models,
     concepts: args.concepts,
     layerCounts: args.layerCounts,
     allowDuplicates: args.allowDuplicates,
+    workers: args.workers,
+    robustness: { resamples: args.resamples, seed: args.seed },
   };
 }
 
@@ -64,12 +66,14 @@ export async function main(argv: string[]): Promise<number> {
   await checkOutFolder(args.out);
   if (args.recover) return 0; // --recover: checkOutFolder has brought the folder back; nothing else
   let t0 = performance.now();
-  const sweep = await loadSweep(args.data, loadOptions(args));
+  const loaded = await loadAnalysed(args.data, loadOptions(args));
+  const { sweep, workers } = loaded;
   const { samples: rows, summaries } = sweepSize(sweep);
   console.log(
     `loaded ${args.data}: ${count(rows)} per-sample rows, ${count(summaries)} layer summaries, ` +
       `${sweep.runs.length} runs (models ${sweep.models.join(", ")}; concepts ` +
-      `${sweep.concepts.join(", ")}) in ${ms(t0)}`,
+      `${sweep.concepts.join(", ")}) in ${ms(t0)}, with ${workers} ` +
+      `${workers === 1 ? "worker" : "workers"} (each run's robustness record included)`,
   );
   for (const note of sweep.notes) console.error(note);
   const results = await resultsOf(
@@ -82,6 +86,7 @@ export async function main(argv: string[]): Promise<number> {
           : `computed robustness (${args.resamples.toLocaleString("en-US")} resamples, seed ` +
             `${args.seed}) in ${took.toFixed(1)} ms`,
       ),
+    loaded,
   );
   const files: OutputFile[] = dataSteps(PIPELINE).map((step) => {
     const t = performance.now(), name = fileName(step);

@@ -68,3 +68,18 @@ Deno.test("--allow-duplicates is off unless given; an empty --data is a usage er
   assert.equal(parseRenderArgs(["--allow-duplicates"]).allowDuplicates, true);
   assert.throws(() => parseRenderArgs(["--data="]), /--data needs a folder/);
 });
+
+Deno.test("--workers takes a whole number from 1 to 64; by default the loader decides", () => {
+  assert.equal(parseRenderArgs([]).workers, undefined);
+  assert.equal(parseRenderArgs(["--workers", "1"]).workers, 1);
+  assert.equal(parseRenderArgs(["--workers=64"]).workers, 64);
+  for (const bad of ["0", "65", "x", "1.5", "-2", ""]) {
+    assert.throws(
+      () => parseRenderArgs([`--workers=${bad}`]),
+      (e: Error) =>
+        e instanceof UsageError &&
+        e.message === `--workers needs a whole number from 1 to 64, not ${JSON.stringify(bad)}`,
+      bad,
+    );
+  }
+});

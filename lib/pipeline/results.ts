@@ -7,8 +7,9 @@ import type { Sweep } from "../sweep/types.ts";
 import { type ModelInfo, modelTable, readModelOverrides } from "../models/qwen3.ts";
 import { type ModelAttributes, modelAttributes } from "../models/groups.ts";
 import { analyse, type Analysis } from "../stats/analysis.ts";
-import { robustness, type RobustnessRecord } from "../stats/robustness.ts";
-import { type ModelContrast, modelContrasts } from "../stats/model_contrast.ts";
+import type { RobustnessOptions, RobustnessRecord } from "../stats/robustness.ts";
+import type { ModelContrast } from "../stats/model_contrast.ts";
+import { analyseRun, type RunAnalysis, sweepContrasts, sweepRecords } from "./run_analysis.ts";
 
 /** How the run computes: the bootstrap of the robustness step. */
 export interface ResultsOptions {
@@ -44,10 +45,51 @@ export interface Results {
 /** A step's timing, reported as the run goes. */
 export type OnStep = (step: "statistics" | "robustness", ms: number) => void;
 
+/** Run analyses computed beforehand (by the loading workers), with the options they used. */
+export interface Precomputed {
+  /** The analysis of each of `sweep.runs` (same order); undefined where not computed. */
+  analyses: readonly (RunAnalysis | undefined)[];
+  /** The options they were computed with; none when none was computed. */
+  robustness?: RobustnessOptions;
+}
+
+/** The robustness options of a run, defaults filled in as the records use them. */
+function robustnessOptions(options: ResultsOptions): Required<RobustnessOptions> {
+  return {
+    resamples: options.resamples ?? 2000,
+    seed: options.seed ?? 1,
+    splits: options.splits ?? 200,
+  };
+}
+
+/**
+ * Each run's analysis: the precomputed one when it was computed with the same options, else
+ * computed here (in the same way: `analyseRun`).
+ */
+function runAnalyses(
+  sweep: Sweep,
+  options: Required<RobustnessOptions>,
+  precomputed?: Precomputed,
+): RunAnalysis[] {
+  const given = precomputed?.robustness;
+  if (given && !sameOptions(robustnessOptions(given), options)) {
+    throw new Error("run analyses computed with other robustness options than the results'");
+  }
+  const analyses = given ? precomputed!.analyses : [];
+  return sweep.runs.map((run, i) => analyses[i] ?? analyseRun(run, options));
+}
+
+function sameOptions(a: Required<RobustnessOptions>, b: Required<RobustnessOptions>): boolean {
+  return a.resamples === b.resamples && a.seed === b.seed && a.splits === b.splits;
+}
+
 /**
  * Runs the analysis of a loaded sweep: the statistics step, then the robustness step (the
  * costly one, with its resamples and seed stated here, never defaulted behind the caller's
- * back: the records and the paired model contrasts), then the model table and groups.
+ * back: the records and the paired model contrasts), then the model table and groups. The
+ * per-run part of the robustness step (each run's record: `run_analysis.ts`) is taken from
+ * `precomputed` when given (the loading workers computed it, with the same options: else an
+ * error), and computed here for any run it lacks.
  *
  * @example
  * ```ts
@@ -62,18 +104,17 @@ export function computeResults(
   sweep: Sweep,
   options: ResultsOptions = {},
   onStep: OnStep = () => {},
+  precomputed?: Precomputed,
 ): Results {
-  const resamples = options.resamples ?? 2000, seed = options.seed ?? 1;
+  const robustness = robustnessOptions(options);
+  const { resamples, seed } = robustness;
   let t0 = performance.now();
   const analysis = analyse(sweep, { shallowMaxLayers: options.shallowMaxLayers });
   onStep("statistics", performance.now() - t0);
   t0 = performance.now();
-  const records = robustness(sweep, analysis.bestLayers, {
-    resamples,
-    seed,
-    splits: options.splits,
-  });
-  const contrasts = modelContrasts(sweep, records, { seed });
+  const analyses = runAnalyses(sweep, robustness, precomputed);
+  const records = sweepRecords(sweep, analyses);
+  const contrasts = sweepContrasts(sweep, analyses, seed);
   onStep("robustness", performance.now() - t0);
   const models = modelTable(sweep.models, sweep.layerCounts, options.modelOverrides);
   return {
@@ -102,7 +143,8 @@ export async function resultsOf(
   sweep: Sweep,
   options: Omit<ResultsOptions, "modelOverrides"> = {},
   onStep?: OnStep,
+  precomputed?: Precomputed,
 ): Promise<Results> {
   const modelOverrides = await readModelOverrides(sweep.dir);
-  return computeResults(sweep, { ...options, modelOverrides }, onStep);
+  return computeResults(sweep, { ...options, modelOverrides }, onStep, precomputed);
 }

@@ -8,7 +8,7 @@
  */
 import { RecordParser } from "./csv_record.ts";
 import { quoteText, SweepDataError } from "./errors.ts";
-import { LineCounter, RowLines } from "./lines.ts";
+import { LineCounter, RowLines, type RowStarts } from "./lines.ts";
 import type { Columns, Schema } from "./schema.ts";
 import { makeSink, type Sink } from "./sinks.ts";
 
@@ -29,6 +29,11 @@ export interface CsvReport {
   lineOfRow(row: number): number;
   /** Records spanning several lines (a quoted field holding line ends), and the first one's lines. */
   spanning: { records: number; first: number; last: number };
+  /**
+   * What `lineOfRow` is computed from, as plain data (on the readers' reports), so that a report
+   * can be sent to another thread and rebuilt there (see `run_transfer.ts`).
+   */
+  rowStarts?: RowStarts;
 }
 
 /** Reads a CSV that arrives in pieces; see `readTypedCsvFile` for files. */
@@ -55,11 +60,13 @@ export class TypedCsvReader<S extends Schema> {
   /**
    * @param expect text columns whose every cell must be the given value (a run's model and
    * concept); a cell that differs is an error at its line and column.
+   * @param keep the schema columns {@link end} returns; the others are checked, not kept.
    */
   constructor(
     readonly file: string,
     readonly schema: S,
     readonly expect: Readonly<Record<string, string>> = {},
+    readonly keep: readonly string[] = Object.keys(schema),
   ) {}
 
   /** Lines read so far (complete lines only). */
@@ -94,7 +101,10 @@ export class TypedCsvReader<S extends Schema> {
       );
     }
     const out: Record<string, unknown> = { length: this.rows };
-    for (const sink of this.sinks) if (sink) out[sink.name] = sink.finish();
+    const kept = new Map(this.sinks.filter((s) => s).map((s) => [s!.name, s!]));
+    for (const name of Object.keys(this.schema)) {
+      if (this.keep.includes(name)) out[name] = kept.get(name)!.finish();
+    }
     return out as Columns<S>;
   }
 
@@ -108,6 +118,7 @@ export class TypedCsvReader<S extends Schema> {
       unterminated,
       lineOfRow: (r) => rowLines.lineOf(r),
       spanning: { ...this.spanning },
+      rowStarts: rowLines.starts(),
     };
   }
 
@@ -226,7 +237,8 @@ export class TypedCsvReader<S extends Schema> {
           { file: this.file, line: this.line },
         );
       }
-      this.sinks[index] = makeSink(this.file, name, type, this.expect[name]);
+      const store = this.keep.includes(name);
+      this.sinks[index] = makeSink(this.file, name, type, this.expect[name], store);
     }
   }
 }

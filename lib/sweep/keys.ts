@@ -31,8 +31,9 @@ export interface GridGap {
 const DENSE_LIMIT = 1 << 24;
 
 /**
- * Scans the keys once: duplicates, and the distinct prompts per layer x strength cell. Layers
- * must already be checked against the layer count (so that their span is small).
+ * Scans the keys once: duplicates, and the distinct prompts per layer x strength cell. Dense
+ * arrays hold the keys when their span is small (layers within a model's count); a wider span
+ * (a file whose layers the load will refuse) goes through maps.
  *
  * @example
  * ```ts

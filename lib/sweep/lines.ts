@@ -43,13 +43,19 @@ export class LineCounter {
   }
 }
 
+/** Where rows break the run "one row per line": row `rows[k]` starts on line `starts[k]`. */
+export interface RowStarts {
+  rows: number[];
+  starts: number[];
+}
+
 /**
  * The line each row of a CSV starts on, stored only where it breaks the run "one row per line"
  * (after a blank line or a record spanning lines), so keeping it costs almost nothing.
  */
 export class RowLines {
   private readonly rows: number[] = [];
-  private readonly starts: number[] = [];
+  private readonly lineStarts: number[] = [];
   private next = -1;
 
   /**
@@ -69,9 +75,37 @@ export class RowLines {
   add(row: number, line: number): void {
     if (line !== this.next) {
       this.rows.push(row);
-      this.starts.push(line);
+      this.lineStarts.push(line);
     }
     this.next = line + 1;
+  }
+
+  /**
+   * The rows where "one row per line" breaks and the lines they start on: all a {@link RowLines}
+   * holds, as plain data (to send to another thread; {@link RowLines.from} rebuilds it).
+   *
+   * @example
+   * ```ts
+   * import assert from "node:assert/strict";
+   * const r = new RowLines();
+   * r.add(0, 2);
+   * r.add(1, 4); // a blank line before row 1
+   * assert.deepEqual(r.starts(), { rows: [0, 1], starts: [2, 4] });
+   * assert.equal(RowLines.from(r.starts()).lineOf(1), 4);
+   * ```
+   */
+  starts(): RowStarts {
+    return { rows: [...this.rows], starts: [...this.lineStarts] };
+  }
+
+  /** The row lines of {@link RowLines.starts} data. */
+  static from(data: RowStarts): RowLines {
+    const lines = new RowLines();
+    data.rows.forEach((row, k) => {
+      lines.rows.push(row);
+      lines.lineStarts.push(data.starts[k]);
+    });
+    return lines;
   }
 
   /** The line row `row` starts on. */
@@ -82,6 +116,6 @@ export class RowLines {
       if (this.rows[mid] <= row) lo = mid;
       else hi = mid - 1;
     }
-    return this.starts[lo] + row - this.rows[lo];
+    return this.lineStarts[lo] + row - this.rows[lo];
   }
 }

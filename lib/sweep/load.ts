@@ -3,35 +3,14 @@
  * @module
  */
 import { join } from "node:path";
-import {
-  assertHasRows,
-  checkLayerRange,
-  checkStrengths,
-  checkSummaryLayers,
-  checkSummaryRepeats,
-  cutOffWarnings,
-  duplicateNote,
-  type RunFiles,
-} from "./checks.ts";
-import { readCsvFile } from "./csv_file.ts";
-import { bestLayerNote } from "./effect_gap.ts";
+import { checkLayerRange, cutOffWarnings, duplicateNote } from "./checks.ts";
 import { SweepDataError } from "./errors.ts";
 import { discoverConcepts, modelsInConcept } from "./discover.ts";
-import { assertRegularFile, describeKind, pathKind } from "./files.ts";
-import { parseRunInfo } from "./json.ts";
-import { scanKeys } from "./keys.ts";
+import { describeKind, pathKind } from "./files.ts";
 import { modelFolderName, orderModels, RUN_FILES } from "./layout.ts";
 import { checkAskedNames, checkLayerCountKeys, uniqueNames } from "./options.ts";
-import { dataQualityNote } from "./quality.ts";
-import { decodeText } from "./text.ts";
-import {
-  LAYER_SUMMARY_SCHEMA,
-  type LayerSummaryRow,
-  type Pair,
-  SAMPLE_SCHEMA,
-  type Sweep,
-  type SweepRun,
-} from "./types.ts";
+import { type LoadedRun, readRun, readRunFiles, type RunTask } from "./run_read.ts";
+import type { Pair, Sweep, SweepRun } from "./types.ts";
 
 /** What to load: defaults are every model and concept found in the folder. */
 export interface LoadOptions {
@@ -53,62 +32,6 @@ async function isDirectory(path: string): Promise<boolean> {
   return (await pathKind(path)) === "folder";
 }
 
-/** A regular file's text (binary data and invalid UTF-8 are errors at their line). */
-async function readText(path: string): Promise<string> {
-  await assertRegularFile(path);
-  return decodeText(await Deno.readFile(path), path);
-}
-
-/** A run with the read reports its checks need. */
-interface ReadRun {
-  run: SweepRun;
-  files: RunFiles;
-}
-
-/** Reads a run's files, checks rows and summary layers, and keeps the read reports. */
-async function readRun(dir: string, model: string, concept: string): Promise<ReadRun> {
-  const samplesFile = join(dir, RUN_FILES.samples);
-  const layersFile = join(dir, RUN_FILES.layers);
-  const infoFile = join(dir, RUN_FILES.info);
-  const [parsed, table, infoText] = await Promise.all([
-    readCsvFile(samplesFile, SAMPLE_SCHEMA, { model, concept }),
-    readCsvFile(layersFile, LAYER_SUMMARY_SCHEMA),
-    pathKind(infoFile).then((kind) => kind === "missing" ? undefined : readText(infoFile)),
-  ]);
-  assertHasRows(parsed.report.rows, samplesFile);
-  assertHasRows(table.report.rows, layersFile);
-  const { model: _model, concept: _concept, ...samples } = parsed.columns;
-  const t = table.columns;
-  const layers: LayerSummaryRow[] = Array.from({ length: t.length }, (_, i) => ({
-    layer: t.layer[i],
-    baseline_mean: t.baseline_mean[i],
-    positive_mean: t.positive_mean[i],
-    negative_mean: t.negative_mean[i],
-    delta: t.delta[i],
-    model,
-    concept,
-  }));
-  const info = infoText === undefined ? undefined : parseRunInfo(infoText, infoFile);
-  const nfc = (name: string) => name.normalize("NFC");
-  if (info && (info.model !== model || nfc(info.concept) !== nfc(concept))) {
-    throw new SweepDataError(
-      `summary.json is for ${info.model}/${info.concept} but the folder is for ${model}/${concept}`,
-      { file: infoFile },
-    );
-  }
-  const run = { model, concept, dir, info, layers, samples };
-  const files = {
-    samples: samplesFile,
-    layers: layersFile,
-    samplesReport: parsed.report,
-    layersReport: table.report,
-  };
-  checkSummaryLayers(run, files);
-  checkSummaryRepeats(run, files);
-  checkStrengths(run, files);
-  return { run, files };
-}
-
 /**
  * Reads one run folder: its per-sample CSV, layer summary and (when present) `summary.json`. A
  * CSV with no data rows, or a layer summary row whose layer has no per-sample rows, is an error.
@@ -122,7 +45,7 @@ async function readRun(dir: string, model: string, concept: string): Promise<Rea
  * ```
  */
 export async function loadRun(dir: string, model: string, concept: string): Promise<SweepRun> {
-  return (await readRun(dir, model, concept)).run;
+  return (await readRunFiles(dir, model, concept)).run;
 }
 
 /** Layer counts per model, and where each came from (for messages). */
@@ -177,8 +100,8 @@ async function planRuns(
   models: string[],
   found: Map<string, string[]>,
   notes: string[],
-): Promise<{ present: Array<[string, string, string]>; missing: Pair[] }> {
-  const present: Array<[string, string, string]> = [];
+): Promise<{ present: RunTask[]; missing: Pair[] }> {
+  const present: RunTask[] = [];
   const missing: Pair[] = [];
   for (const concept of concepts) {
     for (const model of models) {
@@ -197,7 +120,7 @@ async function planRuns(
         notes.push(`warning: ${model}/${concept} skipped: ${absent} ${what}`);
         missing.push({ model, concept });
       } else {
-        present.push([runDir, model, concept]);
+        present.push({ dir: runDir, model, concept });
       }
     }
   }
@@ -216,26 +139,40 @@ function uniqueOptions(options: LoadOptions, notes: string[]): LoadOptions {
   return out;
 }
 
+/** What a sweep load reads, decided before any run is read (see {@link planSweep}). */
+export interface SweepPlan {
+  dir: string;
+  /** The options, without repeated names. */
+  asked: LoadOptions;
+  models: string[];
+  concepts: string[];
+  /** The runs to read, concept by concept, models in order within each. */
+  runs: RunTask[];
+  /** Pairs with no folder or no CSV. */
+  missing: Pair[];
+  /** Notes so far (skipped folders, repeated names), in the order found. */
+  notes: string[];
+}
+
 /**
- * Loads a sweep folder. Missing model/concept folders (or folders missing a CSV) are skipped with
- * a warning in `notes`, as the original's `if path.exists()` does; hidden entries are ignored and
- * symbolic links followed; repeated names in `models`/`concepts` are loaded once (with a note).
- * Malformed or inconsistent files throw a {@link SweepDataError} naming the file, line and column:
- * a layer outside the model's layer count, a layer summary row without per-sample rows, a
- * header-only file, a repeated (layer, strength, prompt_idx) key (unless `allowDuplicates`), a
- * `layerCounts` key that is no model of the sweep. A sweep that looks cut off (incomplete
- * layer x strength grid, a last line without a line end) gives a warning in `notes`.
+ * The first half of {@link loadSweep}: checks the folder and the options, finds the models and
+ * concepts, and lists the runs to read (and the missing pairs, with a warning each). Throws a
+ * {@link SweepDataError} for a data folder that is none, a misspelled name, a bad layer count
+ * key, or no run at all.
  *
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * const sweep = await loadSweep("results/logit_diff_sweep");
- * assert.deepEqual(sweep.models, ["4B", "8B", "14B", "32B"]);
- * assert.deepEqual(sweep.concepts, ["corrigible", "self_awareness", "sycophancy"]);
- * assert.equal(sweep.runs.length, 12);
+ * const plan = await planSweep("results/logit_diff_sweep", { models: ["4B", "70B"] });
+ * assert.deepEqual(plan.runs.map((r) => `${r.model}/${r.concept}`), [
+ *   "4B/corrigible",
+ *   "4B/self_awareness",
+ *   "4B/sycophancy",
+ * ]);
+ * assert.equal(plan.missing.length, 3); // 70B, in each concept
  * ```
  */
-export async function loadSweep(dir: string, options: LoadOptions = {}): Promise<Sweep> {
+export async function planSweep(dir: string, options: LoadOptions = {}): Promise<SweepPlan> {
   const kind = await pathKind(dir);
   if (kind !== "folder") {
     const what = kind === "missing" ? "no such folder" : `${describeKind(kind)}, not a folder`;
@@ -261,23 +198,72 @@ export async function loadSweep(dir: string, options: LoadOptions = {}): Promise
     dir,
   );
   const { present, missing } = await planRuns(dir, concepts, models, found, notes);
-  const read = await Promise.all(present.map((args) => readRun(...args)));
-  if (read.length === 0) {
+  if (present.length === 0) {
     throw new SweepDataError(
       `no model folders (${modelFolderName("<model>")}/${RUN_FILES.samples}) found`,
       { file: dir },
     );
   }
-  const runs = read.map((r) => r.run);
-  const { counts, sources } = layerCountsOf(runs, models, asked.layerCounts ?? {});
-  for (const { run, files } of read) {
+  return { dir, asked, models, concepts, runs: present, missing, notes };
+}
+
+/**
+ * The second half of {@link loadSweep}: the runs of the plan, read (in its order), checked
+ * against one another. Throws for layer counts that disagree or are unknown, a layer outside its
+ * model's count, a repeated key (unless allowed); gathers every note in a fixed order (the plan's,
+ * then each run's: data quality, repeats, cut-off warnings, best layer), whatever the order or
+ * place the runs were read in.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { readRun } from "./run_read.ts";
+ * const plan = await planSweep("results/logit_diff_sweep", { models: ["4B"] });
+ * const sweep = assembleSweep(plan, await Promise.all(plan.runs.map(readRun)));
+ * assert.deepEqual(sweep.layerCounts, { "4B": 36 });
+ * assert.equal(sweep.notes.length, 1); // the data-quality note of 4B/sycophancy
+ * ```
+ */
+export function assembleSweep(plan: SweepPlan, loaded: readonly LoadedRun[]): Sweep {
+  const runs = loaded.map((r) => r.run);
+  const asked = plan.asked;
+  const { counts, sources } = layerCountsOf(runs, plan.models, asked.layerCounts ?? {});
+  const notes = [...plan.notes];
+  for (const { run, files, scan, quality, bestLayer } of loaded) {
     checkLayerRange(run, files, counts[run.model], sources[run.model]);
-    const scan = scanKeys(run.samples);
     const duplicates = duplicateNote(run, scan, files, asked.allowDuplicates ?? false);
-    const found = [dataQualityNote(run, files.samples), duplicates, ...cutOffWarnings(scan, files)];
-    for (const note of [...found, bestLayerNote(run, files)]) {
+    for (const note of [quality, duplicates, ...cutOffWarnings(scan, files), bestLayer]) {
       if (note) notes.push(note);
     }
   }
+  const { dir, models, concepts, missing } = plan;
   return { dir, models, concepts, runs, layerCounts: counts, missing, notes };
+}
+
+/**
+ * Loads a sweep folder. Missing model/concept folders (or folders missing a CSV) are skipped with
+ * a warning in `notes`, as the original's `if path.exists()` does; hidden entries are ignored and
+ * symbolic links followed; repeated names in `models`/`concepts` are loaded once (with a note).
+ * Malformed or inconsistent files throw a {@link SweepDataError} naming the file, line and column:
+ * a layer outside the model's layer count, a layer summary row without per-sample rows, a
+ * header-only file, a repeated (layer, strength, prompt_idx) key (unless `allowDuplicates`), a
+ * `layerCounts` key that is no model of the sweep. A sweep that looks cut off (incomplete
+ * layer x strength grid, a last line without a line end) gives a warning in `notes`. Runs are
+ * read one after another, in the sweep's order (so the error of the first bad run is the one
+ * thrown); `lib/pipeline/sweep_loading.ts` reads them in parallel, with the same results.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * const sweep = await loadSweep("results/logit_diff_sweep");
+ * assert.deepEqual(sweep.models, ["4B", "8B", "14B", "32B"]);
+ * assert.deepEqual(sweep.concepts, ["corrigible", "self_awareness", "sycophancy"]);
+ * assert.equal(sweep.runs.length, 12);
+ * ```
+ */
+export async function loadSweep(dir: string, options: LoadOptions = {}): Promise<Sweep> {
+  const plan = await planSweep(dir, options);
+  const loaded: LoadedRun[] = [];
+  for (const task of plan.runs) loaded.push(await readRun(task));
+  return assembleSweep(plan, loaded);
 }

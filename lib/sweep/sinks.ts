@@ -4,7 +4,7 @@
  * @module
  */
 import { floatInRange, intInRange } from "./cells.ts";
-import { DictionaryBuilder, Growable } from "./columns.ts";
+import { DictionaryBuilder, Growable, toDictionary } from "./columns.ts";
 import { quoteText, SweepDataError } from "./errors.ts";
 import type { ColumnType } from "./schema.ts";
 
@@ -20,6 +20,7 @@ export interface Sink {
 /**
  * A sink for one column: numbers are parsed in place (a cell that is not one is an error), text
  * is dictionary-encoded, and a text column with an `expected` value must hold it in every cell.
+ * With `store` false, numbers are checked but not kept (`finish` gives an empty column).
  *
  * @example
  * ```ts
@@ -30,9 +31,16 @@ export interface Sink {
  * assert.throws(() => sink.take("x,1", 0, 1, 3, 1), /^SweepDataError: s\.csv:3:1/);
  * ```
  */
-export function makeSink(file: string, name: string, type: ColumnType, expected?: string): Sink {
+export function makeSink(
+  file: string,
+  name: string,
+  type: ColumnType,
+  expected?: string,
+  store = true,
+): Sink {
   if (type === "string") {
-    return expected === undefined ? textSink(name) : constantSink(file, name, expected);
+    if (expected !== undefined) return constantSink(file, name, expected);
+    return store ? textSink(name) : { name, type, take: () => {}, finish: () => toDictionary([]) };
   }
   const values = type === "int"
     ? new Growable((n) => new Int32Array(n))
@@ -44,7 +52,7 @@ export function makeSink(file: string, name: string, type: ColumnType, expected?
     type,
     take(text, start, end, line, column) {
       const value = parse(text, start, end);
-      if (value !== undefined) return values.push(value);
+      if (value !== undefined) return store ? values.push(value) : undefined;
       throw new SweepDataError(`not ${want}: ${quoteText(text.slice(start, end))}`, {
         file,
         line,

@@ -28,8 +28,25 @@ export const LAYER_SUMMARY_SCHEMA = {
   delta: "float",
 } as const;
 
-/** Per-sample rows of one run, column by column (typed arrays; model and concept are the run's). */
-export type Samples = Omit<Columns<typeof SAMPLE_SCHEMA>, "model" | "concept">;
+/** The per-sample columns a loaded run keeps: the ones the analysis reads. */
+export const SAMPLE_COLUMNS = [
+  "layer",
+  "strength",
+  "prompt_idx",
+  "matching_answer",
+  "logit_diff_matching",
+] as const;
+
+type SampleColumns = Columns<typeof SAMPLE_SCHEMA>;
+
+/**
+ * Per-sample rows of one run, column by column (typed arrays; model and concept are the run's).
+ * The logprob and logit_diff_AB columns are checked when a run is loaded but not kept (nothing of
+ * the analysis reads them; 24 bytes a row); samples made by hand may still carry them.
+ */
+export type Samples =
+  & Pick<SampleColumns, (typeof SAMPLE_COLUMNS)[number] | "length">
+  & Partial<Pick<SampleColumns, "logprob_A" | "logprob_B" | "logit_diff_AB">>;
 
 /** One row of a layer summary, labelled with its run (the original's `summaries_df`). */
 export interface LayerSummaryRow {
