@@ -81,13 +81,41 @@ export function valuesAt(
   concept: string,
   strength: number,
 ): number[] {
-  const values: number[] = [];
-  for (const row of samples) {
-    if (row.model === model && row.concept === concept && row.strength === strength) {
-      values.push(row.logit_diff_matching);
+  return [...(sampleIndex(samples).get(groupKey(model, concept, strength))?.values ?? [])];
+}
+
+const groupKey = (model: string, concept: string, strength: number) =>
+  `${model}\u0000${concept}\u0000${strength}`;
+
+/** The groups of a samples array, built on first use. */
+const sampleIndexes = new WeakMap<readonly BestSample[], Map<string, SampleGroup>>();
+
+/**
+ * The values of each (model, concept, strength), first-seen order, values in file order: one
+ * pass over the samples, kept for the array (best-layer samples are built once and never
+ * changed), so the tables that ask for every pair (effect sizes, summary statistics, Glass's
+ * delta, dispositions, spreads) do not scan them again.
+ */
+function sampleIndex(samples: readonly BestSample[]): Map<string, SampleGroup> {
+  let groups = sampleIndexes.get(samples);
+  if (!groups) {
+    groups = new Map();
+    for (const s of samples) {
+      const id = groupKey(s.model, s.concept, s.strength);
+      const group = groups.get(id);
+      if (group) group.values.push(s.logit_diff_matching);
+      else {
+        groups.set(id, {
+          model: s.model,
+          concept: s.concept,
+          strength: s.strength,
+          values: [s.logit_diff_matching],
+        });
+      }
     }
+    sampleIndexes.set(samples, groups);
   }
-  return values;
+  return groups;
 }
 
 /** The values of one model, concept and strength. */
@@ -119,15 +147,5 @@ export interface SampleGroup {
  * ```
  */
 export function groupSamples(samples: readonly BestSample[]): SampleGroup[] {
-  const groups = new Map<string, SampleGroup>();
-  for (const s of samples) {
-    const id = `${s.model}\u0000${s.concept}\u0000${s.strength}`;
-    let group = groups.get(id);
-    if (!group) {
-      group = { model: s.model, concept: s.concept, strength: s.strength, values: [] };
-      groups.set(id, group);
-    }
-    group.values.push(s.logit_diff_matching);
-  }
-  return [...groups.values()];
+  return [...sampleIndex(samples).values()].map((g) => ({ ...g, values: [...g.values] }));
 }

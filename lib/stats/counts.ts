@@ -41,6 +41,11 @@ export function rowCounts(
   sweep: Pick<Sweep, "runs" | "models" | "concepts">,
   samples: readonly BestSample[],
 ): CountRow[] {
+  const atBest = new Map<string, number>();
+  for (const s of samples) {
+    const key = `${s.model}\u0000${s.concept}`;
+    atBest.set(key, (atBest.get(key) ?? 0) + 1);
+  }
   const rows: CountRow[] = [];
   for (const model of sweep.models) {
     for (const concept of sweep.concepts) {
@@ -51,8 +56,7 @@ export function rowCounts(
         present: run !== undefined,
         per_sample_rows: run?.samples.length ?? 0,
         summary_rows: run?.layers.length ?? 0,
-        best_layer_samples: samples.filter((s) => s.model === model && s.concept === concept)
-          .length,
+        best_layer_samples: atBest.get(`${model}\u0000${concept}`) ?? 0,
       });
     }
   }

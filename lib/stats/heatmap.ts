@@ -28,30 +28,50 @@ export interface HeatmapCell {
  * ```
  */
 export function meanByLayerStrength(run: SweepRun): HeatmapCell[] {
-  const sums = new Map<number, Map<number, { sum: number; n: number }>>();
   const s = run.samples;
+  let low = Infinity, high = -Infinity;
+  for (let i = 0; i < s.length; i++) {
+    if (s.layer[i] < low) low = s.layer[i];
+    if (s.layer[i] > high) high = s.layer[i];
+  }
+  // cells by (layer - low, strength's index): the sums in row order, as a Map would add them
+  const strengths: number[] = [], spans = s.length ? high - low + 1 : 0;
+  const strengthIndex = new Map<number, number>();
+  let sums = new Float64Array(0), counts = new Float64Array(0);
+  let lastStrength = NaN, k = -1;
   for (let i = 0; i < s.length; i++) {
     const v = s.logit_diff_matching[i];
     if (Number.isNaN(v)) continue;
-    let byStrength = sums.get(s.layer[i]);
-    if (!byStrength) sums.set(s.layer[i], byStrength = new Map());
-    const cell = byStrength.get(s.strength[i]);
-    if (cell) {
-      cell.sum += v;
-      cell.n++;
-    } else byStrength.set(s.strength[i], { sum: v, n: 1 });
+    const strength = s.strength[i];
+    if (strength !== lastStrength || k < 0) {
+      k = strengthIndex.get(strength) ?? -1;
+      if (k < 0) {
+        k = strengths.push(strength) - 1;
+        strengthIndex.set(strength, k);
+        const grown = new Float64Array(spans * strengths.length);
+        grown.set(sums);
+        sums = grown;
+        const grownCounts = new Float64Array(spans * strengths.length);
+        grownCounts.set(counts);
+        counts = grownCounts;
+      }
+      lastStrength = strength;
+    }
+    const cell = k * spans + (s.layer[i] - low);
+    sums[cell] = counts[cell]++ === 0 ? v : sums[cell] + v; // the first value as is (-0 stays)
   }
+  const order = strengths.map((_, j) => j).sort((a, b) => strengths[a] - strengths[b]);
   const cells: HeatmapCell[] = [];
-  for (const layer of [...sums.keys()].sort((a, b) => a - b)) {
-    const byStrength = sums.get(layer)!;
-    for (const strength of [...byStrength.keys()].sort((a, b) => a - b)) {
-      const { sum, n } = byStrength.get(strength)!;
+  for (let l = 0; l < spans; l++) {
+    for (const j of order) {
+      const n = counts[j * spans + l];
+      if (n === 0) continue;
       cells.push({
         model: run.model,
         concept: run.concept,
-        layer,
-        strength,
-        mean_logit_diff: sum / n,
+        layer: low + l,
+        strength: strengths[j],
+        mean_logit_diff: sums[j * spans + l] / n,
       });
     }
   }
