@@ -4,7 +4,7 @@
  */
 import { createDocument } from "../figures/dom.ts";
 import type { OutputFile } from "./atomic.ts";
-import { svgToPng } from "./png.ts";
+import { type PngPool, pngPool } from "./png_pool.ts";
 import { standaloneSvg } from "./svg.ts";
 
 /** A figure to export: its file name (without extension) and how to draw it. */
@@ -17,13 +17,22 @@ export interface FigureSpec {
 export interface FigureTiming {
   name: string;
   svgMs: number;
-  /** Time from the start of rasterizing to this PNG being ready (PNGs rasterize in parallel). */
+  /** Time from handing the SVG to the PNG workers to its PNG being ready (queueing included). */
   pngMs: number;
+}
+
+/** Options of {@link exportFigures}. */
+export interface ExportOptions {
+  /** Called as each figure's PNG is ready. */
+  onFigure?: (timing: FigureTiming) => void;
+  /** The PNG workers to use (default: a pool of its own, closed when done). */
+  pool?: PngPool;
 }
 
 /**
  * Builds every figure as `<name>.svg` and `<name>.png` files. SVGs are built one after another
- * on the main thread; the PNGs rasterize in parallel. `onFigure` is called as each PNG is done.
+ * on this thread, each handed to the PNG workers as soon as it is built, so the PNGs rasterize
+ * while the next SVGs are built. `onFigure` is called as each PNG is done.
  *
  * @example
  * ```ts
@@ -40,22 +49,29 @@ export interface FigureTiming {
  */
 export async function exportFigures(
   figures: readonly FigureSpec[],
-  options: { onFigure?: (timing: FigureTiming) => void } = {},
+  options: ExportOptions = {},
 ): Promise<OutputFile[]> {
-  const document = createDocument();
-  const svgs = figures.map((figure) => {
-    const t0 = performance.now();
-    const svg = standaloneSvg(figure.build(document));
-    return { figure, svg, svgMs: performance.now() - t0 };
-  });
-  const t0 = performance.now();
-  const pngs = await Promise.all(svgs.map(async ({ figure, svg, svgMs }) => {
-    const png = await svgToPng(svg);
-    options.onFigure?.({ name: figure.name, svgMs, pngMs: performance.now() - t0 });
-    return png;
-  }));
-  return svgs.flatMap(({ figure, svg }, i) => [
-    { name: `${figure.name}.svg`, content: svg },
-    { name: `${figure.name}.png`, content: pngs[i] },
-  ]);
+  const pool = options.pool ?? pngPool();
+  try {
+    const document = createDocument();
+    const built = figures.map((figure) => {
+      let t0 = performance.now();
+      const svg = standaloneSvg(figure.build(document));
+      const svgMs = performance.now() - t0;
+      t0 = performance.now();
+      const png = pool.render(svg).then((png) => {
+        options.onFigure?.({ name: figure.name, svgMs, pngMs: performance.now() - t0 });
+        return png;
+      });
+      png.catch(() => {}); // awaited below; handled here too, should a later build throw
+      return { name: figure.name, svg, png };
+    });
+    const pngs = await Promise.all(built.map((figure) => figure.png));
+    return built.flatMap(({ name, svg }, i) => [
+      { name: `${name}.svg`, content: svg },
+      { name: `${name}.png`, content: pngs[i] },
+    ]);
+  } finally {
+    if (!options.pool) pool.close();
+  }
 }
