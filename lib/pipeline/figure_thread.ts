@@ -1,8 +1,9 @@
 /**
  * The render task's figures on worker threads: started before the data is read, the figure
  * worker (`figure_worker.ts`) loads the figure libraries and the PNG workers load resvg while the
- * main thread loads and computes; given the results, the figure worker builds every figure of the
- * pipeline as SVG, each rasterized by the PNG workers as soon as it is built. The main thread
+ * main thread loads and computes; given the results (optionally in two stages: see
+ * `figure_stages.ts`), the figure worker builds every figure of the pipeline as SVG, each
+ * rasterized by the PNG workers as soon as it is built. The main thread
  * starts them all (Deno serves a worker's own workers late while the worker's parent is busy)
  * and links the figure worker to the PNG workers by message ports; it never evaluates Plot,
  * linkedom or resvg.
@@ -14,7 +15,10 @@ import { startPngWorkers } from "../export/png_pool.ts";
 import type { Results } from "./results.ts";
 
 /** What the main thread sends the figure worker: the PNG workers' ports, then the results. */
-export type FigureMessage = { ports: MessagePort[] } | { results: Results };
+export type FigureMessage =
+  | { ports: MessagePort[] }
+  | { partial: Partial<Results> }
+  | { results: Partial<Results> };
 
 /** What the figure worker sends back: a figure's timing, the files, or the error. */
 export type FigureReply =
@@ -22,8 +26,13 @@ export type FigureReply =
   | { files: OutputFile[] }
   | { error: string };
 
-/** The figure worker and its PNG workers: hand it the results once; close (or `using`) it on every path. */
+/** The figure worker and its PNG workers; close (or `using`) it on every path. */
 export interface FigureWorker extends Disposable {
+  /**
+   * Optional first stage: starts the figures that `partial` suffices for (the statistics, say,
+   * while the main thread computes the robustness).
+   */
+  start(partial: Partial<Results>): void;
   /** Every figure of the pipeline as `<name>.svg` and `<name>.png`, as `figureFiles`. */
   files(results: Results, onFigure?: (timing: FigureTiming) => void): Promise<OutputFile[]>;
   /** Stops the figure worker and the PNG workers. */
@@ -31,7 +40,7 @@ export interface FigureWorker extends Disposable {
 }
 
 /**
- * The results as the figure worker is sent them: the sweep's per-sample columns left out (the
+ * Results as the figure worker is sent them: the sweep's per-sample columns left out (the
  * figures are drawn from the statistics; sending them would copy the whole sweep).
  *
  * @example
@@ -47,10 +56,12 @@ export interface FigureWorker extends Disposable {
  * assert.ok(results.sweep.runs[0].samples.layer.length > 0); // the results are left as they were
  * ```
  */
-export function withoutSamples(results: Results): Results {
+export function withoutSamples<T extends Partial<Results>>(results: T): T {
+  if (!results.sweep) return results;
   const runs = results.sweep.runs.map(({ samples: _, ...run }) => run);
   const sweep = { ...results.sweep, runs } as Results["sweep"];
-  return { ...results, sweep, analysis: { ...results.analysis, sweep } };
+  const analysis = results.analysis && { ...results.analysis, sweep };
+  return { ...results, sweep, ...(analysis && { analysis }) };
 }
 
 /**
@@ -67,8 +78,8 @@ export function withoutSamples(results: Results): Results {
  * assert.throws(() => received.sweep.runs[0].samples, /per-sample columns are not sent/);
  * ```
  */
-export function withheldSamples(results: Results): Results {
-  for (const run of results.sweep.runs) {
+export function withheldSamples<T extends Partial<Results>>(results: T): T {
+  for (const run of results.sweep?.runs ?? []) {
     Object.defineProperty(run, "samples", {
       get() {
         throw new Error(
@@ -79,6 +90,11 @@ export function withheldSamples(results: Results): Results {
     });
   }
   return results;
+}
+
+/** The entries of `results` whose keys are not in `sent`. */
+function unsent(results: Results, sent: ReadonlySet<string>): Partial<Results> {
+  return Object.fromEntries(Object.entries(results).filter(([key]) => !sent.has(key)));
 }
 
 /**
@@ -95,7 +111,10 @@ export function withheldSamples(results: Results): Results {
  * import { PIPELINE } from "./description.ts";
  * using figures = startFigureWorker();
  * const sweep = await loadSweep("results/logit_diff_sweep", { models: ["4B"], concepts: ["corrigible"] });
- * const files = await figures.files(computeResults(sweep, { resamples: 20 }));
+ * const results = computeResults(sweep, { resamples: 20 });
+ * const { robustness: _, contrasts: __, ...statistics } = results;
+ * figures.start(statistics); // figures of the statistics start now
+ * const files = await figures.files(results); // the rest, once the robustness is there
  * assert.equal(files.length, 2 * figureSteps(PIPELINE).length); // an SVG and a PNG each
  * ```
  */
@@ -103,26 +122,39 @@ export function startFigureWorker(): FigureWorker {
   const worker = new Worker(new URL("./figure_worker.ts", import.meta.url), { type: "module" });
   const png = startPngWorkers();
   worker.postMessage({ ports: png.ports } satisfies FigureMessage, png.ports);
-  let failed: (error: Error) => void = () => {};
-  png.onerror = (error) => failed(error);
+  const sent = new Set<string>(), timings: FigureTiming[] = [];
+  let failure: Error | undefined;
+  // Until `files` is called: timings kept, a failure kept for `files` to reject with.
+  let onTiming: (timing: FigureTiming) => void = (timing) => timings.push(timing);
+  let onFiles: (files: OutputFile[]) => void = () => {};
+  let onFailure: (error: Error) => void = (error) => failure ??= error;
+  png.onerror = (error) => onFailure(error);
   worker.onerror = (event) => {
     event.preventDefault();
-    failed(new Error(`the figure worker failed: ${event.message}`));
+    onFailure(new Error(`the figure worker failed: ${event.message}`));
+  };
+  worker.onmessage = ({ data }: MessageEvent<FigureReply>) => {
+    if ("timing" in data) onTiming(data.timing);
+    else if ("files" in data) onFiles(data.files);
+    else onFailure(new Error(data.error));
   };
   const close = () => {
     worker.terminate();
     png.close();
   };
   return {
-    files: (results, onFigure) =>
+    start(partial) {
+      for (const key of Object.keys(partial)) sent.add(key);
+      worker.postMessage({ partial: withoutSamples(partial) } satisfies FigureMessage);
+    },
+    files: (results, onFigure = () => {}) =>
       new Promise((resolve, reject) => {
-        failed = reject;
-        worker.onmessage = ({ data }: MessageEvent<FigureReply>) => {
-          if ("timing" in data) onFigure?.(data.timing);
-          else if ("files" in data) resolve(data.files);
-          else reject(new Error(data.error));
-        };
-        worker.postMessage({ results: withoutSamples(results) } satisfies FigureMessage);
+        if (failure) return reject(failure);
+        timings.splice(0).forEach(onFigure);
+        [onTiming, onFiles, onFailure] = [onFigure, resolve, reject];
+        worker.postMessage(
+          { results: withoutSamples(unsent(results, sent)) } satisfies FigureMessage,
+        );
       }),
     close,
     [Symbol.dispose]: close,

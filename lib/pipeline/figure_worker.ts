@@ -1,10 +1,13 @@
 /**
  * The figure worker of `figure_thread.ts`: loads the figure libraries at once; given the PNG
- * workers' ports and then the results (without the per-sample columns), builds every figure of
- * the pipeline and sends back each timing, then the files (the PNGs' buffers transferred).
+ * workers' ports, then optionally partial results (the first stage of `figure_stages.ts`), then
+ * the results (the per-sample columns left out), builds every figure of the pipeline and sends
+ * back each timing, then the files (the PNGs' buffers transferred), or the error.
  * @module
  */
-import { type PngPool, portPool } from "../export/png_pool.ts";
+import { portPool } from "../export/png_pool.ts";
+import type { FigureStages } from "./figure_stages.ts";
+import type { Results } from "./results.ts";
 import { type FigureMessage, type FigureReply, withheldSamples } from "./figure_thread.ts";
 
 const scope = self as unknown as {
@@ -17,31 +20,38 @@ const scope = self as unknown as {
 const modules = Promise.all([
   import("./description.ts"),
   import("./files.ts"),
-  import("../export/figures.ts"),
+  import("./figure_stages.ts"),
   import("@observablehq/plot"),
   import("linkedom"),
   import("@napi-rs/canvas"),
 ]);
-let pool: PngPool | undefined;
+let stages: Promise<FigureStages> | undefined, received: Partial<Results> = {};
+let failed = false;
+
+const fail = (error: unknown) => {
+  failed = true;
+  scope.postMessage({ error: error instanceof Error ? error.stack ?? error.message : `${error}` });
+};
+const sendFiles = (files: Awaited<ReturnType<FigureStages["finish"]>>) => {
+  const buffers = files.flatMap((f) => typeof f.content === "string" ? [] : [f.content.buffer]);
+  scope.postMessage({ files }, buffers as ArrayBuffer[]);
+};
 
 scope.onmessage = async ({ data }) => {
-  if ("ports" in data) {
-    pool = portPool(data.ports);
-    return;
-  }
+  if (failed) return;
   try {
-    const [{ PIPELINE }, { figureFiles }] = await modules;
-    const files = await figureFiles(PIPELINE, withheldSamples(data.results), {
-      pool,
-      onFigure: (timing) => scope.postMessage({ timing }),
-    });
-    const buffers = files.flatMap((f) => typeof f.content === "string" ? [] : [f.content.buffer]);
-    scope.postMessage({ files }, buffers as ArrayBuffer[]);
+    if ("ports" in data) {
+      const pool = portPool(data.ports);
+      stages = modules.then(([{ PIPELINE }, { figureSteps }, { figureStages }]) =>
+        figureStages(figureSteps(PIPELINE), pool, (timing) => scope.postMessage({ timing }))
+      );
+      return;
+    }
+    const figures = await stages!;
+    received = { ...received, ...withheldSamples("partial" in data ? data.partial : data.results) };
+    if ("partial" in data) figures.start(received);
+    else sendFiles(await figures.finish(received as Results));
   } catch (error) {
-    scope.postMessage({
-      error: error instanceof Error ? error.stack ?? error.message : `${error}`,
-    });
-  } finally {
-    pool?.close();
+    fail(error);
   }
 };

@@ -105,10 +105,14 @@ export async function figureFiles(
   results: Results,
   options: FigureFileOptions = {},
 ): Promise<OutputFile[]> {
-  const { exportFigures } = await import("../export/figures.ts");
-  const figures = figureSteps(sections).map((step) => ({
-    name: step.name,
-    build: (document: Document) => step.build(results, document),
-  }));
-  return exportFigures(figures, options);
+  const [{ figureStages }, { pngPool }] = await Promise.all([
+    import("./figure_stages.ts"),
+    import("../export/png_pool.ts"),
+  ]);
+  const pool = options.pool ?? pngPool();
+  try {
+    return await figureStages(figureSteps(sections), pool, options.onFigure).finish(results);
+  } finally {
+    if (!options.pool) pool.close();
+  }
 }
