@@ -39,3 +39,12 @@ Deno.test("workers started here serve a pool given their ports", async () => {
   ]);
   assert.deepEqual(pngs.map((png) => pngSize(png).width), [20, 40, 60]);
 });
+
+Deno.test("a free worker takes the waiting job with the longest SVG first", async () => {
+  using pool = pngPool(1);
+  const done: string[] = [];
+  const job = (name: string, width: number) =>
+    pool.render(svg(width, name.repeat(width / 10))).then(() => done.push(name));
+  await Promise.all([job("first", 10), job("small", 20), job("big", 400), job("medium", 100)]);
+  assert.deepEqual(done, ["first", "big", "medium", "small"]); // the first starts at once
+});

@@ -86,9 +86,19 @@ export function startPngWorkers(size = defaultPoolSize()): PngWorkers {
   return result;
 }
 
+/** The index of the waiting job with the longest SVG (the slowest to draw, roughly). */
+function largest(queue: readonly Pending[]): number {
+  let best = 0;
+  for (let i = 1; i < queue.length; i++) {
+    if (queue[i].job.svg.length > queue[best].job.svg.length) best = i;
+  }
+  return best;
+}
+
 /**
- * A pool over PNG workers reached through `ports` ({@link startPngWorkers}). Jobs run in the
- * order they are given, each on the first free worker.
+ * A pool over PNG workers reached through `ports` ({@link startPngWorkers}). A free worker takes
+ * the waiting job with the longest SVG (roughly the slowest), so the last PNGs to finish are
+ * small ones and the workers end together.
  *
  * @example
  * ```ts
@@ -110,7 +120,7 @@ export function portPool(ports: readonly MessagePort[]): PngPool {
   const pump = () => {
     for (const port of ports) {
       if (running.has(port) || queue.length === 0) continue;
-      const pending = queue.shift()!;
+      const pending = queue.splice(largest(queue), 1)[0];
       running.set(port, pending);
       port.postMessage(pending.job);
     }
