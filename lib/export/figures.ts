@@ -1,10 +1,10 @@
 /**
- * Exporting figures: each built, flattened to a standalone SVG and rasterized to PNG (2x).
+ * Exporting figures: each built, flattened to a standalone SVG and handed to the PNG workers to
+ * rasterize (2x) while the next is built.
  * @module
  */
-import { createDocument } from "../figures/dom.ts";
 import type { OutputFile } from "./atomic.ts";
-import { type PngPool, pngPool } from "./png_pool.ts";
+import type { PngPool } from "./png_pool.ts";
 import { standaloneSvg } from "./svg.ts";
 
 /** A figure to export: its file name (without extension) and how to draw it. */
@@ -19,14 +19,6 @@ export interface FigureTiming {
   svgMs: number;
   /** Time from handing the SVG to the PNG workers to its PNG being ready (queueing included). */
   pngMs: number;
-}
-
-/** Options of {@link exportFigures}. */
-export interface ExportOptions {
-  /** Called as each figure's PNG is ready. */
-  onFigure?: (timing: FigureTiming) => void;
-  /** The PNG workers to use (default: a pool of its own, closed when done). */
-  pool?: PngPool;
 }
 
 /** A figure handed to the PNG workers: its SVG, and its PNG once rasterized. */
@@ -92,37 +84,4 @@ export async function figureOutputs(figures: readonly ExportedFigure[]): Promise
     { name: `${name}.svg`, content: svg },
     { name: `${name}.png`, content: pngs[i] },
   ]);
-}
-
-/**
- * Builds every figure as `<name>.svg` and `<name>.png` files. SVGs are built one after another
- * on this thread, each handed to the PNG workers as soon as it is built, so the PNGs rasterize
- * while the next SVGs are built. `onFigure` is called as each PNG is done.
- *
- * @example
- * ```ts
- * import assert from "node:assert/strict";
- * const blank = (document: Document) => {
- *   const svg = document.createElement("svg");
- *   svg.setAttribute("width", "10");
- *   svg.setAttribute("height", "10");
- *   return svg;
- * };
- * const files = await exportFigures([{ name: "blank", build: blank }]);
- * assert.deepEqual(files.map((f) => f.name), ["blank.svg", "blank.png"]); // SVG, then PNG
- * ```
- */
-export async function exportFigures(
-  figures: readonly FigureSpec[],
-  options: ExportOptions = {},
-): Promise<OutputFile[]> {
-  const pool = options.pool ?? pngPool();
-  try {
-    const document = createDocument();
-    return await figureOutputs(
-      figures.map((figure) => exportFigure(figure, document, pool, options.onFigure)),
-    );
-  } finally {
-    if (!options.pool) pool.close();
-  }
 }
