@@ -22,7 +22,7 @@ Deno.test("partial results give what they hold and throw NotYetComputed for the 
 Deno.test("two stages give the files of one, byte for byte, in the description's order", async () => {
   using pool = pngPool();
   const stages = figureStages(figureSteps(PIPELINE), pool);
-  assert.deepEqual(stages.start(statistics), ["effect_size_intervals"]); // the robustness figure
+  assert.deepEqual(await stages.start(statistics), ["effect_size_intervals"]); // the robustness figure
   const staged = await stages.finish(results);
   assert.deepEqual(staged, await figureFiles(PIPELINE, results, { pool }));
   assert.deepEqual(
@@ -31,7 +31,7 @@ Deno.test("two stages give the files of one, byte for byte, in the description's
   );
 });
 
-Deno.test("a figure that fails for another reason fails the first stage", () => {
+Deno.test("a figure that fails for another reason fails the first stage", async () => {
   using pool = pngPool(1);
   const broken: FigureStep = {
     kind: "figure",
@@ -40,5 +40,5 @@ Deno.test("a figure that fails for another reason fails the first stage", () => 
       throw new Error("no such mark");
     },
   };
-  assert.throws(() => figureStages([broken], pool).start(statistics), /no such mark/);
+  await assert.rejects(figureStages([broken], pool).start(statistics), /no such mark/);
 });

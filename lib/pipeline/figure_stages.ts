@@ -48,16 +48,27 @@ export function partialResults(partial: Partial<Results>): Results {
 /** Figures built in two stages (see the module's documentation). */
 export interface FigureStages {
   /**
-   * Builds (and starts rasterizing) every figure that `partial` suffices for; returns the names
-   * of the others, left for {@link FigureStages.finish}.
+   * Builds (and starts rasterizing) every figure that `partial` suffices for; resolves to the
+   * names of the others, left for {@link FigureStages.finish}.
    */
-  start(partial: Partial<Results>): string[];
-  /** Builds the figures not built yet; every figure's files, in the order of the description. */
+  start(partial: Partial<Results>): Promise<string[]>;
+  /**
+   * Builds the figures not built yet (after the first stage, if one was started); every figure's
+   * files, in the order of the description.
+   */
   finish(results: Results): Promise<OutputFile[]>;
 }
 
 /**
- * The two stages of building figure steps, rasterized by `pool`.
+ * Lets the events waiting run: the PNG workers' answers, so a free worker gets the next SVG. A
+ * timer, as Deno delivers a worker's messages from other ports when it waits on one (not on
+ * `setImmediate` or a message to itself).
+ */
+const pending = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/**
+ * The two stages of building figure steps, rasterized by `pool`. Between two figures the
+ * thread answers its events, so the PNG workers are handed each SVG as soon as one is free.
  *
  * @example
  * ```ts
@@ -71,7 +82,7 @@ export interface FigureStages {
  * const { robustness: _, contrasts: __, ...partial } = computeResults(sweep, { resamples: 20 });
  * using pool = pngPool();
  * const stages = figureStages(figureSteps(PIPELINE), pool);
- * assert.deepEqual(stages.start(partial), ["effect_size_intervals"]); // drawn from the robustness
+ * assert.deepEqual(await stages.start(partial), ["effect_size_intervals"]); // from the robustness
  * const files = await stages.finish(computeResults(sweep, { resamples: 20 }));
  * assert.equal(files[0].name, "layer_delta_curves.svg"); // files in the description's order
  * ```
@@ -87,21 +98,33 @@ export function figureStages(
     const spec = { name: step.name, build: (d: Document) => step.build(results, d) };
     exported.set(step, exportFigure(spec, document ??= createDocument(), pool, onFigure));
   };
+  let started: Promise<unknown> = Promise.resolve();
   return {
     start(partial) {
-      const results = partialResults(partial), waiting: string[] = [];
-      for (const step of steps) {
-        try {
-          build(step, results);
-        } catch (error) {
-          if (!(error instanceof NotYetComputed)) throw error;
-          waiting.push(step.name);
+      const results = partialResults(partial);
+      const waiting = (async () => {
+        const names: string[] = [];
+        for (const step of steps) {
+          await pending();
+          try {
+            build(step, results);
+          } catch (error) {
+            if (!(error instanceof NotYetComputed)) throw error;
+            names.push(step.name);
+          }
         }
-      }
+        return names;
+      })();
+      started = waiting.catch(() => {}); // finish() rebuilds what failed, and reports it
       return waiting;
     },
-    finish(results) {
-      for (const step of steps) if (!exported.has(step)) build(step, results);
+    async finish(results) {
+      await started;
+      for (const step of steps) {
+        if (exported.has(step)) continue;
+        await pending();
+        build(step, results);
+      }
       return figureOutputs(steps.map((step) => exported.get(step)!));
     },
   };

@@ -49,7 +49,7 @@ scope.onmessage = async ({ data }) => {
     }
     const figures = await stages!;
     received = { ...received, ...withheldSamples("partial" in data ? data.partial : data.results) };
-    if ("partial" in data) figures.start(received);
+    if ("partial" in data) await figures.start(received);
     else sendFiles(await figures.finish(received as Results));
   } catch (error) {
     fail(error);
