@@ -167,6 +167,15 @@ async function large(runs: number, dir: string, duckdb: string): Promise<void> {
   }
 }
 
+/** The machine's load averages (1, 5, 15 minutes), where Linux tells them. */
+function loadAverage(): string {
+  try {
+    return Deno.readTextFileSync("/proc/loadavg").split(" ").slice(0, 3).join(", ");
+  } catch {
+    return "unknown";
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
@@ -197,8 +206,14 @@ async function main(argv: string[]): Promise<number> {
     console.log(steps.stdout.trimEnd());
     if (steps.code !== 0) throw new Error(steps.stderr);
   }
+  console.log(
+    `\n${navigator.hardwareConcurrency} cores, load average ${loadAverage()} at the start`,
+  );
   await defaultData(runs, values["skip-original"] ? undefined : path(values.original));
   if (!values["skip-large"]) await large(runs, path(values.large), path(values.duckdb));
+  console.log(
+    `\nload average ${loadAverage()} at the end (other work on the machine slows every contender)`,
+  );
   return 0;
 }
 
