@@ -167,14 +167,8 @@ async function large(runs: number, dir: string, duckdb: string): Promise<void> {
   }
 }
 
-/** The machine's load averages (1, 5, 15 minutes), where Linux tells them. */
-function loadAverage(): string {
-  try {
-    return Deno.readTextFileSync("/proc/loadavg").split(" ").slice(0, 3).join(", ");
-  } catch {
-    return "unknown";
-  }
-}
+/** The machine's load averages (1, 5, 15 minutes). */
+const loadAverage = () => Deno.loadavg().map((x) => x.toFixed(2)).join(", ");
 
 async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
