@@ -3,10 +3,10 @@
  * worker (`figure_worker.ts`) loads the figure libraries and the PNG workers load resvg while the
  * main thread loads and computes; given the results (optionally in two stages: see
  * `figure_stages.ts`), the figure worker builds every figure of the pipeline as SVG, each
- * rasterized by the PNG workers as soon as it is built. The main thread
- * starts them all (Deno serves a worker's own workers late while the worker's parent is busy)
- * and links the figure worker to the PNG workers by message ports; it never evaluates Plot,
- * linkedom or resvg.
+ * rasterized by the PNG workers as soon as it is built. The main thread starts them all and links
+ * the figure worker to the PNG workers by message ports (workers started by a worker got their
+ * first messages hundreds of milliseconds late in Deno 2.9); it never evaluates Plot, linkedom or
+ * resvg.
  * @module
  */
 import type { OutputFile } from "../export/atomic.ts";
