@@ -206,7 +206,7 @@ async function main(argv: string[]): Promise<number> {
   await defaultData(runs, values["skip-original"] ? undefined : path(values.original));
   if (!values["skip-large"]) await large(runs, path(values.large), path(values.duckdb));
   console.log(
-    `\nload average ${loadAverage()} at the end (other work on the machine slows every contender)`,
+    `\nload average ${loadAverage()} at the end (the bench's own runs count in it)`,
   );
   return 0;
 }
