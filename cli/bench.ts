@@ -1,10 +1,15 @@
 /**
- * `deno task bench`: times loading, statistics, robustness and each figure on the default data
- * and on a synthetic sweep of about 10 million per-sample rows, with rows per second and peak
- * memory; then times `render --no-figures` on the large sweep end to end.
+ * `deno task bench`: whole-process timings, medians of interleaved runs, in one run:
+ * - the default data: `deno task render` (load, statistics, robustness, every figure as SVG and
+ *   PNG, written) against the original pandas/matplotlib notebook's code producing its outputs
+ *   from a copy of the same data (skipped, saying why, without python3-pandas & co.);
+ * - the 10 M-row sweep (`scratch/large10m`, written once if missing): `render --no-figures`
+ *   against DuckDB's numeric core on the same files (skipped, saying why, when DuckDB is not
+ *   installed in a scratch folder; see `../shared/peers/README.md`);
+ * - before them, the default data's steps and figures timed one by one in one process.
  * @module
  */
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { analyse } from "../lib/stats/analysis.ts";
 import { robustness } from "../lib/stats/robustness.ts";
@@ -20,33 +25,49 @@ import type { Results } from "../lib/pipeline/results.ts";
 import { standaloneSvg } from "../lib/export/svg.ts";
 import { svgToPng } from "../lib/export/png.ts";
 import { megabytes, peakRss } from "../lib/export/memory.ts";
-import { DEFAULT_DATA } from "./args.ts";
+import { DEFAULT_DATA, userPath } from "./args.ts";
+import { interleaved, median, type Run, seconds, timedRun } from "./bench_run.ts";
+import { ORIGINAL, originalCommand, originalMissing } from "./bench_original.ts";
+import {
+  DUCKDB_DIR,
+  duckdbCommand,
+  duckdbMissing,
+  ensureLargeSweep,
+  LARGE_DIR,
+} from "./bench_large.ts";
+import { ratio, stepsLine, summaryLine } from "./bench_report.ts";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 const deno = Deno.execPath();
 
-/** The synthetic sweep: 6 models (36 to 94 layers, every layer), 6 concepts, 5 strengths. */
-export const LARGE_SWEEP = [
-  "--models=4B,8B,14B,30B-A3B,32B,235B-A22B",
-  "--concepts=corrigible,myopic_reward,power_seeking,self_awareness,survival_instinct,sycophancy",
-  "--strengths=-2,-1,0,1,2",
-  "--first-layer=0",
-];
+/** Usage text printed by `--help`. */
+export const BENCH_USAGE = `Usage: deno task bench [options]
 
-const seconds = (ms: number) => ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`;
+Options:
+  --runs N          timed runs of each contender, after one warm-up run each (default 5)
+  --original PATH   the original notebook (.ipynb) (default: ${ORIGINAL})
+  --duckdb DIR      where @duckdb/node-api and duckdb_summary.mjs are (default: ${DUCKDB_DIR})
+  --large DIR       the 10 M-row sweep, written there if missing (default: ${LARGE_DIR})
+  --skip-original   leave out the original notebook
+  --skip-large      leave out the 10 M-row sweep
+  --skip-steps      leave out the step-by-step timings of the default data
+`;
+
+const log = (label: string, ms: number) =>
+  console.log(
+    `  ${label.padEnd(44)} ${seconds(ms).padStart(9)}   peak RSS ${megabytes(peakRss())}`,
+  );
 
 async function time<T>(label: string, work: () => T | Promise<T>): Promise<[T, number]> {
   const t0 = performance.now();
   const value = await work();
   const ms = performance.now() - t0;
-  console.log(
-    `  ${label.padEnd(44)} ${seconds(ms).padStart(9)}   peak RSS ${megabytes(peakRss())}`,
-  );
+  log(label, ms);
   return [value, ms];
 }
 
-/** Measures one sweep folder in this process (called in a fresh process per folder). */
-async function measure(dir: string, figures: boolean): Promise<void> {
+/** Times each step and each figure (SVG, then PNG) of one sweep, one after another, here. */
+async function measure(dir: string): Promise<void> {
   const [sweep, loadMs] = await time("load", () => loadSweep(dir));
   const rows = sweepSize(sweep).samples;
   console.log(
@@ -55,20 +76,25 @@ async function measure(dir: string, figures: boolean): Promise<void> {
     } rows/s`,
   );
   const [analysis] = await time("statistics", () => analyse(sweep));
+  const options = { resamples: 2000, seed: 1 };
   const [records] = await time(
     "robustness (2,000 resamples)",
-    () => robustness(sweep, analysis.bestLayers, { resamples: 2000, seed: 1 }),
+    () => robustness(sweep, analysis.bestLayers, options),
   );
-  if (!figures) return;
+  const [contrasts] = await time(
+    "model contrasts",
+    () => modelContrasts(sweep, records, { seed: 1 }),
+  );
   const models = modelTable(sweep.models, sweep.layerCounts);
+  const attributes = modelAttributes(models, analysis.groups);
   const results: Results = {
     sweep,
     analysis,
     robustness: records,
-    contrasts: modelContrasts(sweep, records, { seed: 1 }),
+    contrasts,
     models,
-    attributes: modelAttributes(models, analysis.groups),
-    options: { resamples: 2000, seed: 1 },
+    attributes,
+    options,
   };
   const document = createDocument();
   let total = 0;
@@ -80,78 +106,119 @@ async function measure(dir: string, figures: boolean): Promise<void> {
     const [, pngMs] = await time(`figure ${figure.name}: png`, () => svgToPng(svg));
     total += svgMs + pngMs;
   }
-  console.log(
-    `  ${"all figures, one after another".padEnd(44)} ${seconds(total).padStart(9)}   ` +
-      `peak RSS ${megabytes(peakRss())}`,
-  );
+  log("all figures, one after another", total);
 }
 
-async function run(args: string[]): Promise<{ code: number; ms: number; out: string }> {
-  const t0 = performance.now();
-  const { code, stdout } = await new Deno.Command(deno, { args, cwd: ROOT, stderr: "inherit" })
-    .output();
-  const out = new TextDecoder().decode(stdout);
-  return { code, ms: performance.now() - t0, out };
+/** A contender: `deno task render` with these arguments, into a fresh output folder each run. */
+function render(tmp: string, args: string[]): () => Promise<Run> {
+  let n = 0;
+  return () =>
+    timedRun({
+      cmd: deno,
+      args: ["task", "render", "--out", join(tmp, `render-${n++}`), ...args],
+      cwd: ROOT,
+    });
 }
+
+async function defaultData(runs: number, original: string | undefined): Promise<void> {
+  const tmp = await Deno.makeTempDir({ prefix: "sweep-bench-" });
+  try {
+    const missing = original ? await originalMissing(original) : "--skip-original";
+    const contenders: Record<string, () => Promise<Run>> = { render: render(tmp, []) };
+    if (!missing) {
+      const command = await originalCommand(original!, join(ROOT, DEFAULT_DATA), join(tmp, "orig"));
+      contenders.original = () => timedRun(command);
+    }
+    console.log(`\ndefault data (${DEFAULT_DATA}), whole processes, medians of ${runs} runs:`);
+    const results = await interleaved(runs, contenders);
+    console.log(summaryLine("deno task render", results.render));
+    console.log(stepsLine(results.render));
+    if (missing) return console.log(`  original: skipped (${missing})`);
+    console.log(summaryLine("original (pandas, matplotlib)", results.original));
+    const [ours, theirs] = [results.render, results.original].map((r) =>
+      median(r.map((x) => x.ms))
+    );
+    console.log(`  deno task render is ${ratio(ours, theirs)} than the original`);
+  } finally {
+    await Deno.remove(tmp, { recursive: true });
+  }
+}
+
+async function large(runs: number, dir: string, duckdb: string): Promise<void> {
+  if (await ensureLargeSweep(dir, ROOT)) console.log(`wrote the 10 M-row sweep to ${dir}`);
+  const tmp = await Deno.makeTempDir({ prefix: "sweep-bench-large-" });
+  try {
+    const missing = await duckdbMissing(duckdb);
+    const contenders: Record<string, () => Promise<Run>> = {
+      render: render(tmp, ["--data", dir, "--no-figures"]),
+    };
+    if (!missing) contenders.duckdb = () => timedRun(duckdbCommand(duckdb, dir));
+    console.log(`\n${dir}, whole processes, medians of ${runs} runs:`);
+    const results = await interleaved(runs, contenders);
+    const rows = /^loaded .*?: ([\d,]+) per-sample rows/m.exec(results.render[0].stdout)?.[1];
+    console.log(`  ${rows ?? "?"} per-sample rows`);
+    console.log(summaryLine("render --no-figures", results.render));
+    console.log(stepsLine(results.render));
+    if (missing) return console.log(`  DuckDB: skipped (${missing})`);
+    const own = median(results.duckdb.map((r) => Number(/"total_s":([\d.]+)/.exec(r.stdout)?.[1])));
+    console.log(summaryLine("DuckDB numeric core, 2 threads", results.duckdb));
+    console.log(`    DuckDB's own timer (load and queries): ${seconds(own * 1000)}`);
+    const [ours, theirs] = [results.render, results.duckdb].map((r) => median(r.map((x) => x.ms)));
+    console.log(`  render --no-figures is ${ratio(ours, theirs)} than DuckDB`);
+  } finally {
+    await Deno.remove(tmp, { recursive: true });
+  }
+}
+
+/** The machine's load averages (1, 5, 15 minutes). */
+const loadAverage = () => Deno.loadavg().map((x) => x.toFixed(2)).join(", ");
 
 async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
     options: {
-      measure: { type: "string" },
-      "no-figures": { type: "boolean" },
-      large: { type: "string" },
-      prompts: { type: "string" },
+      runs: { type: "string", default: "5" },
+      original: { type: "string", default: join(ROOT, ORIGINAL) },
+      duckdb: { type: "string", default: join(ROOT, DUCKDB_DIR) },
+      large: { type: "string", default: join(ROOT, LARGE_DIR) },
+      "skip-original": { type: "boolean" },
       "skip-large": { type: "boolean" },
+      "skip-steps": { type: "boolean" },
+      measure: { type: "string" },
+      help: { type: "boolean" },
     },
   });
-  if (values.measure) {
-    await measure(values.measure, !values["no-figures"]);
-    return 0;
+  if (values.help) return console.log(BENCH_USAGE), 0;
+  if (values.measure) return await measure(values.measure), 0;
+  const runs = Number(values.runs);
+  if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs needs a whole number >= 1`);
+  const path = (p: string) => resolve(userPath(p, Deno.env.get("INIT_CWD"), Deno.cwd()));
+  if (!values["skip-steps"]) {
+    console.log(`${DEFAULT_DATA}, step by step in one process:`);
+    const steps = await timedRun({
+      cmd: deno,
+      args: ["run", "-A", import.meta.filename!, "--measure", DEFAULT_DATA],
+      cwd: ROOT,
+    });
+    console.log(steps.stdout.trimEnd());
+    if (steps.code !== 0) throw new Error(steps.stderr);
   }
-  const self = ["run", "-A", join(ROOT, "cli/bench.ts"), "--measure"];
-  console.log(`default data (${DEFAULT_DATA}), in a fresh process:`);
-  const small = await run([...self, DEFAULT_DATA]);
-  console.log(small.out.trimEnd());
-  if (values["skip-large"]) return small.code;
-
-  const prompts = values.prompts ?? "1050";
-  const dir = values.large ?? join(ROOT, "scratch", `bench-${prompts}-prompts`);
-  const marker = join(dir, ".complete");
-  if (!(await Deno.stat(marker).catch(() => undefined))) {
-    console.log(
-      `\nwriting the synthetic sweep to ${dir} (once; reused while ${marker} exists) ...`,
-    );
-    const synth = await run([
-      "run",
-      "-A",
-      join(ROOT, "cli/synth.ts"),
-      `--out=${dir}`,
-      `--prompts=${prompts}`,
-      ...LARGE_SWEEP,
-    ]);
-    if (synth.code !== 0) return synth.code;
-    console.log(synth.out.trimEnd().split("\n").at(-1));
-    await Deno.writeTextFile(marker, "");
-  }
-  console.log(`\nsynthetic sweep (${dir}), in a fresh process:`);
-  const large = await run([...self, dir]);
-  console.log(large.out.trimEnd());
-
-  console.log(`\nrender --no-figures on the synthetic sweep, end to end:`);
-  const out = await Deno.makeTempDir({ prefix: "bench-render-" });
-  const render = await run([
-    "run",
-    "-A",
-    join(ROOT, "cli/render.ts"),
-    `--data=${dir}`,
-    `--out=${out}`,
-    "--no-figures",
-  ]);
-  const peak = /peak memory \(RSS\): (.*)/.exec(render.out)?.[1] ?? "?";
-  console.log(`  ${seconds(render.ms)} wall, peak memory ${peak}`);
-  await Deno.remove(out, { recursive: true });
-  return small.code || large.code || render.code;
+  console.log(
+    `\n${navigator.hardwareConcurrency} cores, load average ${loadAverage()} at the start`,
+  );
+  await defaultData(runs, values["skip-original"] ? undefined : path(values.original));
+  if (!values["skip-large"]) await large(runs, path(values.large), path(values.duckdb));
+  console.log(
+    `\nload average ${loadAverage()} at the end (the bench's own runs count in it)`,
+  );
+  return 0;
 }
 
-if (import.meta.main) Deno.exitCode = await main(Deno.args);
+if (import.meta.main) {
+  try {
+    Deno.exitCode = await main(Deno.args);
+  } catch (error) {
+    console.error(`error: ${error instanceof Error ? error.message : error}`);
+    Deno.exitCode = 1;
+  }
+}

@@ -12,7 +12,8 @@ import { chainCheckpoints, faultCheckpoint } from "../lib/export/faults.ts";
 import { guardInterrupts } from "../lib/export/interrupt.ts";
 import { megabytes, peakRss } from "../lib/export/memory.ts";
 import { PIPELINE } from "../lib/pipeline/description.ts";
-import { dataSteps, figureFiles, fileName, fileText } from "../lib/pipeline/files.ts";
+import { dataSteps, fileName, fileText } from "../lib/pipeline/files.ts";
+import { startFigureWorker } from "../lib/pipeline/figure_thread.ts";
 import { resultsOf } from "../lib/pipeline/results.ts";
 import { loadAnalysed, type SweepLoadOptions } from "../lib/pipeline/sweep_loading.ts";
 
@@ -65,6 +66,8 @@ export async function main(argv: string[]): Promise<number> {
   }
   await checkOutFolder(args.out);
   if (args.recover) return 0; // --recover: checkOutFolder has brought the folder back; nothing else
+  // The figures' thread loads its libraries while this one loads the data; closed on every path.
+  using figureWorker = args.figures ? startFigureWorker() : undefined;
   let t0 = performance.now();
   const loaded = await loadAnalysed(args.data, loadOptions(args));
   const { sweep, workers } = loaded;
@@ -94,14 +97,12 @@ export async function main(argv: string[]): Promise<number> {
     console.log(`table ${name} (${ms(t)})`);
     return { name, content };
   });
-  if (args.figures) {
+  if (figureWorker) {
     t0 = performance.now();
-    const figures = await figureFiles(PIPELINE, results, {
-      onFigure: ({ name, svgMs, pngMs }) =>
-        console.log(
-          `figure ${name}: svg ${svgMs.toFixed(1)} ms, png ready after ${pngMs.toFixed(1)} ms`,
-        ),
-    });
+    const figures = await figureWorker.files(results, ({ name, svgMs, pngMs }) =>
+      console.log(
+        `figure ${name}: svg ${svgMs.toFixed(1)} ms, png ready after ${pngMs.toFixed(1)} ms`,
+      ));
     files.push(...figures);
     console.log(`built ${figures.length} figure files in ${ms(t0)}`);
   }

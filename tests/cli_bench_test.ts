@@ -3,10 +3,18 @@ import { join } from "node:path";
 import { PIPELINE } from "../lib/pipeline/description.ts";
 import { figureSteps } from "../lib/pipeline/files.ts";
 
-Deno.test("bench measures loading, statistics and every figure with rows/s and peak memory", async () => {
+Deno.test("bench times the steps, every figure and deno task render end to end", async () => {
   const root = new URL("..", import.meta.url).pathname;
   const { code, stdout } = await new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", join(root, "cli/bench.ts"), "--skip-large"],
+    args: [
+      "run",
+      "-A",
+      join(root, "cli/bench.ts"),
+      "--runs",
+      "1",
+      "--skip-large",
+      "--skip-original",
+    ],
     cwd: root,
     stderr: "inherit",
   }).output();
@@ -18,4 +26,7 @@ Deno.test("bench measures loading, statistics and every figure with rows/s and p
   for (const figure of figureSteps(PIPELINE)) {
     assert.match(out, new RegExp(`figure ${figure.name}: png`));
   }
+  assert.match(out, /^ {2}deno task render +\d[\d.]* m?s +\([\d.]+-[\d.]+ s\) +peak \d+ MB$/m);
+  assert.match(out, /steps \(medians, as printed by render\): load \d+ ms, statistics/);
+  assert.match(out, /original: skipped \(--skip-original\)/);
 });

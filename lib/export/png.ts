@@ -1,23 +1,63 @@
 /**
  * SVG to PNG with resvg (its binary ships inside the npm package; `skia-canvas` cannot be
  * installed here), with the bundled DejaVu fonts so the text is the same on every machine.
+ * `svgToPng` renders off the main thread; `rasterize` is the synchronous form the PNG workers
+ * (`png_pool.ts`) run. Both give the same bytes.
  * @module
  */
-import { renderAsync } from "@resvg/resvg-js";
+import defer * as resvg from "@resvg/resvg-js";
+import type { ResvgRenderOptions } from "@resvg/resvg-js";
+import { fontFilesFor } from "./fonts.ts";
 
-const FONT_DIR = "dejavu-fonts-ttf/ttf/";
+export { fontFiles } from "./fonts.ts";
 
-/** Paths of the bundled DejaVu Sans TTFs (regular and bold). */
-export function fontFiles(): string[] {
-  return ["DejaVuSans.ttf", "DejaVuSans-Bold.ttf"].map((name) =>
-    new URL(import.meta.resolve(FONT_DIR + name)).pathname
-  );
+/**
+ * resvg's options for an SVG: `scale` times its size on white, system fonts off, DejaVu Sans as
+ * every family (the subset fonts when they cover the SVG's characters: see `fonts.ts`).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * const options = renderOptions("<svg/>", 2);
+ * assert.deepEqual(options.fitTo, { mode: "zoom", value: 2 });
+ * assert.equal(options.font?.loadSystemFonts, false);
+ * ```
+ */
+export function renderOptions(svg: string, scale: number): ResvgRenderOptions {
+  return {
+    fitTo: { mode: "zoom", value: scale },
+    background: "white",
+    font: {
+      fontFiles: fontFilesFor(svg),
+      loadSystemFonts: false,
+      defaultFontFamily: "DejaVu Sans",
+      sansSerifFamily: "DejaVu Sans",
+    },
+  };
+}
+
+/**
+ * Rasterizes a standalone SVG to PNG bytes at `scale` times its size (2 by default), on this
+ * thread (a PNG worker's form; see {@link svgToPng}).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="20" height="10"></svg>';
+ * const png = rasterize(svg);
+ * assert.equal(new TextDecoder().decode(png.slice(1, 4)), "PNG");
+ * assert.deepEqual(png, await svgToPng(svg)); // the same bytes either way
+ * ```
+ */
+export function rasterize(svg: string, scale = 2): Uint8Array {
+  const image = new resvg.Resvg(svg, renderOptions(svg, scale)).render();
+  return new Uint8Array(image.asPng());
 }
 
 /**
  * Rasterizes a standalone SVG to PNG bytes at `scale` times its size (2 by default), with system
- * fonts off and DejaVu Sans as every family. Runs off the main thread, so several figures
- * rasterize in parallel.
+ * fonts off and DejaVu Sans as every family. The drawing runs off the main thread (the PNG
+ * encoding does not: many figures go through `png_pool.ts` instead).
  *
  * @example
  * ```ts
@@ -30,15 +70,6 @@ export function fontFiles(): string[] {
  * ```
  */
 export async function svgToPng(svg: string, scale = 2): Promise<Uint8Array> {
-  const image = await renderAsync(svg, {
-    fitTo: { mode: "zoom", value: scale },
-    background: "white",
-    font: {
-      fontFiles: fontFiles(),
-      loadSystemFonts: false,
-      defaultFontFamily: "DejaVu Sans",
-      sansSerifFamily: "DejaVu Sans",
-    },
-  });
+  const image = await resvg.renderAsync(svg, renderOptions(svg, scale));
   return new Uint8Array(image.asPng());
 }

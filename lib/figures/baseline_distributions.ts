@@ -3,7 +3,7 @@
  * best layer, per model, one panel per concept.
  * @module
  */
-import * as Plot from "@observablehq/plot";
+import defer * as Plot from "@observablehq/plot";
 import type { BestSample } from "../stats/best_samples.ts";
 import { boxMarks, type BoxStats, boxStats } from "./box_plot.ts";
 import { composeFigure } from "./compose.ts";

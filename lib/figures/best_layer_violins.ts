@@ -3,7 +3,7 @@
  * diff at the best layer, with quartile lines, cut at the data range (seaborn `cut=0`).
  * @module
  */
-import * as Plot from "@observablehq/plot";
+import defer * as Plot from "@observablehq/plot";
 import { quantile } from "d3-array";
 import type { BestSample } from "../stats/best_samples.ts";
 import { densityCurve, gaussianKde, scottBandwidth } from "../stats/kde.ts";

@@ -4,7 +4,7 @@
  * carries its own hover text and the y domain can cover every whisker and outlier.
  * @module
  */
-import * as Plot from "@observablehq/plot";
+import defer * as Plot from "@observablehq/plot";
 import { quantile } from "d3-array";
 import { formatValue, hoverText } from "./hover.ts";
 import type { FacetChannels } from "./layout.ts";

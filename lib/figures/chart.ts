@@ -3,7 +3,7 @@
  * `Plot.plot`.
  * @module
  */
-import * as Plot from "@observablehq/plot";
+import defer * as Plot from "@observablehq/plot";
 import type { Pair } from "../sweep/types.ts";
 import { FONT_FAMILY } from "./theme.ts";
 

@@ -1,10 +1,12 @@
 /**
  * A DOM for Observable Plot outside the browser: linkedom, with a canvas (from @napi-rs/canvas)
- * for the colour ramps of continuous legends.
+ * for the colour ramps of continuous legends. Both (and Plot, in the figure modules) are imported
+ * deferred: linked, but evaluated only when a figure is first drawn, so a run without figures
+ * does not pay for them.
  * @module
  */
-import { parseHTML } from "linkedom";
-import { createCanvas } from "@napi-rs/canvas";
+import defer * as linkedom from "linkedom";
+import defer * as canvas from "@napi-rs/canvas";
 
 /**
  * A fresh document that Plot can draw into, legends with colour ramps included.
@@ -19,12 +21,12 @@ import { createCanvas } from "@napi-rs/canvas";
  * ```
  */
 export function createDocument(): Document {
-  const { document } = parseHTML("<!doctype html><html><head></head><body></body></html>");
+  const { document } = linkedom.parseHTML("<!doctype html><html><head></head><body></body></html>");
   const createElement = document.createElement.bind(document);
   document.createElement =
     ((name: string) =>
       name.toLowerCase() === "canvas"
-        ? createCanvas(1, 1)
+        ? canvas.createCanvas(1, 1)
         : createElement(name)) as typeof document.createElement;
   return document as unknown as Document;
 }

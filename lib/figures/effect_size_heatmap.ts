@@ -4,7 +4,7 @@
  * ({@link HeatmapMeasure}), so other effect sizes (Glass's delta) are drawn the same way.
  * @module
  */
-import * as Plot from "@observablehq/plot";
+import defer * as Plot from "@observablehq/plot";
 import type { EffectSizeRow } from "../stats/effect_sizes.ts";
 import type { Pair } from "../sweep/types.ts";
 import { axis } from "./axes.ts";

@@ -5,7 +5,7 @@
  * effect on the other half with a paired t 95% interval) and the split-half delta.
  * @module
  */
-import * as Plot from "@observablehq/plot";
+import defer * as Plot from "@observablehq/plot";
 import type { RobustnessRecord } from "../stats/robustness.ts";
 import { composeFigure } from "./compose.ts";
 import { paddedDomain } from "./domains.ts";

@@ -4,7 +4,7 @@
  * model's mean a gray tick and each group's mean over its pairs with data a black rule.
  * @module
  */
-import * as Plot from "@observablehq/plot";
+import defer * as Plot from "@observablehq/plot";
 import { type Attribute, groupLabel, type ModelAttributes } from "../models/groups.ts";
 import { attributeLabel, dotTitle, groupHeading, groupTitle, modelTitle } from "./group_titles.ts";
 import {

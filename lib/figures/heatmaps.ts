@@ -3,7 +3,7 @@
  * strength, on a diverging scale centred at 0.
  * @module
  */
-import * as Plot from "@observablehq/plot";
+import defer * as Plot from "@observablehq/plot";
 import type { HeatmapCell } from "../stats/heatmap.ts";
 import { axis } from "./axes.ts";
 import { chartSize, type FigureOptions, plotChart } from "./chart.ts";

@@ -3,7 +3,7 @@
  * per model.
  * @module
  */
-import * as Plot from "@observablehq/plot";
+import defer * as Plot from "@observablehq/plot";
 import type { LayerSummaryWithFraction } from "../stats/depth.ts";
 import { axis } from "./axes.ts";
 import { chartSize, type FigureOptions, plotChart } from "./chart.ts";

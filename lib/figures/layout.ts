@@ -3,7 +3,7 @@
  * scales, and the size of a chart of concept panels.
  * @module
  */
-import * as Plot from "@observablehq/plot";
+import defer * as Plot from "@observablehq/plot";
 import { chartSize } from "./chart.ts";
 import { conceptTitle, PANEL_WIDTH } from "./theme.ts";
 

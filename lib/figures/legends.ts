@@ -2,7 +2,7 @@
  * Legends: categorical swatches drawn as one SVG, and Plot's colour ramps for continuous scales.
  * @module
  */
-import * as Plot from "@observablehq/plot";
+import defer * as Plot from "@observablehq/plot";
 import { FONT_FAMILY, textWidth } from "./theme.ts";
 
 const SVG_NS = "http://www.w3.org/2000/svg";

@@ -3,7 +3,7 @@
  * a wrapped layout, and the dashed reference line at 0.
  * @module
  */
-import * as Plot from "@observablehq/plot";
+import defer * as Plot from "@observablehq/plot";
 import type { Pair } from "../sweep/types.ts";
 import type { ConceptLayout, FacetChannels } from "./layout.ts";
 

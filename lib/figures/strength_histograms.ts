@@ -3,7 +3,7 @@
  * the best-layer logit diff for each strength, a dashed line at 0.
  * @module
  */
-import * as Plot from "@observablehq/plot";
+import defer * as Plot from "@observablehq/plot";
 import { type BestSample, groupSamples } from "../stats/best_samples.ts";
 import { densityHistogram, type HistogramBin } from "../stats/histogram.ts";
 import { axis } from "./axes.ts";

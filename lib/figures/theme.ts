@@ -2,7 +2,7 @@
  * The shared look of every figure: labels, colours, sizes.
  * @module
  */
-import * as Plot from "@observablehq/plot";
+import defer * as Plot from "@observablehq/plot";
 
 /** Font stack of every figure (DejaVu Sans is bundled for the PNG export). */
 export const FONT_FAMILY = "DejaVu Sans, sans-serif";

@@ -4,7 +4,8 @@
  * @module
  */
 import type { OutputFile } from "../export/atomic.ts";
-import { exportFigures, type FigureTiming } from "../export/figures.ts";
+import type { FigureTiming } from "../export/figures.ts";
+import type { PngPool } from "../export/png_pool.ts";
 import { jsonText } from "../export/json.ts";
 import { toCsv } from "../util/csv.ts";
 import type { Results } from "./results.ts";
@@ -78,10 +79,14 @@ export function figureSteps(sections: readonly Section[]): FigureStep[] {
 export interface FigureFileOptions {
   /** Called as each figure's PNG is ready. */
   onFigure?: (timing: FigureTiming) => void;
+  /** The PNG workers to rasterize with (default: a pool of its own). */
+  pool?: PngPool;
 }
 
 /**
- * Every figure step as `<name>.svg` and `<name>.png`.
+ * Every figure step as `<name>.svg` and `<name>.png`, built on this thread and rasterized by PNG
+ * workers. The export modules (resvg among them) are imported here, when figures are made, so a
+ * run without figures never loads them.
  *
  * @example
  * ```ts
@@ -95,14 +100,19 @@ export interface FigureFileOptions {
  * assert.ok(files.some((f) => f.name === "effect_size_heatmap.png"));
  * ```
  */
-export function figureFiles(
+export async function figureFiles(
   sections: readonly Section[],
   results: Results,
   options: FigureFileOptions = {},
 ): Promise<OutputFile[]> {
-  const figures = figureSteps(sections).map((step) => ({
-    name: step.name,
-    build: (document: Document) => step.build(results, document),
-  }));
-  return exportFigures(figures, options);
+  const [{ figureStages }, { pngPool }] = await Promise.all([
+    import("./figure_stages.ts"),
+    import("../export/png_pool.ts"),
+  ]);
+  const pool = options.pool ?? pngPool();
+  try {
+    return await figureStages(figureSteps(sections), pool, options.onFigure).finish(results);
+  } finally {
+    if (!options.pool) pool.close();
+  }
 }

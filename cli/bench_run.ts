@@ -1,0 +1,114 @@
+/**
+ * What `deno task bench` measures with: whole-process runs timed from outside, interleaved so
+ * a change in the machine's load hits every contender alike, and medians.
+ * @module
+ */
+
+/** One finished run of a command: its wall time, exit code and output. */
+export interface Run {
+  ms: number;
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** A command to run: the program, its arguments, and where and with what environment. */
+export interface Command {
+  cmd: string;
+  args: string[];
+  cwd?: string;
+  env?: Record<string, string>;
+}
+
+/**
+ * The median of a list of numbers (NaN for none).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * assert.equal(median([3, 1, 2]), 2);
+ * assert.equal(median([4, 1, 3, 2]), 2.5);
+ * assert.ok(Number.isNaN(median([])));
+ * ```
+ */
+export function median(values: readonly number[]): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b), mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/**
+ * Milliseconds as seconds (`1.23 s`) from a second up, as milliseconds (`85 ms`) below.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * assert.equal(seconds(1234), "1.23 s");
+ * assert.equal(seconds(85.4), "85 ms");
+ * ```
+ */
+export function seconds(ms: number): string {
+  if (!Number.isFinite(ms)) return "?";
+  return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`;
+}
+
+/**
+ * Runs a command to its end and times it (wall clock, from spawning to exit).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * const run = await timedRun({ cmd: Deno.execPath(), args: ["eval", "console.log(6 * 7)"] });
+ * assert.equal(run.code, 0);
+ * assert.equal(run.stdout.trim(), "42");
+ * assert.ok(run.ms > 0);
+ * ```
+ */
+export async function timedRun(command: Command): Promise<Run> {
+  const t0 = performance.now();
+  const { code, stdout, stderr } = await new Deno.Command(command.cmd, {
+    args: command.args,
+    cwd: command.cwd,
+    env: command.env,
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  const ms = performance.now() - t0;
+  const text = new TextDecoder();
+  return { ms, code, stdout: text.decode(stdout), stderr: text.decode(stderr) };
+}
+
+/**
+ * Runs each contender `runs` times, taking turns (a, b, a, b, ...), after one untimed warm-up
+ * run of each (caches: compiled code, fonts, the page cache). Throws when a run fails, with the
+ * end of its error output.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * const order: string[] = [];
+ * const runs = await interleaved(2, {
+ *   a: () => { order.push("a"); return Promise.resolve({ ms: 1, code: 0, stdout: "", stderr: "" }); },
+ *   b: () => { order.push("b"); return Promise.resolve({ ms: 2, code: 0, stdout: "", stderr: "" }); },
+ * });
+ * assert.deepEqual(order, ["a", "b", "a", "b", "a", "b"]); // warm-up, then turns
+ * assert.deepEqual(runs.b.map((r) => r.ms), [2, 2]);
+ * ```
+ */
+export async function interleaved<K extends string>(
+  runs: number,
+  contenders: Record<K, () => Promise<Run>>,
+): Promise<Record<K, Run[]>> {
+  const names = Object.keys(contenders) as K[];
+  const results = Object.fromEntries(names.map((name) => [name, [] as Run[]])) as Record<K, Run[]>;
+  for (let round = 0; round <= runs; round++) {
+    for (const name of names) {
+      const run = await contenders[name]();
+      if (run.code !== 0) {
+        throw new Error(`${name} failed (exit ${run.code}): ${run.stderr.trim().slice(-2000)}`);
+      }
+      if (round > 0) results[name].push(run);
+    }
+  }
+  return results;
+}
