@@ -7,7 +7,7 @@ import { median, type Run, seconds } from "./bench_run.ts";
 
 /** The render task's lines naming a step's time, by step. */
 const STEPS: Record<string, RegExp> = {
-  load: /^loaded .* in ([\d.]+) ms$/m,
+  load: /^loaded .* in ([\d.]+) ms(?:,|$)/m,
   statistics: /^computed statistics in ([\d.]+) ms$/m,
   robustness: /^computed robustness .* in ([\d.]+) ms$/m,
   figures: /^built \d+ figure files in ([\d.]+) ms$/m,
@@ -20,7 +20,8 @@ const STEPS: Record<string, RegExp> = {
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * const out = "loaded d: 3 rows in 74.0 ms\ncomputed statistics in 16.5 ms\nwrote 3 files to /x in 2.0 ms\n";
+ * const out = "loaded d: 3 rows in 74.0 ms, with 2 workers\ncomputed statistics in 16.5 ms\n" +
+ *   "wrote 3 files to /x in 2.0 ms\n";
  * assert.deepEqual(renderSteps(out), { load: 74, statistics: 16.5, write: 2 });
  * ```
  */
