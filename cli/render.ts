@@ -75,8 +75,9 @@ export async function main(argv: string[]): Promise<number> {
   console.log(
     `loaded ${args.data}: ${count(rows)} per-sample rows, ${count(summaries)} layer summaries, ` +
       `${sweep.runs.length} runs (models ${sweep.models.join(", ")}; concepts ` +
-      `${sweep.concepts.join(", ")}) in ${ms(t0)}, with ${workers} ` +
-      `${workers === 1 ? "worker" : "workers"} (each run's robustness record included)`,
+      `${sweep.concepts.join(", ")}) in ${ms(t0)}, ${
+        workers === 0 ? "in this thread" : `with ${workers} ${workers === 1 ? "worker" : "workers"}`
+      } (each run's robustness record included)`,
   );
   for (const note of sweep.notes) console.error(note);
   const results = await resultsOf(

@@ -31,25 +31,31 @@ async function files(dir: string): Promise<Map<string, Uint8Array>> {
   return found;
 }
 
-/** Renders `data` with 1 and with 2 workers into `dir`; checks outputs and warnings agree. */
+/**
+ * Renders `data` with 1 and with 2 workers, and in this thread (no --workers: a small sweep)
+ * into `dir`; checks that outputs and warnings agree.
+ */
 async function sameOutputs(data: string, dir: string, extra: string[] = []) {
   const runs = [];
-  for (const workers of ["1", "2"]) {
+  for (const workers of ["1", "2", ""]) {
     const out = join(dir, `out${workers}`);
-    const run = await render("--data", data, "--out", out, "--workers", workers, ...extra);
+    const flags = workers ? ["--workers", workers] : [];
+    const run = await render("--data", data, "--out", out, ...flags, ...extra);
     assert.equal(run.code, 0, run.err);
-    assert.match(run.out, new RegExp(`with ${workers} workers?`));
+    assert.match(run.out, workers ? new RegExp(`with ${workers} workers?`) : /in this thread/);
     runs.push({ ...run, files: await files(out) });
   }
-  const [one, two] = runs;
-  assert.deepEqual([...one.files.keys()].sort(), [...two.files.keys()].sort());
-  for (const [name, bytes] of one.files) assert.deepEqual(two.files.get(name), bytes, name);
-  assert.equal(one.err, two.err); // the same warnings, in the same order
+  const [one, ...others] = runs;
+  for (const other of others) {
+    assert.deepEqual([...one.files.keys()].sort(), [...other.files.keys()].sort());
+    for (const [name, bytes] of one.files) assert.deepEqual(other.files.get(name), bytes, name);
+    assert.equal(one.err, other.err); // the same warnings, in the same order
+  }
   assert.ok(one.files.has("robustness.json") && one.files.has("analysis_summary.json"));
   return one;
 }
 
-Deno.test("the default data: the same bytes with one worker and with two", () =>
+Deno.test("the default data: the same bytes with one worker, two, and in this thread", () =>
   inTempDir(async (dir) => {
     const { files: written, err } = await sameOutputs("results/logit_diff_sweep", dir);
     assert.ok(written.size >= 20);

@@ -13,11 +13,18 @@ import { unpackRun } from "../sweep/run_transfer.ts";
 import type { Sweep } from "../sweep/types.ts";
 import type { RobustnessOptions } from "../stats/robustness.ts";
 import type { RunAnalysis } from "./run_analysis.ts";
-import type { RunJob, RunJobResult } from "./run_job.ts";
+import { type RunJob, runJob, type RunJobResult } from "./run_job.ts";
 import { runInWorkers } from "./worker_pool.ts";
 
 /** The most workers a load starts. */
 export const MAX_WORKERS = 64;
+
+/**
+ * Below this many bytes of per-sample CSV in all (when the workers are not asked for), the runs
+ * are read in this thread: starting workers (a thread, its modules, its WebAssembly) costs more
+ * than they save. The default data is 7 MB; a sweep of a million rows is about 80 MB.
+ */
+export const IN_THREAD_BYTES = 32 * 2 ** 20;
 
 /** What to load and how: `loadSweep`'s options, the workers, and the per-run analysis. */
 export interface SweepLoadOptions extends LoadOptions {
@@ -40,7 +47,7 @@ export interface AnalysedSweep {
   analyses: (RunAnalysis | undefined)[];
   /** The options the analyses were computed with (none: no analysis computed). */
   robustness?: RobustnessOptions;
-  /** Workers used. */
+  /** Workers used; 0 when the runs were read in this thread (a small sweep). */
   workers: number;
 }
 
@@ -82,14 +89,41 @@ export function workerCount(asked: number | undefined, runs: number): number {
  * ```
  */
 export async function largestFirst(runs: readonly RunTask[]): Promise<number[]> {
-  const sizes = await Promise.all(runs.map(async (run) => {
+  const sizes = await sampleFileSizes(runs);
+  return runs.map((_, i) => i).sort((a, b) => sizes[b] - sizes[a] || a - b);
+}
+
+/** Each run's per-sample file size in bytes (0 when it cannot be looked at). */
+async function sampleFileSizes(runs: readonly RunTask[]): Promise<number[]> {
+  return await Promise.all(runs.map(async (run) => {
     try {
       return (await Deno.stat(join(run.dir, RUN_FILES.samples))).size;
     } catch {
       return 0;
     }
   }));
-  return runs.map((_, i) => i).sort((a, b) => sizes[b] - sizes[a] || a - b);
+}
+
+/**
+ * Whether to read the runs in this thread: no worker count asked for, and a small sweep (below
+ * {@link IN_THREAD_BYTES} of per-sample CSV).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * const dir = "results/logit_diff_sweep/corrigible";
+ * const runs = [{ dir: `${dir}/Qwen_Qwen3_4B`, model: "4B", concept: "corrigible" }];
+ * assert.equal(await readInThread(runs, undefined), true); // 0.5 MB
+ * assert.equal(await readInThread(runs, 2), false); // workers asked for
+ * ```
+ */
+export async function readInThread(
+  runs: readonly RunTask[],
+  asked: number | undefined,
+): Promise<boolean> {
+  if (asked !== undefined) return false;
+  const sizes = await sampleFileSizes(runs);
+  return sizes.reduce((a, b) => a + b, 0) < IN_THREAD_BYTES;
 }
 
 /** The worker module. */
@@ -127,6 +161,12 @@ export async function loadAnalysed(
       : undefined,
     robustness,
   }));
+  if (await readInThread(plan.runs, options.workers)) {
+    const results: RunJobResult[] = [];
+    for (const job of jobs) results.push((await runJob(job)).result); // in order: its first error
+    const sweep = assembleSweep(plan, results.map((r) => unpackRun(r.run)));
+    return { sweep, analyses: results.map((r) => r.analysis), robustness, workers: 0 };
+  }
   const order = await largestFirst(plan.runs);
   const results = await runInWorkers<RunJob, RunJobResult>(WORKER, jobs, workers, order);
   const sweep = assembleSweep(plan, results.map((r) => unpackRun(r.run)));
