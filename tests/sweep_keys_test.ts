@@ -48,3 +48,16 @@ Deno.test("codeValues codes floats in first-seen order, NaN as one value", () =>
 Deno.test("presentLayers lists distinct layers ascending", () => {
   assert.deepEqual(presentLayers(Int32Array.from([9, 3, 3, 9, 5])), [3, 5, 9]);
 });
+
+Deno.test("wide keys (many strengths x a 2^32 prompt span) are exact: no false repeat", () => {
+  // cell * prompts would pass 2^53 here and round two different keys to one
+  const rows: SampleTuple[] = Array.from({ length: 90_000 }, (_, i) => [11, 2 + i * 1e-6, 0, 1]);
+  rows.push([11, 1, -2147483648, 1], [11, 1, 2147483647, 1]);
+  rows.push([35, 2.089999, 0, 1], [35, 2.089999, 1, 1]); // two prompts of one cell
+  const scan = scanKeys(fakeRun("4B", "c", [], rows).samples);
+  assert.equal(scan.duplicates, 0);
+  rows.push([35, 2.089999, 1, 5]); // now one real repeat
+  const again = scanKeys(fakeRun("4B", "c", [], rows).samples);
+  assert.equal(again.duplicates, 1);
+  assert.deepEqual(again.firstRepeat, [rows.length - 2, rows.length - 1]);
+});

@@ -174,5 +174,5 @@ export const GROUP_LABELS: Readonly<Record<string, string>> = {
  * ```
  */
 export function groupLabel(group: string): string {
-  return GROUP_LABELS[group] ?? group;
+  return Object.hasOwn(GROUP_LABELS, group) ? GROUP_LABELS[group] : group;
 }

@@ -131,7 +131,7 @@ export function parseModelOverrides(
       throw new SweepDataError(`model "${label}": expected an object of fields`, { file });
     }
     for (const [name, v] of Object.entries(fields as Record<string, unknown>)) {
-      if (!(name in FIELDS)) {
+      if (!Object.hasOwn(FIELDS, name)) {
         throw new SweepDataError(`model "${label}": unknown field "${name}"`, { file });
       }
       const type = typeof v;
@@ -162,11 +162,15 @@ export function modelTable(
   layerCounts: Readonly<Record<string, number>>,
   overrides: Readonly<Record<string, Partial<ModelInfo>>> = {},
 ): ModelInfo[] {
+  // own entries only: a model named like an Object method ("toString") is an unknown model
+  const own = <T>(table: Readonly<Record<string, T>>, label: string) =>
+    Object.hasOwn(table, label) ? table[label] : undefined;
   return models.map((label) => ({
-    ...(QWEN3_MODELS[label] ?? { architecture: "unknown", training: "unknown" }),
-    ...overrides[label],
+    ...(own(QWEN3_MODELS, label) ?? { architecture: "unknown", training: "unknown" }),
+    ...own(overrides, label),
     label,
-    layers: layerCounts[label] ?? overrides[label]?.layers ?? QWEN3_MODELS[label]?.layers ?? NaN,
+    layers: own(layerCounts, label) ?? own(overrides, label)?.layers ??
+      own(QWEN3_MODELS, label)?.layers ?? NaN,
   }));
 }
 

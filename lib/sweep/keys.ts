@@ -54,23 +54,29 @@ export function scanKeys(samples: Samples): KeyScan {
   const S = strengths.length, P = maxP - minP + 1, cellsSpan = (maxL - minL + 1) * S;
   const size = cellsSpan * P;
   const seen = n > 0 && size <= DENSE_LIMIT ? new Int32Array(size) : undefined;
-  const sparse = new Map<number, number>();
-  const perCell = cellsSpan <= DENSE_LIMIT ? new Int32Array(n > 0 ? cellsSpan : 0) : new Map();
+  // beyond the dense span, keys as text: cell * P + prompt could pass 2^53 and lose its digits
+  const sparse = new Map<string, number>();
+  const perCell = cellsSpan <= DENSE_LIMIT
+    ? new Int32Array(n > 0 ? cellsSpan : 0)
+    : new Map<string, number>();
   const prompts = P <= DENSE_LIMIT ? new Uint8Array(n > 0 ? P : 0) : new Set<number>();
   let duplicates = 0, firstRepeat: [number, number] | undefined;
   for (let i = 0; i < n; i++) {
     const cell = (layer[i] - minL) * S + strengthCode[i];
-    const key = cell * P + (prompt[i] - minP);
-    const before = seen ? seen[key] - 1 : (sparse.get(key) ?? 0) - 1;
+    const key = seen ? cell * P + (prompt[i] - minP) : 0;
+    const text = seen ? "" : `${layer[i]} ${strengthCode[i]} ${prompt[i]}`;
+    const before = seen ? seen[key] - 1 : (sparse.get(text) ?? 0) - 1;
     if (before >= 0) {
       duplicates++;
       firstRepeat ??= [before, i];
       continue;
     }
     if (seen) seen[key] = i + 1;
-    else sparse.set(key, i + 1);
-    if (perCell instanceof Map) perCell.set(cell, (perCell.get(cell) ?? 0) + 1);
-    else perCell[cell]++;
+    else sparse.set(text, i + 1);
+    if (perCell instanceof Map) {
+      const at = cellText(layer[i], strengthCode[i]);
+      perCell.set(at, (perCell.get(at) ?? 0) + 1);
+    } else perCell[cell]++;
     if (prompts instanceof Set) prompts.add(prompt[i]);
     else prompts[prompt[i] - minP] = 1;
   }
@@ -106,9 +112,12 @@ export function codeValues(column: Float64Array): { codes: Int32Array; values: n
   return { codes, values: [...index.keys()] };
 }
 
+/** A layer x strength cell as a map key when the cells are too many for an array. */
+const cellText = (layer: number, strengthCode: number) => `${layer} ${strengthCode}`;
+
 /** The cells of the present layers x strengths holding fewer distinct prompts than the file. */
 function gridGaps(
-  perCell: Int32Array | Map<number, number>,
+  perCell: Int32Array | Map<string, number>,
   layers: number[],
   minL: number,
   strengths: number[],
@@ -117,8 +126,9 @@ function gridGaps(
   const gaps: GridGap[] = [];
   for (const layer of layers) {
     strengths.forEach((strength, s) => {
-      const cell = (layer - minL) * strengths.length + s;
-      const found = perCell instanceof Map ? perCell.get(cell) ?? 0 : perCell[cell];
+      const found = perCell instanceof Map
+        ? perCell.get(cellText(layer, s)) ?? 0
+        : perCell[(layer - minL) * strengths.length + s];
       if (found < prompts) gaps.push({ layer, strength, found });
     });
   }

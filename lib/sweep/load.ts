@@ -63,9 +63,9 @@ function layerCountsOf(
   const counts: Record<string, number> = {};
   const sources: Record<string, string> = {};
   for (const run of runs) {
-    if (run.model in override || !run.info) continue;
+    if (Object.hasOwn(override, run.model) || !run.info) continue;
     const n = run.info.num_layers, file = join(run.dir, RUN_FILES.info);
-    if (run.model in counts && counts[run.model] !== n) {
+    if (Object.hasOwn(counts, run.model) && counts[run.model] !== n) {
       throw new SweepDataError(
         `num_layers is ${n} but ${sources[run.model]} says ${
           counts[run.model]
@@ -77,12 +77,12 @@ function layerCountsOf(
     sources[run.model] = file;
   }
   for (const model of models) {
-    if (model in override) {
+    if (Object.hasOwn(override, model)) {
       counts[model] = override[model];
       sources[model] = `--layer-counts ${model}=${override[model]}`;
     }
     const hasRun = runs.some((run) => run.model === model);
-    if (hasRun && !(model in counts)) {
+    if (hasRun && !Object.hasOwn(counts, model)) {
       throw new SweepDataError(
         `no layer count for model ${model}: its folders have no summary.json; ` +
           `pass --layer-counts ${model}=N`,
