@@ -72,29 +72,21 @@ export function workerCount(asked: number | undefined, runs: number): number {
 }
 
 /**
- * The runs' indices, largest per-sample file first (ties in run order): handed out so, the
- * workers stay evenly busy to the end. A file that cannot be looked at counts as empty (its
- * reader says why).
+ * Each run's per-sample file size in bytes; a file that cannot be looked at counts as empty
+ * (its reader says why).
  *
  * @example
  * ```ts
  * import assert from "node:assert/strict";
  * const dir = "results/logit_diff_sweep/corrigible";
- * const order = await largestFirst([
+ * const [small, none] = await sampleFileSizes([
  *   { dir: `${dir}/Qwen_Qwen3_4B`, model: "4B", concept: "corrigible" },
- *   { dir: `${dir}/Qwen_Qwen3_32B`, model: "32B", concept: "corrigible" },
  *   { dir: `${dir}/none`, model: "8B", concept: "corrigible" },
  * ]);
- * assert.deepEqual(order, [1, 0, 2]); // 32B has more layers
+ * assert.ok(small > 0 && none === 0);
  * ```
  */
-export async function largestFirst(runs: readonly RunTask[]): Promise<number[]> {
-  const sizes = await sampleFileSizes(runs);
-  return runs.map((_, i) => i).sort((a, b) => sizes[b] - sizes[a] || a - b);
-}
-
-/** Each run's per-sample file size in bytes (0 when it cannot be looked at). */
-async function sampleFileSizes(runs: readonly RunTask[]): Promise<number[]> {
+export async function sampleFileSizes(runs: readonly RunTask[]): Promise<number[]> {
   return await Promise.all(runs.map(async (run) => {
     try {
       return (await Deno.stat(join(run.dir, RUN_FILES.samples))).size;
@@ -105,25 +97,33 @@ async function sampleFileSizes(runs: readonly RunTask[]): Promise<number[]> {
 }
 
 /**
- * Whether to read the runs in this thread: no worker count asked for, and a small sweep (below
- * {@link IN_THREAD_BYTES} of per-sample CSV).
+ * The runs' indices, largest per-sample file first (ties in run order): handed out so, the
+ * workers stay evenly busy to the end.
  *
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * const dir = "results/logit_diff_sweep/corrigible";
- * const runs = [{ dir: `${dir}/Qwen_Qwen3_4B`, model: "4B", concept: "corrigible" }];
- * assert.equal(await readInThread(runs, undefined), true); // 0.5 MB
- * assert.equal(await readInThread(runs, 2), false); // workers asked for
+ * assert.deepEqual(largestFirst([500, 900, 0, 900]), [1, 3, 0, 2]);
  * ```
  */
-export async function readInThread(
-  runs: readonly RunTask[],
-  asked: number | undefined,
-): Promise<boolean> {
-  if (asked !== undefined) return false;
-  const sizes = await sampleFileSizes(runs);
-  return sizes.reduce((a, b) => a + b, 0) < IN_THREAD_BYTES;
+export function largestFirst(sizes: readonly number[]): number[] {
+  return sizes.map((_, i) => i).sort((a, b) => sizes[b] - sizes[a] || a - b);
+}
+
+/**
+ * Whether to read the runs in this thread: no worker count asked for, and a small sweep (below
+ * {@link IN_THREAD_BYTES} of per-sample CSV in all).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * assert.equal(readInThread([500_000], undefined), true);
+ * assert.equal(readInThread([500_000], 2), false); // workers asked for
+ * assert.equal(readInThread([20e6, 20e6], undefined), false); // 40 MB
+ * ```
+ */
+export function readInThread(sizes: readonly number[], asked: number | undefined): boolean {
+  return asked === undefined && sizes.reduce((a, b) => a + b, 0) < IN_THREAD_BYTES;
 }
 
 /** The worker module. */
@@ -161,14 +161,23 @@ export async function loadAnalysed(
       : undefined,
     robustness,
   }));
-  if (await readInThread(plan.runs, options.workers)) {
-    const results: RunJobResult[] = [];
-    for (const job of jobs) results.push((await runJob(job)).result); // in order: its first error
-    const sweep = assembleSweep(plan, results.map((r) => unpackRun(r.run)));
-    return { sweep, analyses: results.map((r) => r.analysis), robustness, workers: 0 };
-  }
-  const order = await largestFirst(plan.runs);
-  const results = await runInWorkers<RunJob, RunJobResult>(WORKER, jobs, workers, order);
+  const sizes = await sampleFileSizes(plan.runs);
+  const inThread = readInThread(sizes, options.workers);
+  const results = inThread
+    ? await runInOrder(jobs)
+    : await runInWorkers<RunJob, RunJobResult>(WORKER, jobs, workers, largestFirst(sizes));
   const sweep = assembleSweep(plan, results.map((r) => unpackRun(r.run)));
-  return { sweep, analyses: results.map((r) => r.analysis), robustness, workers };
+  return {
+    sweep,
+    analyses: results.map((r) => r.analysis),
+    robustness,
+    workers: inThread ? 0 : workers,
+  };
+}
+
+/** The jobs run here, one after another: the first error in order is the one thrown. */
+async function runInOrder(jobs: readonly RunJob[]): Promise<RunJobResult[]> {
+  const results: RunJobResult[] = [];
+  for (const job of jobs) results.push((await runJob(job)).result);
+  return results;
 }
