@@ -6,14 +6,14 @@ import assert from "node:assert/strict";
 import { loadSweep } from "../lib/sweep/load.ts";
 import { bestLayers } from "../lib/stats/best_layers.ts";
 import { robustness } from "../lib/stats/robustness.ts";
-import { analyseRun, sweepRecords } from "../lib/pipeline/run_analysis.ts";
+import { analyseRun, recordsOf } from "../lib/pipeline/run_analysis.ts";
 
 const OPTIONS = { resamples: 100, seed: 5, splits: 10 };
 const sweep = await loadSweep("results/logit_diff_sweep");
 
 Deno.test("run by run, then adjusted: the records of robustness(), in its order", () => {
   const analyses = [...sweep.runs].reverse().map((run) => analyseRun(run, OPTIONS)).reverse();
-  assert.deepEqual(sweepRecords(sweep, analyses), robustness(sweep, bestLayers(sweep), OPTIONS));
+  assert.deepEqual(recordsOf(sweep, analyses), robustness(sweep, bestLayers(sweep), OPTIONS));
 });
 
 Deno.test("a run without a best layer has no record, and is left out as robustness() does", () => {
@@ -23,7 +23,7 @@ Deno.test("a run without a best layer has no record, and is left out as robustne
   const changed = { ...sweep, runs };
   const analyses = runs.map((run) => analyseRun(run, OPTIONS));
   assert.deepEqual(analyses[4], {});
-  const records = sweepRecords(changed, analyses);
+  const records = recordsOf(changed, analyses);
   assert.equal(records.length, 11);
   assert.deepEqual(records, robustness(changed, bestLayers(changed), OPTIONS));
 });

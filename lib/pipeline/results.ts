@@ -9,7 +9,7 @@ import { type ModelAttributes, modelAttributes } from "../models/groups.ts";
 import { analyse, type Analysis } from "../stats/analysis.ts";
 import type { RobustnessOptions, RobustnessRecord } from "../stats/robustness.ts";
 import type { ModelContrast } from "../stats/model_contrast.ts";
-import { analyseRun, type RunAnalysis, sweepContrasts, sweepRecords } from "./run_analysis.ts";
+import { analyseRun, contrastsOfRuns, recordsOf, type RunAnalysis } from "./run_analysis.ts";
 
 /** How the run computes: the bootstrap of the robustness step. */
 export interface ResultsOptions {
@@ -113,8 +113,8 @@ export function computeResults(
   onStep("statistics", performance.now() - t0);
   t0 = performance.now();
   const analyses = runAnalyses(sweep, robustness, precomputed);
-  const records = sweepRecords(sweep, analyses);
-  const contrasts = sweepContrasts(sweep, analyses, seed);
+  const records = recordsOf(sweep, analyses);
+  const contrasts = contrastsOfRuns(sweep, analyses, seed);
   onStep("robustness", performance.now() - t0);
   const models = modelTable(sweep.models, sweep.layerCounts, options.modelOverrides);
   return {

@@ -13,13 +13,13 @@
 import { bestLayerIndex } from "../sweep/effect_gap.ts";
 import type { Sweep, SweepRun } from "../sweep/types.ts";
 import type { HeldOutProfile } from "../stats/held_out.ts";
-import { contrastsOf, type ModelContrast } from "../stats/model_contrast.ts";
+import { type ModelContrast, sweepContrasts } from "../stats/model_contrast.ts";
 import {
-  adjustRecords,
   type PairRecord,
   pairResult,
   type RobustnessOptions,
   type RobustnessRecord,
+  sweepRecords,
 } from "../stats/robustness.ts";
 
 /** What is computed from one run alone (plain data: it crosses threads by structured clone). */
@@ -52,40 +52,40 @@ export function analyseRun(run: SweepRun, options: RobustnessOptions): RunAnalys
   return record ? { record, profile } : {};
 }
 
+/** The analysis of each run of `sweep`, by run (analyses aligned with `sweep.runs`). */
+function byRun(sweep: Pick<Sweep, "runs">, analyses: readonly RunAnalysis[]) {
+  const of = new Map(sweep.runs.map((run, i) => [run, analyses[i]]));
+  return (run: SweepRun) => of.get(run);
+}
+
 /**
- * The records of `robustness.json` from the run analyses (aligned with `sweep.runs`): model by
- * model, concept by concept within each (the order of `robustness`), adjusted across records.
+ * The records of `robustness.json` from the run analyses (aligned with `sweep.runs`), in the
+ * order of `robustness` and adjusted across records (`sweepRecords` of lib/stats).
  *
  * @example
  * ```ts
  * import assert from "node:assert/strict";
  * import { loadSweep } from "../sweep/load.ts";
  * const sweep = await loadSweep("results/logit_diff_sweep", { models: ["4B", "8B"] });
- * const records = sweepRecords(sweep, sweep.runs.map((r) => analyseRun(r, { resamples: 20 })));
+ * const analyses = sweep.runs.map((r) => analyseRun(r, { resamples: 20 }));
+ * const records = recordsOf(sweep, analyses);
  * assert.deepEqual(records.slice(0, 2).map((r) => `${r.model}/${r.concept}`), [
  *   "4B/corrigible",
  *   "4B/self_awareness",
  * ]);
  * ```
  */
-export function sweepRecords(
+export function recordsOf(
   sweep: Pick<Sweep, "runs" | "models" | "concepts">,
   analyses: readonly RunAnalysis[],
 ): RobustnessRecord[] {
-  const records: PairRecord[] = [];
-  for (const model of sweep.models) {
-    for (const concept of sweep.concepts) {
-      const i = sweep.runs.findIndex((r) => r.model === model && r.concept === concept);
-      const record = i < 0 ? undefined : analyses[i].record;
-      if (record) records.push(record);
-    }
-  }
-  return adjustRecords(records);
+  const analysis = byRun(sweep, analyses);
+  return sweepRecords(sweep, (run) => analysis(run)?.record);
 }
 
 /**
- * The paired model contrasts from the run analyses (aligned with `sweep.runs`): concept by
- * concept, every two models with a record, in the sweep's model order (as `modelContrasts`).
+ * The paired model contrasts from the run analyses (aligned with `sweep.runs`), as
+ * `modelContrasts` gives them (`sweepContrasts` of lib/stats, from the workers' profiles).
  *
  * @example
  * ```ts
@@ -93,26 +93,14 @@ export function sweepRecords(
  * import { loadSweep } from "../sweep/load.ts";
  * const sweep = await loadSweep("results/logit_diff_sweep", { models: ["4B", "32B"] });
  * const analyses = sweep.runs.map((r) => analyseRun(r, { resamples: 20, seed: 1 }));
- * const contrasts = sweepContrasts(sweep, analyses, 1);
- * assert.deepEqual(contrasts.map((c) => `${c.concept}: ${c.model_a} - ${c.model_b}`), [
- *   "corrigible: 4B - 32B",
- *   "self_awareness: 4B - 32B",
- *   "sycophancy: 4B - 32B",
- * ]);
+ * assert.equal(contrastsOfRuns(sweep, analyses, 1).length, 3); // one per concept
  * ```
  */
-export function sweepContrasts(
+export function contrastsOfRuns(
   sweep: Pick<Sweep, "runs" | "models" | "concepts">,
   analyses: readonly RunAnalysis[],
   seed: number,
 ): ModelContrast[] {
-  const profiles: HeldOutProfile[] = [];
-  for (const concept of sweep.concepts) {
-    for (const model of sweep.models) {
-      const i = sweep.runs.findIndex((r) => r.model === model && r.concept === concept);
-      const profile = i < 0 ? undefined : analyses[i].profile;
-      if (profile) profiles.push(profile);
-    }
-  }
-  return contrastsOf(profiles, { seed });
+  const analysis = byRun(sweep, analyses);
+  return sweepContrasts(sweep, (run) => analysis(run)?.profile, { seed });
 }

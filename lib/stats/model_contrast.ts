@@ -19,7 +19,7 @@
  * with (`pairResult` in robustness.ts).
  * @module
  */
-import type { Sweep } from "../sweep/types.ts";
+import type { Sweep, SweepRun } from "../sweep/types.ts";
 import type { RobustnessRecord } from "./robustness.ts";
 import { type HeldOutProfile, heldOutProfile, runProfile } from "./held_out.ts";
 import { pairedTInterval, pairedTTest } from "./paired.ts";
@@ -203,12 +203,44 @@ export function modelContrasts(
   options: ContrastOptions = {},
 ): ModelContrast[] {
   const seed = options.seed ?? 1;
-  const profiles = sweep.concepts.flatMap((concept) =>
-    sweep.models
-      .filter((m) => records.some((r) => r.model === m && r.concept === concept))
-      .flatMap((m) => sweep.runs.filter((r) => r.model === m && r.concept === concept))
-      .map((run) => runProfile(run, seed))
-  );
+  const recorded = (run: SweepRun) =>
+    records.some((r) => r.model === run.model && r.concept === run.concept);
+  return sweepContrasts(sweep, (run) => recorded(run) ? runProfile(run, seed) : undefined, options);
+}
+
+/**
+ * The contrasts of a sweep, concept by concept, models in the sweep's order: {@link contrastsOf}
+ * the profile of each run that has one (`profileOf`: computed here, or by the worker that read
+ * the run; undefined for a run without a robustness record).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadSweep } from "../sweep/load.ts";
+ * import { heldOutProfile } from "./held_out.ts";
+ * import { promptMatrix } from "./prompt_matrix.ts";
+ * const sweep = await loadSweep("results/logit_diff_sweep", { models: ["4B", "32B"] });
+ * const contrasts = sweepContrasts(sweep, (run) => heldOutProfile(promptMatrix(run), 1));
+ * assert.deepEqual(contrasts.map((c) => `${c.concept}: ${c.model_a} - ${c.model_b}`), [
+ *   "corrigible: 4B - 32B",
+ *   "self_awareness: 4B - 32B",
+ *   "sycophancy: 4B - 32B",
+ * ]);
+ * ```
+ */
+export function sweepContrasts(
+  sweep: Pick<Sweep, "runs" | "models" | "concepts">,
+  profileOf: (run: SweepRun) => HeldOutProfile | undefined,
+  options: ContrastOptions = {},
+): ModelContrast[] {
+  const profiles: HeldOutProfile[] = [];
+  for (const concept of sweep.concepts) {
+    for (const model of sweep.models) {
+      const run = sweep.runs.find((r) => r.model === model && r.concept === concept);
+      const profile = run && profileOf(run);
+      if (profile) profiles.push(profile);
+    }
+  }
   return contrastsOf(profiles, options);
 }
 

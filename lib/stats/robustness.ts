@@ -258,12 +258,38 @@ export function robustness(
   best: readonly BestLayerRow[],
   options: RobustnessOptions = {},
 ): RobustnessRecord[] {
+  return sweepRecords(sweep, (run) => {
+    const chosen = findBest(best, run.model, run.concept);
+    return chosen && pairRecord(run, chosen, options);
+  });
+}
+
+/**
+ * The records of a sweep in the order of `robustness.json` (model by model, concept by concept
+ * within each), each run's record from `recordOf` (computed here, or by the worker that read the
+ * run), adjusted across records.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadSweep } from "../sweep/load.ts";
+ * const sweep = await loadSweep("results/logit_diff_sweep", { models: ["4B", "8B"] });
+ * const records = sweepRecords(sweep, (run) => pairRecord(run, run.layers[0], { resamples: 20 }));
+ * assert.deepEqual(records.slice(0, 2).map((r) => `${r.model}/${r.concept}`), [
+ *   "4B/corrigible",
+ *   "4B/self_awareness",
+ * ]);
+ * ```
+ */
+export function sweepRecords(
+  sweep: Pick<Sweep, "runs" | "models" | "concepts">,
+  recordOf: (run: SweepRun) => PairRecord | undefined,
+): RobustnessRecord[] {
   const records: PairRecord[] = [];
   for (const model of sweep.models) {
     for (const concept of sweep.concepts) {
       const run = sweep.runs.find((r) => r.model === model && r.concept === concept);
-      const chosen = findBest(best, model, concept);
-      const record = run && chosen ? pairRecord(run, chosen, options) : undefined;
+      const record = run && recordOf(run);
       if (record) records.push(record);
     }
   }
