@@ -12,7 +12,7 @@
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { analyse } from "../lib/stats/analysis.ts";
-import { robustness } from "../lib/stats/robustness.ts";
+import { robustness } from "../lib/stats/robustness_sweep.ts";
 import { modelContrasts } from "../lib/stats/model_contrast.ts";
 import { sweepSize } from "../lib/stats/counts.ts";
 import { loadSweep } from "../lib/sweep/load.ts";

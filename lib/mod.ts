@@ -66,6 +66,7 @@ export * from "./stats/permutation.ts";
 export * from "./stats/pivot.ts";
 export * from "./stats/prompt_matrix.ts";
 export * from "./stats/robustness.ts";
+export * from "./stats/robustness_sweep.ts";
 export * from "./stats/split_half.ts";
 export * from "./stats/summary_stats.ts";
 

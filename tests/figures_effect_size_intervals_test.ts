@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { createDocument } from "../lib/figures/dom.ts";
 import { effectSizeIntervals } from "../lib/figures/effect_size_intervals.ts";
-import { robustness } from "../lib/stats/robustness.ts";
+import { robustness } from "../lib/stats/robustness_sweep.ts";
 import { markElements, panelCount, smallAnalysis } from "./helpers/small_analysis.ts";
 
 Deno.test("effectSizeIntervals: two intervals and three estimates per model in each concept panel", async () => {

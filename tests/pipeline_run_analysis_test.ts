@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { loadSweep } from "../lib/sweep/load.ts";
 import { bestLayers } from "../lib/stats/best_layers.ts";
-import { robustness } from "../lib/stats/robustness.ts";
+import { robustness } from "../lib/stats/robustness_sweep.ts";
 import { analyseRun, recordsOf } from "../lib/pipeline/run_analysis.ts";
 
 const OPTIONS = { resamples: 100, seed: 5, splits: 10 };

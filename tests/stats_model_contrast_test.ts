@@ -9,7 +9,8 @@ import {
   orientContrast,
   profileContrast,
 } from "../lib/stats/model_contrast.ts";
-import { pairResult, robustness } from "../lib/stats/robustness.ts";
+import { pairResult } from "../lib/stats/robustness.ts";
+import { robustness } from "../lib/stats/robustness_sweep.ts";
 import { loadSweep } from "../lib/sweep/load.ts";
 import { promptMatrix } from "../lib/stats/prompt_matrix.ts";
 import { plantedDelta, type SynthSpec } from "../lib/synth/sweep.ts";

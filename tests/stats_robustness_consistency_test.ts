@@ -9,7 +9,7 @@ import { bootstrapBestLayer } from "../lib/stats/bootstrap.ts";
 import { cohensD } from "../lib/stats/effect_sizes.ts";
 import { mean } from "../lib/stats/describe.ts";
 import * as matrices from "../lib/stats/prompt_matrix.ts";
-import { robustness } from "../lib/stats/robustness.ts";
+import { robustness } from "../lib/stats/robustness_sweep.ts";
 import { fakeRun, fakeSweep, type SampleTuple } from "./helpers/fake_sweep.ts";
 
 /** Rows of layers 0..2, prompts 0..5, strengths -1/0/+1; `skip` drops some. */

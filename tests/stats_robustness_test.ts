@@ -3,12 +3,8 @@ import { bestLayers, findBest } from "../lib/stats/best_layers.ts";
 import { heldOutProfile } from "../lib/stats/held_out.ts";
 import { promptMatrix } from "../lib/stats/prompt_matrix.ts";
 import { mean } from "../lib/stats/describe.ts";
-import {
-  pairRecord,
-  pairResult,
-  robustness,
-  type RobustnessRecord,
-} from "../lib/stats/robustness.ts";
+import { pairRecord, pairResult, type RobustnessRecord } from "../lib/stats/robustness.ts";
+import { robustness } from "../lib/stats/robustness_sweep.ts";
 import { fileURLToPath as fromFileUrl } from "node:url";
 import { loadSweep } from "../lib/sweep/load.ts";
 import { loadTempSweep } from "./helpers/temp_sweep.ts";

@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { loadSweep } from "../lib/sweep/load.ts";
 import { analyse, analysisSummary } from "../lib/stats/analysis.ts";
-import { robustness } from "../lib/stats/robustness.ts";
+import { robustness } from "../lib/stats/robustness_sweep.ts";
 import { withTempSweep } from "./helpers/temp_sweep.ts";
 
 const RUN = ["alpha", "Qwen_Qwen3_4B"];

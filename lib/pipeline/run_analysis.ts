@@ -19,8 +19,8 @@ import {
   pairResult,
   type RobustnessOptions,
   type RobustnessRecord,
-  sweepRecords,
 } from "../stats/robustness.ts";
+import { sweepRecords } from "../stats/robustness_sweep.ts";
 
 /** What is computed from one run alone (plain data: it crosses threads by structured clone). */
 export interface RunAnalysis {

@@ -187,7 +187,7 @@ function confoundLines(records: readonly RobustnessRecord[], attributes: ModelAt
  * import { modelAttributes } from "../models/groups.ts";
  * import { analyse } from "../stats/analysis.ts";
  * import { modelContrasts } from "../stats/model_contrast.ts";
- * import { robustness } from "../stats/robustness.ts";
+ * import { robustness } from "../stats/robustness_sweep.ts";
  * import { loadSweep } from "../sweep/load.ts";
  * const sweep = await loadSweep("results/logit_diff_sweep");
  * const analysis = analyse(sweep);

@@ -186,7 +186,7 @@ export function modelContrast(
  * import assert from "node:assert/strict";
  * import { loadSweep } from "../sweep/load.ts";
  * import { bestLayers } from "./best_layers.ts";
- * import { robustness } from "./robustness.ts";
+ * import { robustness } from "./robustness_sweep.ts";
  * const sweep = await loadSweep("results/logit_diff_sweep", { models: ["4B", "8B", "32B"] });
  * const records = robustness(sweep, bestLayers(sweep), { resamples: 20, seed: 1 });
  * const contrasts = modelContrasts(sweep, records, { seed: 1 });
