@@ -5,6 +5,7 @@
  * @module
  */
 import type { ModelLevelCorrelation } from "../stats/best_layer_depth.ts";
+import { orderingCount } from "../stats/correlation_permutation.ts";
 import type { ModelCorrelationRow } from "../stats/model_correlations.ts";
 import type { Correlation } from "../stats/pearson.ts";
 import { pyFixed } from "../util/format.ts";
@@ -18,7 +19,6 @@ const NAMES = {
   active_params: "active parameters",
 };
 const pText = (p: number) => (Number.isNaN(p) ? "p n/a" : `p = ${pyFixed(p, 3)}`);
-const factorial = (n: number): number => n <= 1 ? 1 : n * factorial(n - 1);
 
 function sizeLines(rows: readonly ModelCorrelationRow[]): string[] {
   const n = Math.max(0, ...rows.map((r) => r.n));
@@ -29,7 +29,7 @@ function sizeLines(rows: readonly ModelCorrelationRow[]): string[] {
     `${pText(r.p)} (Student t), ${pText(r.p_permutation)} (permutation)`
   );
   const split = rows.filter((r) => r.p < 0.05 && !(r.p_permutation < 0.05));
-  const orderings = factorial(n);
+  const orderings = orderingCount(n);
   return [
     `Size: Pearson r over the ${n} models' mean effects (parameters as the model names state them)`,
     ...lines,

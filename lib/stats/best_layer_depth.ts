@@ -74,14 +74,22 @@ export function layerFracVsD(
   effects: readonly EffectSizeRow[],
   layerCounts: Readonly<Record<string, number>>,
 ): Correlation {
-  const fractions: number[] = [], ds: number[] = [];
-  for (const effect of effects) {
+  const pairs = fractionPairs(best, effects, layerCounts);
+  return pearson(pairs.map((p) => p.fraction), pairs.map((p) => p.d));
+}
+
+/** Each pair with data that has a best layer: its model, depth fraction and Cohen's d. */
+function fractionPairs(
+  best: readonly BestLayerRow[],
+  effects: readonly EffectSizeRow[],
+  layerCounts: Readonly<Record<string, number>>,
+): { model: string; fraction: number; d: number }[] {
+  return effects.flatMap((effect) => {
     const row = findBest(best, effect.model, effect.concept);
-    if (!row) continue;
-    fractions.push(layerFraction(row, layerCounts));
-    ds.push(effect.cohens_d);
-  }
-  return pearson(fractions, ds);
+    return row
+      ? [{ model: effect.model, fraction: layerFraction(row, layerCounts), d: effect.cohens_d }]
+      : [];
+  });
 }
 
 /** The model-level check of {@link layerFracVsD}: per-model means, tested over the models. */
@@ -121,13 +129,11 @@ export function layerFracVsDModels(
   layerCounts: Readonly<Record<string, number>>,
 ): ModelLevelCorrelation {
   const byModel = new Map<string, { fractions: number[]; ds: number[] }>();
-  for (const effect of effects) {
-    const row = findBest(best, effect.model, effect.concept);
-    if (!row) continue;
-    const entry = byModel.get(effect.model) ?? { fractions: [], ds: [] };
-    entry.fractions.push(layerFraction(row, layerCounts));
-    entry.ds.push(effect.cohens_d);
-    byModel.set(effect.model, entry);
+  for (const { model, fraction, d } of fractionPairs(best, effects, layerCounts)) {
+    const entry = byModel.get(model) ?? { fractions: [], ds: [] };
+    entry.fractions.push(fraction);
+    entry.ds.push(d);
+    byModel.set(model, entry);
   }
   const fractions = [...byModel.values()].map((e) => mean(e.fractions));
   const ds = [...byModel.values()].map((e) => mean(e.ds));

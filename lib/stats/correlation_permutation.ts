@@ -37,7 +37,20 @@ export function* orderings(n: number): Generator<number[]> {
   }
 }
 
-const factorial = (n: number): number => n <= 1 ? 1 : n * factorial(n - 1);
+/**
+ * How many orderings n units have (n!): what an exact permutation test of a correlation
+ * enumerates, and 1 / n! the smallest p it can give.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * assert.equal(orderingCount(6), 720);
+ * assert.equal(orderingCount(0), 1);
+ * ```
+ */
+export function orderingCount(n: number): number {
+  return n <= 1 ? 1 : n * orderingCount(n - 1);
+}
 
 /**
  * The two-sided permutation p-value of Pearson's r of `x` and `y` (pairs with a non-finite value
@@ -66,7 +79,7 @@ export function correlationPermutationP(
   if (!Number.isFinite(observed)) return NaN;
   const n = xs.length, threshold = observed - 1e-12;
   const permuted = (order: readonly number[]) => Math.abs(pearson(xs, order.map((i) => ys[i])).r);
-  if (factorial(n) <= (options.exactLimit ?? EXACT_LIMIT)) {
+  if (orderingCount(n) <= (options.exactLimit ?? EXACT_LIMIT)) {
     let extreme = 0, total = 0;
     for (const order of orderings(n)) {
       total++;

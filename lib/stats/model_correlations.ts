@@ -7,6 +7,7 @@ import { type ModelInfo } from "../models/qwen3.ts";
 import { paramCounts, type ParamSource } from "../models/params.ts";
 import type { EffectSizeRow } from "./effect_sizes.ts";
 import { mean } from "./describe.ts";
+import { modelPairs } from "./model_pairs.ts";
 import { pearson } from "./pearson.ts";
 import { correlationPermutationP } from "./correlation_permutation.ts";
 
@@ -37,15 +38,11 @@ export interface ModelMeanRow {
  * ```
  */
 export function modelMeans(effects: readonly EffectSizeRow[]): ModelMeanRow[] {
-  const models = [...new Set(effects.map((row) => row.model))];
-  return models.map((model) => {
-    const rows = effects.filter((row) => row.model === model);
-    return {
-      model,
-      cohens_d: mean(rows.map((row) => row.cohens_d)),
-      delta: mean(rows.map((row) => row.delta)),
-    };
-  });
+  return modelPairs(effects).map((m) => ({
+    model: m.model,
+    cohens_d: mean(m.cohens_d),
+    delta: mean(m.delta),
+  }));
 }
 
 /** A parameter count the correlations are taken against. */
