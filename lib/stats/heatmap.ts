@@ -3,6 +3,7 @@
  * @module
  */
 import type { Sweep, SweepRun } from "../sweep/types.ts";
+import { codeValues, columnRange } from "../sweep/keys.ts";
 
 /** One heatmap cell. */
 export interface HeatmapCell {
@@ -29,35 +30,16 @@ export interface HeatmapCell {
  */
 export function meanByLayerStrength(run: SweepRun): HeatmapCell[] {
   const s = run.samples;
-  let low = Infinity, high = -Infinity;
-  for (let i = 0; i < s.length; i++) {
-    if (s.layer[i] < low) low = s.layer[i];
-    if (s.layer[i] > high) high = s.layer[i];
-  }
-  // cells by (layer - low, strength's index): the sums in row order, as a Map would add them
-  const strengths: number[] = [], spans = s.length ? high - low + 1 : 0;
-  const strengthIndex = new Map<number, number>();
-  let sums = new Float64Array(0), counts = new Float64Array(0);
-  let lastStrength = NaN, k = -1;
+  const [low, high] = columnRange(s.layer);
+  // cells by (strength's code, layer - low): the sums in row order, as a Map would add them
+  const { codes, values: strengths } = codeValues(s.strength);
+  const spans = s.length ? high - low + 1 : 0;
+  const sums = new Float64Array(spans * strengths.length);
+  const counts = new Float64Array(spans * strengths.length);
   for (let i = 0; i < s.length; i++) {
     const v = s.logit_diff_matching[i];
     if (Number.isNaN(v)) continue;
-    const strength = s.strength[i];
-    if (strength !== lastStrength || k < 0) {
-      k = strengthIndex.get(strength) ?? -1;
-      if (k < 0) {
-        k = strengths.push(strength) - 1;
-        strengthIndex.set(strength, k);
-        const grown = new Float64Array(spans * strengths.length);
-        grown.set(sums);
-        sums = grown;
-        const grownCounts = new Float64Array(spans * strengths.length);
-        grownCounts.set(counts);
-        counts = grownCounts;
-      }
-      lastStrength = strength;
-    }
-    const cell = k * spans + (s.layer[i] - low);
+    const cell = codes[i] * spans + (s.layer[i] - low);
     sums[cell] = counts[cell]++ === 0 ? v : sums[cell] + v; // the first value as is (-0 stays)
   }
   const order = strengths.map((_, j) => j).sort((a, b) => strengths[a] - strengths[b]);

@@ -50,7 +50,7 @@ export function scanKeys(samples: Samples): KeyScan {
   const { layer, prompt_idx: prompt } = samples;
   const n = samples.length;
   const { codes: strengthCode, values: strengths } = codeValues(samples.strength);
-  const [minL, maxL] = range(layer), [minP, maxP] = range(prompt);
+  const [minL, maxL] = columnRange(layer), [minP, maxP] = columnRange(prompt);
   const S = strengths.length, P = maxP - minP + 1, cellsSpan = (maxL - minL + 1) * S;
   const size = cellsSpan * P;
   const seen = n > 0 && size <= DENSE_LIMIT ? new Int32Array(size) : undefined;
@@ -153,8 +153,17 @@ export function presentLayers(layer: Int32Array): number[] {
   return [...found].sort((a, b) => a - b);
 }
 
-/** The smallest and largest value of a column ([0, 0] when empty). */
-function range(values: Int32Array): [number, number] {
+/**
+ * The smallest and largest value of an integer column ([0, 0] when empty).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(columnRange(Int32Array.from([4, 2, 9])), [2, 9]);
+ * assert.deepEqual(columnRange(new Int32Array(0)), [0, 0]);
+ * ```
+ */
+export function columnRange(values: Int32Array): [number, number] {
   let lo = Infinity, hi = -Infinity;
   for (let i = 0; i < values.length; i++) {
     if (values[i] < lo) lo = values[i];
