@@ -11,17 +11,12 @@
  */
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { analyse } from "../lib/stats/analysis.ts";
-import { robustness } from "../lib/stats/robustness_sweep.ts";
-import { modelContrasts } from "../lib/stats/model_contrast.ts";
 import { sweepSize } from "../lib/stats/counts.ts";
 import { loadSweep } from "../lib/sweep/load.ts";
 import { createDocument } from "../lib/figures/dom.ts";
-import { modelTable } from "../lib/models/qwen3.ts";
-import { modelAttributes } from "../lib/models/groups.ts";
 import { PIPELINE } from "../lib/pipeline/description.ts";
 import { figureSteps } from "../lib/pipeline/files.ts";
-import type { Results } from "../lib/pipeline/results.ts";
+import { computeResults } from "../lib/pipeline/results.ts";
 import { standaloneSvg } from "../lib/export/svg.ts";
 import { svgToPng } from "../lib/export/png.ts";
 import { megabytes, peakRss } from "../lib/export/memory.ts";
@@ -75,27 +70,12 @@ async function measure(dir: string): Promise<void> {
       Math.round(rows / (loadMs / 1000)).toLocaleString("en-US")
     } rows/s`,
   );
-  const [analysis] = await time("statistics", () => analyse(sweep));
-  const options = { resamples: 2000, seed: 1 };
-  const [records] = await time(
-    "robustness (2,000 resamples)",
-    () => robustness(sweep, analysis.bestLayers, options),
-  );
-  const [contrasts] = await time(
-    "model contrasts",
-    () => modelContrasts(sweep, records, { seed: 1 }),
-  );
-  const models = modelTable(sweep.models, sweep.layerCounts);
-  const attributes = modelAttributes(models, analysis.groups);
-  const results: Results = {
+  // the run's own steps, each timed as computeResults reports it (no second assembly of Results)
+  const results = computeResults(
     sweep,
-    analysis,
-    robustness: records,
-    contrasts,
-    models,
-    attributes,
-    options,
-  };
+    { resamples: 2000, seed: 1 },
+    (step, ms) => log(step === "statistics" ? "statistics" : "robustness (2,000 resamples)", ms),
+  );
   const document = createDocument();
   let total = 0;
   for (const figure of figureSteps(PIPELINE)) {
