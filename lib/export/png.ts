@@ -1,13 +1,16 @@
 /**
  * SVG to PNG with resvg (its binary ships inside the npm package; `skia-canvas` cannot be
- * installed here), with the bundled DejaVu fonts so the text is the same on every machine.
+ * installed here), with the bundled DejaVu fonts so the text is the same on every machine. The
+ * pixels are resvg's; the PNG encoding is `png_encode.ts` (native zlib) when every pixel is
+ * opaque, as on the white background here, and resvg's own otherwise.
  * `svgToPng` renders off the main thread; `rasterize` is the synchronous form the PNG workers
  * (`png_pool.ts`) run. Both give the same bytes.
  * @module
  */
 import defer * as resvg from "@resvg/resvg-js";
-import type { ResvgRenderOptions } from "@resvg/resvg-js";
+import type { RenderedImage, ResvgRenderOptions } from "@resvg/resvg-js";
 import { fontFilesFor } from "./fonts.ts";
+import { opaquePng } from "./png_encode.ts";
 
 export { fontFiles } from "./fonts.ts";
 
@@ -36,6 +39,11 @@ export function renderOptions(svg: string, scale: number): ResvgRenderOptions {
   };
 }
 
+/** A rendered image as PNG bytes: see the module's documentation. */
+function pngOf(image: RenderedImage): Uint8Array {
+  return opaquePng(image.width, image.height, image.pixels) ?? new Uint8Array(image.asPng());
+}
+
 /**
  * Rasterizes a standalone SVG to PNG bytes at `scale` times its size (2 by default), on this
  * thread (a PNG worker's form; see {@link svgToPng}).
@@ -50,8 +58,7 @@ export function renderOptions(svg: string, scale: number): ResvgRenderOptions {
  * ```
  */
 export function rasterize(svg: string, scale = 2): Uint8Array {
-  const image = new resvg.Resvg(svg, renderOptions(svg, scale)).render();
-  return new Uint8Array(image.asPng());
+  return pngOf(new resvg.Resvg(svg, renderOptions(svg, scale)).render());
 }
 
 /**
@@ -70,6 +77,5 @@ export function rasterize(svg: string, scale = 2): Uint8Array {
  * ```
  */
 export async function svgToPng(svg: string, scale = 2): Promise<Uint8Array> {
-  const image = await resvg.renderAsync(svg, renderOptions(svg, scale));
-  return new Uint8Array(image.asPng());
+  return pngOf(await resvg.renderAsync(svg, renderOptions(svg, scale)));
 }
