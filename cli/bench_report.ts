@@ -71,16 +71,22 @@ export function memory(bytes: number): string {
 }
 
 /**
- * One line of the summary: the median wall time of the runs, every run's time, and the median
- * peak memory.
+ * One line of the summary: the median wall time of the runs, every run's time, the median CPU time
+ * (user plus system, all threads and child processes; left out when unknown) and the median peak
+ * memory.
  *
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * const run = (ms: number) => ({ ms, code: 0, stdout: "peak memory (RSS): 400 MB", stderr: "" });
+ * const run = (ms: number, cpuMs = NaN) =>
+ *   ({ ms, cpuMs, code: 0, stdout: "peak memory (RSS): 400 MB", stderr: "" });
  * assert.equal(
  *   summaryLine("render", [run(900), run(1100), run(1000)]),
  *   "  render                              1.00 s   (0.90-1.10 s)   peak 400 MB",
+ * );
+ * assert.equal(
+ *   summaryLine("render", [run(900, 1700), run(1100, 1900)]),
+ *   "  render                              1.00 s   (0.90-1.10 s)   CPU 1.80 s   peak 400 MB",
  * );
  * ```
  */
@@ -89,8 +95,11 @@ export function summaryLine(label: string, runs: readonly Run[]): string {
   const range = `(${(Math.min(...times) / 1000).toFixed(2)}-${
     (Math.max(...times) / 1000).toFixed(2)
   } s)`;
+  const cpu = median(runs.map((r) => r.cpuMs ?? NaN));
   const peak = memory(median(runs.map((r) => peakBytes(r.stdout))));
-  return `  ${label.padEnd(34)} ${seconds(median(times)).padStart(7)}   ${range}   peak ${peak}`;
+  return `  ${label.padEnd(34)} ${seconds(median(times)).padStart(7)}   ${range}   ${
+    Number.isFinite(cpu) ? `CPU ${seconds(cpu)}   ` : ""
+  }peak ${peak}`;
 }
 
 /**

@@ -4,9 +4,11 @@
  * @module
  */
 
-/** One finished run of a command: its wall time, exit code and output. */
+/** One finished run of a command: its wall time, CPU time, exit code and output. */
 export interface Run {
   ms: number;
+  /** User plus system CPU time of the process and the processes it waited for (NaN: unknown). */
+  cpuMs?: number;
   code: number;
   stdout: string;
   stderr: string;
@@ -52,8 +54,34 @@ export function seconds(ms: number): string {
   return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`;
 }
 
+/** Linux's clock ticks per second (`getconf CLK_TCK`), the unit of `/proc` CPU times. */
+const CLOCK_TICKS = 100;
+
 /**
- * Runs a command to its end and times it (wall clock, from spawning to exit).
+ * The CPU time (ms) of this process's finished children it has waited for, user plus system
+ * (`/proc/self/stat`: cutime and cstime, which include their own waited-for children); NaN where
+ * there is no `/proc`.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * const before = childrenCpuMs();
+ * assert.ok(Number.isNaN(before) || before >= 0);
+ * ```
+ */
+export function childrenCpuMs(): number {
+  try {
+    const stat = Deno.readTextFileSync("/proc/self/stat");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" "); // from field 3 (state) on
+    return ((Number(fields[13]) + Number(fields[14])) * 1000) / CLOCK_TICKS; // fields 16 and 17
+  } catch {
+    return NaN;
+  }
+}
+
+/**
+ * Runs a command to its end and times it: wall clock from spawning to exit, and CPU time (user
+ * plus system, every thread and child process; NaN where Linux's `/proc` is missing).
  *
  * @example
  * ```ts
@@ -62,10 +90,11 @@ export function seconds(ms: number): string {
  * assert.equal(run.code, 0);
  * assert.equal(run.stdout.trim(), "42");
  * assert.ok(run.ms > 0);
+ * assert.ok(Number.isNaN(run.cpuMs) || run.cpuMs! >= 0);
  * ```
  */
 export async function timedRun(command: Command): Promise<Run> {
-  const t0 = performance.now();
+  const cpu0 = childrenCpuMs(), t0 = performance.now();
   const { code, stdout, stderr } = await new Deno.Command(command.cmd, {
     args: command.args,
     cwd: command.cwd,
@@ -73,9 +102,9 @@ export async function timedRun(command: Command): Promise<Run> {
     stdout: "piped",
     stderr: "piped",
   }).output();
-  const ms = performance.now() - t0;
+  const ms = performance.now() - t0, cpuMs = childrenCpuMs() - cpu0;
   const text = new TextDecoder();
-  return { ms, code, stdout: text.decode(stdout), stderr: text.decode(stderr) };
+  return { ms, cpuMs, code, stdout: text.decode(stdout), stderr: text.decode(stderr) };
 }
 
 /**
