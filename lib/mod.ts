@@ -100,6 +100,7 @@ export * from "./export/atomic.ts";
 export * from "./export/figures.ts";
 export * from "./export/json.ts";
 export * from "./export/png.ts";
+export * from "./export/png_encode.ts";
 export * from "./export/svg.ts";
 
 // display: the notebook's tables and display outputs
