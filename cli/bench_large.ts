@@ -68,9 +68,12 @@ export async function duckdbMissing(dir: string): Promise<string | undefined> {
   return node?.code === 0 ? undefined : "no node on the PATH";
 }
 
-/** Node code that runs the script named by its first argument and prints its peak memory. */
+/**
+ * Node code that runs the script named by its first argument and prints its peak memory: VmHWM,
+ * the process's own peak (getrusage's maxrss also counts the bench's memory at the spawn).
+ */
 const WITH_PEAK = `process.on("exit", () => console.log(\`bench peak RSS: \${
-  process.resourceUsage().maxRSS} kB\`));
+  /VmHWM:\\s+(\\d+) kB/.exec(require("node:fs").readFileSync("/proc/self/status", "utf8"))[1]} kB\`));
 import(require("node:url").pathToFileURL(process.argv[1]).href);`;
 
 /**

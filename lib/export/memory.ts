@@ -5,9 +5,10 @@
 import process from "node:process";
 
 /**
- * The peak resident set size of this process in bytes (`getrusage`'s maxrss, which needs no
- * permission; Linux's `VmHWM` in `/proc/self/status` is the same number but Deno reads
- * `/proc/self` only with every permission), or the current RSS where the peak is not available.
+ * The peak resident set size of this process in bytes: Linux's `VmHWM` where `/proc/self` can be
+ * read (Deno allows it with every permission only), otherwise `getrusage`'s maxrss, which needs no
+ * permission but on Linux also counts the memory of the process that started this one, as it was
+ * then (a shell or `deno task`: tens of MB); the current RSS where neither is available.
  *
  * @example
  * ```ts
@@ -17,6 +18,12 @@ import process from "node:process";
  * ```
  */
 export function peakRss(): number {
+  try {
+    const kb = /VmHWM:\s+(\d+) kB/.exec(Deno.readTextFileSync("/proc/self/status"))?.[1];
+    if (kb) return Number(kb) * 1024;
+  } catch {
+    // no permission to read /proc/self, or not Linux: getrusage
+  }
   const kb = process.resourceUsage().maxRSS;
   return kb > 0 ? kb * 1024 : Deno.memoryUsage().rss;
 }
