@@ -58,9 +58,26 @@ export function seconds(ms: number): string {
 const CLOCK_TICKS = 100;
 
 /**
- * The CPU time (ms) of this process's finished children it has waited for, user plus system
- * (`/proc/self/stat`: cutime and cstime, which include their own waited-for children); NaN where
- * there is no `/proc`.
+ * The CPU time (ms) of a process's finished children it has waited for, user plus system, from
+ * the text of its `/proc/PID/stat` (cutime and cstime, fields 16 and 17, in clock ticks; they
+ * include the children's own waited-for children).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * const stat = "1591 (deno task) R 1590 1576 28970 0 -1 4194304 3029 3780 1 0 1 0 22 7 20 0 6";
+ * assert.equal(childrenCpuOfStat(stat), 290); // (22 + 7) ticks of 10 ms
+ * ```
+ */
+export function childrenCpuOfStat(stat: string): number {
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" "); // from field 3 (state) on
+  return ((Number(fields[13]) + Number(fields[14])) * 1000) / CLOCK_TICKS;
+}
+
+/**
+ * The CPU time (ms) of this process's finished children it has waited for ({@link
+ * childrenCpuOfStat}); NaN where `/proc/self` cannot be read (not Linux, or Deno without every
+ * permission).
  *
  * @example
  * ```ts
@@ -71,9 +88,7 @@ const CLOCK_TICKS = 100;
  */
 export function childrenCpuMs(): number {
   try {
-    const stat = Deno.readTextFileSync("/proc/self/stat");
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" "); // from field 3 (state) on
-    return ((Number(fields[13]) + Number(fields[14])) * 1000) / CLOCK_TICKS; // fields 16 and 17
+    return childrenCpuOfStat(Deno.readTextFileSync("/proc/self/stat"));
   } catch {
     return NaN;
   }

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
+import { crc32, deflateSync } from "node:zlib";
 import { Resvg } from "@resvg/resvg-js";
 import { isOpaque, opaquePng } from "../lib/export/png_encode.ts";
 import { rasterize, renderOptions, svgToPng } from "../lib/export/png.ts";
@@ -53,4 +54,40 @@ Deno.test("a pixel that is not opaque is left to resvg's encoder; a wrong size i
     }),
   );
   assert.throws(() => opaquePng(3, 3, new Uint8Array(35)), /35 bytes are not 3 x 3 RGBA pixels/);
+});
+
+/** A PNG of RGBA pixels with row y filtered by filter y % 5 (what resvg's encoder may choose). */
+function filteredPng(width: number, height: number, rgba: Uint8Array): Uint8Array {
+  const stride = width * 4, rows = new Uint8Array((stride + 1) * height);
+  const at = (x: number, y: number) => x < 0 || y < 0 ? 0 : rgba[y * stride + x];
+  for (let y = 0; y < height; y++) {
+    const filter = y % 5;
+    rows[y * (stride + 1)] = filter;
+    for (let x = 0; x < stride; x++) {
+      const [a, b, c] = [at(x - 4, y), at(x, y - 1), at(x - 4, y - 1)];
+      const p = a + b - c, [pa, pb, pc] = [Math.abs(p - a), Math.abs(p - b), Math.abs(p - c)];
+      const paeth = pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+      const predicted = [0, a, b, (a + b) >> 1, paeth][filter];
+      rows[y * (stride + 1) + 1 + x] = (at(x, y) - predicted) & 0xff;
+    }
+  }
+  const png = opaquePng(width, height, new Uint8Array(width * height * 4).fill(255))!;
+  const idat = deflateSync(rows),
+    head = png.subarray(0, 33),
+    chunk = new Uint8Array(12 + idat.length);
+  const view = new DataView(chunk.buffer);
+  view.setUint32(0, idat.length);
+  chunk.set(new TextEncoder().encode("IDAT"), 4);
+  chunk.set(idat, 8);
+  view.setUint32(8 + idat.length, crc32(chunk.subarray(4, 8 + idat.length)));
+  return new Uint8Array([...head, ...chunk, ...png.subarray(png.length - 12)]);
+}
+
+Deno.test("the test decoder reads every row filter (None, Sub, Up, Average, Paeth) and checks CRCs", () => {
+  const [width, height] = [7, 10];
+  const rgba = new Uint8Array(width * height * 4).map((_, i) => i % 4 === 3 ? 255 : (i * 37) % 256);
+  const png = filteredPng(width, height, rgba);
+  assert.deepEqual(decodePng(png), { width, height, rgba });
+  png[43] ^= 1; // a byte of the IDAT chunk's data
+  assert.throws(() => decodePng(png), /IDAT chunk's CRC/);
 });

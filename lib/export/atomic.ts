@@ -54,8 +54,8 @@ async function io<T>(path: string, action: () => T | Promise<T>): Promise<T> {
 /**
  * Writes a file with the synchronous call: the write phase runs once the outputs are ready, with
  * nothing else for this thread to do, and each asynchronous call would cost a round trip to the
- * runtime's I/O threads (tens of files: 20-30 ms of the render). Signals are still seen at each
- * step's checkpoint.
+ * runtime's I/O threads (tens of files: 20-30 ms of the render). Signals still reach their
+ * listener between steps (see `swap` and `interrupt.ts`).
  */
 function writeFile(path: string, content: string | Uint8Array): void {
   if (typeof content === "string") Deno.writeTextFileSync(path, content);
@@ -150,6 +150,9 @@ async function swap(
     const planned: Journal = { stage: basename(stage), old, new: [...incoming] };
     await step("write the journal");
     await io(stage, () => Deno.writeTextFile(join(stage, "journal"), JSON.stringify(planned)));
+    // Before the point of no return, a timer's turn of the event loop: a signal that came while
+    // staging (synchronous writes) reaches its listener, and the old outputs stay untouched.
+    await new Promise((resolve) => setTimeout(resolve, 0));
     await step("put the journal in place");
     await io(
       join(dir, JOURNAL_FILE),
@@ -228,7 +231,12 @@ export async function writeOutputsAtomic(
     seen.add(name);
   }
   let n = 0;
-  const step = async (label: string) => await options.checkpoint?.(++n, label);
+  // Each step lets the event loop turn first (microseconds; setImmediate), so a signal that came
+  // during a synchronous step can reach its listener (interrupt.ts) at one of the next steps.
+  const step = async (label: string) => {
+    await new Promise((resolve) => setImmediate(resolve));
+    await options.checkpoint?.(++n, label);
+  };
   const created = await missingFolders(dir);
   let done = false;
   try {

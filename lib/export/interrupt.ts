@@ -1,6 +1,9 @@
 /**
  * Ctrl-C (SIGINT) and SIGTERM during the write phase: instead of dying mid-swap, the write stops
- * at its next step and rolls back, so the folder keeps its previous outputs.
+ * at a following step and rolls back, so the folder keeps its previous outputs. A signal reaches
+ * its listener on a turn of the event loop, which each step gives it; one that comes near the end
+ * of the swap (milliseconds of renames) may be seen only once the swap is complete: the folder
+ * then holds the new outputs, and the exit code still says the run was interrupted (130).
  * @module
  */
 import type { Checkpoint } from "./atomic.ts";

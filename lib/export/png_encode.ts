@@ -1,7 +1,7 @@
 /**
  * PNG encoding of opaque RGBA pixels with the runtime's native zlib: the same pixels as resvg's
- * own encoder (`asPng`), in about half the time and a third fewer bytes (each row unfiltered,
- * deflated at level 4). resvg's pixels are premultiplied; they equal the plain ones only where
+ * own encoder (`asPng`), faster and in fewer bytes (29% fewer on the default data's figures; each
+ * row unfiltered, deflated at level 4). resvg's pixels are premultiplied; they equal the plain ones only where
  * every pixel is opaque, which {@link isOpaque} checks first.
  * @module
  */

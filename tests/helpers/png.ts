@@ -1,6 +1,6 @@
 /** Test helpers: a PNG's size from its header; its pixels, decoded. */
 import assert from "node:assert/strict";
-import { inflateSync } from "node:zlib";
+import { crc32, inflateSync } from "node:zlib";
 
 const SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
@@ -27,7 +27,8 @@ function paeth(a: number, b: number, c: number): number {
 
 /**
  * Decodes an 8-bit, non-interlaced RGB or RGBA PNG (what resvg and `png_encode.ts` write), every
- * row filter included, to RGBA: an independent reader to compare PNGs by their pixels.
+ * row filter included and every chunk's CRC checked, to RGBA: an independent reader to compare
+ * PNGs by their pixels.
  */
 export function decodePng(bytes: Uint8Array): DecodedPng {
   const { width, height } = pngSize(bytes);
@@ -40,6 +41,8 @@ export function decodePng(bytes: Uint8Array): DecodedPng {
   for (let at = 8; at < bytes.length;) {
     const length = view.getUint32(at);
     const type = new TextDecoder().decode(bytes.slice(at + 4, at + 8));
+    const crc = view.getUint32(at + 8 + length);
+    assert.equal(crc32(bytes.subarray(at + 4, at + 8 + length)), crc, `${type} chunk's CRC`);
     if (type === "IDAT") idat.push(bytes.slice(at + 8, at + 8 + length));
     at += 12 + length;
   }
