@@ -123,17 +123,18 @@ export function stepsLine(runs: readonly Run[]): string {
 }
 
 /**
- * How two median times compare, as `6.8x faster` or `2.1x slower` (the first against the second).
+ * How two median times compare, as `6.8x faster` or `2.1x slower` (the first against the second),
+ * with two decimals under 2x, where one would hide the difference (`1.05x faster`).
  *
  * @example
  * ```ts
  * import assert from "node:assert/strict";
  * assert.equal(ratio(1000, 6800), "6.8x faster");
  * assert.equal(ratio(6300, 3000), "2.1x slower");
+ * assert.equal(ratio(2630, 2750), "1.05x faster");
  * ```
  */
 export function ratio(ours: number, theirs: number): string {
-  return ours <= theirs
-    ? `${(theirs / ours).toFixed(1)}x faster`
-    : `${(ours / theirs).toFixed(1)}x slower`;
+  const [times, word] = ours <= theirs ? [theirs / ours, "faster"] : [ours / theirs, "slower"];
+  return `${times.toFixed(times < 2 ? 2 : 1)}x ${word}`;
 }
