@@ -2,7 +2,7 @@
  * Row counts per model/concept: what was loaded and what the best layers keep.
  * @module
  */
-import type { Sweep } from "../sweep/types.ts";
+import { runOf, type Sweep } from "../sweep/types.ts";
 import type { BestSample } from "./best_samples.ts";
 
 /** Row counts of one pair (or of all, with model and concept `ALL`). */
@@ -49,7 +49,7 @@ export function rowCounts(
   const rows: CountRow[] = [];
   for (const model of sweep.models) {
     for (const concept of sweep.concepts) {
-      const run = sweep.runs.find((r) => r.model === model && r.concept === concept);
+      const run = runOf(sweep, model, concept);
       rows.push({
         model,
         concept,

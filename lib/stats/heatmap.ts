@@ -2,7 +2,7 @@
  * Mean logit difference by layer and strength (the original's `pivot_table` per heatmap).
  * @module
  */
-import type { Sweep, SweepRun } from "../sweep/types.ts";
+import { runOf, type Sweep, type SweepRun } from "../sweep/types.ts";
 import { codeValues, columnRange } from "../sweep/keys.ts";
 
 /** One heatmap cell. */
@@ -74,7 +74,7 @@ export function heatmapMeans(sweep: Pick<Sweep, "runs" | "models" | "concepts">)
   const cells: HeatmapCell[] = [];
   for (const model of sweep.models) {
     for (const concept of sweep.concepts) {
-      const run = sweep.runs.find((r) => r.model === model && r.concept === concept);
+      const run = runOf(sweep, model, concept);
       if (run) cells.push(...meanByLayerStrength(run));
     }
   }

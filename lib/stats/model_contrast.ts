@@ -19,7 +19,7 @@
  * with (`pairResult` in robustness.ts).
  * @module
  */
-import type { Sweep, SweepRun } from "../sweep/types.ts";
+import { runOf, type Sweep, type SweepRun } from "../sweep/types.ts";
 import type { RobustnessRecord } from "./robustness.ts";
 import { type HeldOutProfile, heldOutProfile, runProfile } from "./held_out.ts";
 import { pairedTInterval, pairedTTest } from "./paired.ts";
@@ -236,7 +236,7 @@ export function sweepContrasts(
   const profiles: HeldOutProfile[] = [];
   for (const concept of sweep.concepts) {
     for (const model of sweep.models) {
-      const run = sweep.runs.find((r) => r.model === model && r.concept === concept);
+      const run = runOf(sweep, model, concept);
       const profile = run && profileOf(run);
       if (profile) profiles.push(profile);
     }

@@ -3,7 +3,7 @@
  * `robustness.json`, adjusted across records (Holm).
  * @module
  */
-import type { Sweep, SweepRun } from "../sweep/types.ts";
+import { runOf, type Sweep, type SweepRun } from "../sweep/types.ts";
 import { type BestLayerRow, findBest } from "./best_layers.ts";
 import { holm } from "./paired.ts";
 import {
@@ -66,7 +66,7 @@ export function sweepRecords(
   const records: PairRecord[] = [];
   for (const model of sweep.models) {
     for (const concept of sweep.concepts) {
-      const run = sweep.runs.find((r) => r.model === model && r.concept === concept);
+      const run = runOf(sweep, model, concept);
       const record = run && recordOf(run);
       if (record) records.push(record);
     }

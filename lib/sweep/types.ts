@@ -107,3 +107,22 @@ export interface Sweep {
   /** One-line warnings (skipped folders) and data-quality notes, in the order found. */
   notes: string[];
 }
+
+/**
+ * The run of one model/concept pair, or undefined when the pair has no data.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * const run = { model: "4B", concept: "corrigible" } as SweepRun;
+ * assert.equal(runOf({ runs: [run] }, "4B", "corrigible"), run);
+ * assert.equal(runOf({ runs: [run] }, "8B", "corrigible"), undefined);
+ * ```
+ */
+export function runOf(
+  sweep: Pick<Sweep, "runs">,
+  model: string,
+  concept: string,
+): SweepRun | undefined {
+  return sweep.runs.find((r) => r.model === model && r.concept === concept);
+}
