@@ -40,7 +40,7 @@ export async function readCsvFile<S extends Schema, K extends keyof S & string =
   await assertRegularFile(path);
   const fast = await readFileFast(path, schema, expect, keep);
   if (fast) return fast as { columns: Columns<Pick<S, K>>; report: CsvReport };
-  return readCsvFull(path, schema, expect, keep);
+  return readFull(path, schema, expect, keep);
 }
 
 /**
@@ -61,6 +61,16 @@ export async function readCsvFull<S extends Schema, K extends keyof S & string =
   keep?: readonly K[],
 ): Promise<{ columns: Columns<Pick<S, K>>; report: CsvReport }> {
   await assertRegularFile(path);
+  return readFull(path, schema, expect, keep);
+}
+
+/** The full reader's work, on a path already checked to be a regular file. */
+async function readFull<S extends Schema, K extends keyof S & string>(
+  path: string,
+  schema: S,
+  expect: Readonly<Record<string, string>>,
+  keep?: readonly K[],
+): Promise<{ columns: Columns<Pick<S, K>>; report: CsvReport }> {
   const reader = new TypedCsvReader(path, schema, expect, keep);
   const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
   const file = await Deno.open(path);
