@@ -18,14 +18,30 @@ import process from "node:process";
  * ```
  */
 export function peakRss(): number {
-  try {
-    const kb = /VmHWM:\s+(\d+) kB/.exec(Deno.readTextFileSync("/proc/self/status"))?.[1];
-    if (kb) return Number(kb) * 1024;
-  } catch {
-    // no permission to read /proc/self, or not Linux: getrusage
-  }
+  const hwm = vmHwm();
+  if (hwm !== undefined) return hwm;
   const kb = process.resourceUsage().maxRSS;
   return kb > 0 ? kb * 1024 : Deno.memoryUsage().rss;
+}
+
+/**
+ * This process's own peak resident set size in bytes, Linux's `VmHWM`; undefined where
+ * `/proc/self/status` cannot be read (not Linux, or Deno without every permission).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * const hwm = vmHwm();
+ * assert.ok(hwm === undefined || hwm >= Deno.memoryUsage().rss * 0.9);
+ * ```
+ */
+export function vmHwm(): number | undefined {
+  try {
+    const kb = /VmHWM:\s+(\d+) kB/.exec(Deno.readTextFileSync("/proc/self/status"))?.[1];
+    return kb === undefined ? undefined : Number(kb) * 1024;
+  } catch {
+    return undefined; // no permission to read /proc/self, or not Linux
+  }
 }
 
 /**

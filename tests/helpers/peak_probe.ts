@@ -3,7 +3,7 @@
  * as JSON the peak, the current resident size, and Linux's VmHWM where `/proc/self` can be read
  * (with every permission; null otherwise).
  */
-import { peakRss } from "../../lib/export/memory.ts";
+import { peakRss, vmHwm } from "../../lib/export/memory.ts";
 
 function spike(): number {
   const big = new Uint8Array(256 * 2 ** 20);
@@ -16,11 +16,4 @@ const gc = (globalThis as unknown as { gc: () => void }).gc;
 gc();
 await new Promise((resolve) => setTimeout(resolve, 50));
 gc();
-let hwm: number | null = null;
-try {
-  const kb = /VmHWM:\s+(\d+) kB/.exec(Deno.readTextFileSync("/proc/self/status"))?.[1];
-  hwm = kb === undefined ? null : Number(kb) * 1024;
-} catch {
-  // no permission to read /proc/self: null
-}
-console.log(JSON.stringify({ peak: peakRss(), now: Deno.memoryUsage().rss, hwm }));
+console.log(JSON.stringify({ peak: peakRss(), now: Deno.memoryUsage().rss, hwm: vmHwm() ?? null }));
