@@ -1,35 +1,43 @@
 /**
- * `deno task render`: load a sweep, run the analysis, write the file of every step of the
- * pipeline description (tables, JSON, figures) atomically, with timings.
+ * `deno task render`: run the notebook's code cells as one module, its flags injected into the
+ * cell tagged `parameters`, and write every table, JSON file and figure its cells save into the
+ * output folder, all or none.
  * @module
  */
+import { resolve } from "node:path";
 import { parseRenderArgs, type RenderArgs, USAGE } from "./args.ts";
 import { reportFailure } from "./failure.ts";
 import { checkOutFolder } from "./out_folder.ts";
-import { sweepSize } from "../lib/stats/counts.ts";
+import { collectOutputs } from "./render_outputs.ts";
 import { type OutputFile, writeOutputsAtomic, type WriteResult } from "../lib/export/atomic.ts";
 import { chainCheckpoints, faultCheckpoint } from "../lib/export/faults.ts";
 import { guardInterrupts } from "../lib/export/interrupt.ts";
 import { megabytes, peakRss } from "../lib/export/memory.ts";
-import { PIPELINE } from "../lib/pipeline/description.ts";
-import { dataSteps, fileName, fileText } from "../lib/pipeline/files.ts";
-import { startFigureWorker } from "../lib/pipeline/figure_thread.ts";
-import { resultsOf } from "../lib/pipeline/results.ts";
-import { loadAnalysed, type SweepLoadOptions } from "../lib/pipeline/sweep_loading.ts";
+import { setOutputSet } from "../lib/display/outputs.ts";
+import { runNotebook } from "../lib/notebook/run.ts";
+
+/** The notebook the render task runs (relative to the project folder). */
+export const NOTEBOOK = "notebooks/logit_diff_sweep.ipynb";
 
 const ms = (t0: number) => `${(performance.now() - t0).toFixed(1)} ms`;
-const count = (n: number) => n.toLocaleString("en-US");
 
-/** The loader's options from the flags. */
-function loadOptions(args: RenderArgs): SweepLoadOptions {
-  return {
-    models: args.models,
-    concepts: args.concepts,
-    layerCounts: args.layerCounts,
-    allowDuplicates: args.allowDuplicates,
-    workers: args.workers,
-    robustness: { resamples: args.resamples, seed: args.seed },
+/**
+ * The notebook's parameters from the flags (papermill's convention): paths absolute, since the
+ * notebook runs in its own folder; a flag not given leaves the notebook's default, except the
+ * data and output folders, which always come from the flags (their defaults are the same).
+ */
+export function notebookParameters(args: RenderArgs): Record<string, unknown> {
+  const parameters: Record<string, unknown> = {
+    DATA_DIR: resolve(args.data),
+    OUT_DIR: resolve(args.out),
+    RESAMPLES: args.resamples,
+    SEED: args.seed,
+    FIGURES: args.figures,
   };
+  if (args.models) parameters.MODELS = args.models;
+  if (args.concepts) parameters.CONCEPTS = args.concepts;
+  if (args.layerCounts) parameters.LAYER_COUNT_OVERRIDES = args.layerCounts;
+  return parameters;
 }
 
 /**
@@ -57,6 +65,18 @@ async function writeAll(out: string, files: OutputFile[]): Promise<WriteResult> 
   }
 }
 
+/** Runs the notebook with the cells' printed lines kept back (warnings and errors still show). */
+async function runQuietly(path: string, parameters: Record<string, unknown>): Promise<void> {
+  const log = console.log, info = console.info;
+  console.log = console.info = () => {};
+  try {
+    await runNotebook(path, { parameters });
+  } finally {
+    console.log = log;
+    console.info = info;
+  }
+}
+
 /** Runs the render task; returns the process exit code. */
 export async function main(argv: string[]): Promise<number> {
   const args = parseRenderArgs(argv);
@@ -66,47 +86,22 @@ export async function main(argv: string[]): Promise<number> {
   }
   await checkOutFolder(args.out);
   if (args.recover) return 0; // --recover: checkOutFolder has brought the folder back; nothing else
-  // The figures' thread loads its libraries while this one loads the data; closed on every path.
-  using figureWorker = args.figures ? startFigureWorker() : undefined;
+  const notebook = resolve(NOTEBOOK);
+  const outputs = collectOutputs({ figures: args.figures });
+  let files: OutputFile[];
   let t0 = performance.now();
-  const loaded = await loadAnalysed(args.data, loadOptions(args));
-  const { sweep, workers } = loaded;
-  const { samples: rows, summaries } = sweepSize(sweep);
-  console.log(
-    `loaded ${args.data}: ${count(rows)} per-sample rows, ${count(summaries)} layer summaries, ` +
-      `${sweep.runs.length} runs (models ${sweep.models.join(", ")}; concepts ` +
-      `${sweep.concepts.join(", ")}) in ${ms(t0)}, ${
-        workers === 0 ? "in this thread" : `with ${workers} ${workers === 1 ? "worker" : "workers"}`
-      } (each run's robustness record included)`,
-  );
-  for (const note of sweep.notes) console.error(note);
-  const results = await resultsOf(
-    sweep,
-    { resamples: args.resamples, seed: args.seed },
-    (step, took) =>
-      console.log(
-        step === "statistics"
-          ? `computed statistics in ${took.toFixed(1)} ms`
-          : `computed robustness (${args.resamples.toLocaleString("en-US")} resamples, seed ` +
-            `${args.seed}) in ${took.toFixed(1)} ms`,
-      ),
-    loaded,
-  );
-  const files: OutputFile[] = dataSteps(PIPELINE).map((step) => {
-    const t = performance.now(), name = fileName(step);
-    const content = fileText(step, results);
-    console.log(`table ${name} (${ms(t)})`);
-    return { name, content };
-  });
-  if (figureWorker) {
-    t0 = performance.now();
-    const figures = await figureWorker.files(results, ({ name, svgMs, pngMs }) =>
-      console.log(
-        `figure ${name}: svg ${svgMs.toFixed(1)} ms, png ready after ${pngMs.toFixed(1)} ms`,
-      ));
-    files.push(...figures);
-    console.log(`built ${figures.length} figure files in ${ms(t0)}`);
+  setOutputSet(outputs);
+  try {
+    await runQuietly(notebook, notebookParameters(args));
+    files = await outputs.files();
+  } finally {
+    setOutputSet(undefined);
+    outputs.close();
   }
+  console.log(
+    `ran ${NOTEBOOK} on ${args.data} in ${ms(t0)}: ${files.length} files ` +
+      `(${outputs.figureCount()} figures as SVG and PNG)`,
+  );
   t0 = performance.now();
   const { written, removed } = await writeAll(args.out, files);
   console.log(`wrote ${written.length} files to ${args.out} in ${ms(t0)}`);

@@ -21,6 +21,7 @@ export * from "./util/text.ts";
 
 // sweep: reading and checking a sweep folder
 export * from "./sweep/csv.ts";
+export * from "./sweep/effect_gap.ts";
 export * from "./sweep/errors.ts";
 export * from "./sweep/json.ts";
 export * from "./sweep/layout.ts";
@@ -112,6 +113,7 @@ export * from "./display/table.ts";
 // report: printed reports, every sentence computed
 export * from "./report/comparisons.ts";
 export * from "./report/contrast.ts";
+export * from "./report/correlations.ts";
 export * from "./report/depth.ts";
 export * from "./report/findings.ts";
 export * from "./report/format.ts";

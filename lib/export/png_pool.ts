@@ -86,19 +86,11 @@ export function startPngWorkers(size = defaultPoolSize()): PngWorkers {
   return result;
 }
 
-/** The index of the waiting job with the longest SVG (the slowest to draw, roughly). */
-function largest(queue: readonly Pending[]): number {
-  let best = 0;
-  for (let i = 1; i < queue.length; i++) {
-    if (queue[i].job.svg.length > queue[best].job.svg.length) best = i;
-  }
-  return best;
-}
-
 /**
- * A pool over PNG workers reached through `ports` ({@link startPngWorkers}). A free worker takes
- * the waiting job with the longest SVG (roughly the slowest), so the last PNGs to finish are
- * small ones and the workers end together.
+ * A pool over PNG workers reached through `ports` ({@link startPngWorkers}). Each job is posted
+ * at once to the worker with the least SVG text outstanding (roughly the least work), and waits
+ * in that worker's own queue: the workers keep drawing while this thread runs a long
+ * computation (a job handed out only when a worker answered would wait for this thread's turn).
  *
  * @example
  * ```ts
@@ -113,41 +105,37 @@ function largest(queue: readonly Pending[]): number {
  * ```
  */
 export function portPool(ports: readonly MessagePort[]): PngPool {
-  const running = new Map<MessagePort, Pending>();
-  const queue: Pending[] = [];
+  const running = new Map<MessagePort, Map<number, Pending>>(ports.map((p) => [p, new Map()]));
+  const load = new Map<MessagePort, number>(ports.map((p) => [p, 0]));
   let nextId = 0, closed = false;
-
-  const pump = () => {
-    for (const port of ports) {
-      if (running.has(port) || queue.length === 0) continue;
-      const pending = queue.splice(largest(queue), 1)[0];
-      running.set(port, pending);
-      port.postMessage(pending.job);
-    }
-  };
   for (const port of ports) {
     port.onmessage = ({ data }: MessageEvent<PngReply>) => {
-      const pending = running.get(port);
-      running.delete(port);
+      const pending = running.get(port)!.get(data.id);
       if (!pending) return;
+      running.get(port)!.delete(data.id);
+      load.set(port, load.get(port)! - pending.job.svg.length);
       if ("png" in data) pending.resolve(data.png);
       else pending.reject(new Error(`rasterizing a figure: ${data.error}`));
-      pump();
     };
   }
   const close = (error = new Error("the PNG pool was closed before the figure was rasterized")) => {
     if (closed) return;
     closed = true;
     for (const port of ports) port.close();
-    for (const pending of [...running.values(), ...queue.splice(0)]) pending.reject(error);
-    running.clear();
+    for (const jobs of running.values()) {
+      for (const pending of jobs.values()) pending.reject(error);
+      jobs.clear();
+    }
   };
   return {
     render: (svg, scale = 2) =>
       new Promise((resolve, reject) => {
         if (closed) return reject(new Error("the PNG pool is closed"));
-        queue.push({ job: { id: nextId++, svg, scale }, resolve, reject });
-        pump();
+        const port = ports.reduce((a, b) => (load.get(b)! < load.get(a)! ? b : a));
+        const job = { id: nextId++, svg, scale };
+        running.get(port)!.set(job.id, { job, resolve, reject });
+        load.set(port, load.get(port)! + svg.length);
+        port.postMessage(job);
       }),
     close,
     [Symbol.dispose]: () => close(),

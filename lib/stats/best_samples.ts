@@ -3,7 +3,7 @@
  * @module
  */
 import { dictionaryValue } from "../sweep/columns.ts";
-import type { Sweep } from "../sweep/types.ts";
+import type { Sweep, SweepRun } from "../sweep/types.ts";
 import { type BestLayerRow, findBest } from "./best_layers.ts";
 
 /** One per-sample row at a best layer. */
@@ -35,23 +35,38 @@ export function bestLayerSamples(
   sweep: Pick<Sweep, "runs">,
   best: readonly BestLayerRow[],
 ): BestSample[] {
-  const rows: BestSample[] = [];
-  for (const run of sweep.runs) {
+  return sweep.runs.flatMap((run) => {
     const layer = findBest(best, run.model, run.concept)?.layer;
-    if (layer === undefined) continue;
-    const s = run.samples;
-    for (let i = 0; i < s.length; i++) {
-      if (s.layer[i] !== layer) continue;
-      rows.push({
-        model: run.model,
-        concept: run.concept,
-        layer,
-        strength: s.strength[i],
-        prompt_idx: s.prompt_idx[i],
-        matching_answer: dictionaryValue(s.matching_answer, i),
-        logit_diff_matching: s.logit_diff_matching[i],
-      });
-    }
+    return layer === undefined ? [] : rowsAt(run, layer);
+  });
+}
+
+/**
+ * The per-sample rows of one run at one layer, in file order, as typed rows.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadSweep } from "../sweep/load.ts";
+ * const sweep = await loadSweep("results/logit_diff_sweep", { models: ["4B"], concepts: ["corrigible"] });
+ * const rows = rowsAt(sweep.runs[0], 20);
+ * assert.ok(rows.length > 0 && rows.every((d) => d.layer === 20 && d.model === "4B"));
+ * ```
+ */
+export function rowsAt(run: SweepRun, layer: number): BestSample[] {
+  const rows: BestSample[] = [];
+  const s = run.samples;
+  for (let i = 0; i < s.length; i++) {
+    if (s.layer[i] !== layer) continue;
+    rows.push({
+      model: run.model,
+      concept: run.concept,
+      layer,
+      strength: s.strength[i],
+      prompt_idx: s.prompt_idx[i],
+      matching_answer: dictionaryValue(s.matching_answer, i),
+      logit_diff_matching: s.logit_diff_matching[i],
+    });
   }
   return rows;
 }
