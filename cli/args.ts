@@ -8,12 +8,16 @@ import { parseArgs } from "node:util";
 /** The default data folder: the committed sweep. */
 export const DEFAULT_DATA = "results/logit_diff_sweep";
 
+/** The notebook the render task runs by default. */
+export const DEFAULT_NOTEBOOK = "notebooks/logit_diff_sweep.ipynb";
+
 /** Usage text printed by `--help`. */
 export const USAGE = `Usage: deno task render [options]
 
-Loads a steering sweep folder, computes the notebook's tables and figures and writes them, with
-analysis_summary.json, into the output folder (atomically: all files or none). Each figure is
-written as <name>.svg and <name>.png (2x pixel density).
+Runs the analysis notebook's code cells (no Jupyter needed) on a steering sweep folder and writes
+every table, JSON file and figure its cells save into the output folder, atomically: all files or
+none. Each figure is written as <name>.svg and <name>.png (2x pixel density). The flags below are
+injected into the notebook's "parameters" cell, as papermill does.
 
 Options:
   --data DIR              sweep folder (default: ${DEFAULT_DATA})
@@ -24,9 +28,8 @@ Options:
   --no-figures            write the tables and JSON only, no figures
   --resamples N           bootstrap resamples of robustness.json (default 2000, at most 1000000)
   --seed N                seed of the bootstrap and the split-half draws (default 1, 0 to 4294967295)
-  --allow-duplicates      accept a (layer, strength, prompt_idx) repeated in a file: every row counts
-  --workers N             load runs in N parallel workers (default 2, 1 on a one-core machine;
-                          1 to 64); the outputs are the same whatever N
+  --notebook PATH         the notebook to run (default: ${DEFAULT_NOTEBOOK}); its cell tagged
+                          "parameters" receives the flags above
   --recover               only bring --out back to a complete set of outputs after a render that
                           was killed mid-swap (every render also does this first), then exit
   --help                  show this text
@@ -41,7 +44,6 @@ export const LIMITS = {
   resamples: { min: 1, max: 1_000_000 },
   seed: { min: 0, max: 2 ** 32 - 1 },
   layers: { min: 1, max: 100_000 },
-  workers: { min: 1, max: 64 },
 } as const;
 
 /** Parsed render options. */
@@ -54,9 +56,8 @@ export interface RenderArgs {
   figures: boolean;
   resamples: number;
   seed: number;
-  allowDuplicates: boolean;
-  /** Workers loading runs in parallel; undefined: the loader's default. */
-  workers?: number;
+  /** The notebook to run. */
+  notebook: string;
   /** Only recover the output folder (roll back a killed render's swap), then exit. */
   recover: boolean;
   help: boolean;
@@ -184,8 +185,7 @@ export function userPath(path: string, initCwd: string | undefined, cwd: string)
  *   figures: true,
  *   resamples: 2000,
  *   seed: 1,
- *   allowDuplicates: false,
- *   workers: undefined, // the loader's default
+ *   notebook: "notebooks/logit_diff_sweep.ipynb",
  *   recover: false,
  *   help: false,
  * });
@@ -209,8 +209,7 @@ export function parseRenderArgs(
         "no-figures": { type: "boolean" },
         resamples: { type: "string" },
         seed: { type: "string" },
-        "allow-duplicates": { type: "boolean" },
-        workers: { type: "string" },
+        notebook: { type: "string" },
         recover: { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
@@ -234,10 +233,9 @@ export function parseRenderArgs(
       ? 2000
       : wholeNumber(values.resamples, "--resamples", LIMITS.resamples),
     seed: values.seed === undefined ? 1 : wholeNumber(values.seed, "--seed", LIMITS.seed),
-    allowDuplicates: values["allow-duplicates"] ?? false,
-    workers: values.workers === undefined
-      ? undefined
-      : wholeNumber(values.workers, "--workers", LIMITS.workers),
+    notebook: values.notebook === undefined
+      ? DEFAULT_NOTEBOOK
+      : userPath(values.notebook, initCwd, cwd),
     recover: values.recover ?? false,
     help: values.help ?? false,
   };

@@ -16,9 +16,6 @@ import { megabytes, peakRss } from "../lib/export/memory.ts";
 import { setOutputSet } from "../lib/display/outputs.ts";
 import { runNotebook } from "../lib/notebook/run.ts";
 
-/** The notebook the render task runs (relative to the project folder). */
-export const NOTEBOOK = "notebooks/logit_diff_sweep.ipynb";
-
 const ms = (t0: number) => `${(performance.now() - t0).toFixed(1)} ms`;
 
 /**
@@ -86,7 +83,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   await checkOutFolder(args.out);
   if (args.recover) return 0; // --recover: checkOutFolder has brought the folder back; nothing else
-  const notebook = resolve(NOTEBOOK);
+  const notebook = resolve(args.notebook);
   const outputs = collectOutputs({ figures: args.figures });
   let files: OutputFile[];
   let t0 = performance.now();
@@ -99,7 +96,7 @@ export async function main(argv: string[]): Promise<number> {
     outputs.close();
   }
   console.log(
-    `ran ${NOTEBOOK} on ${args.data} in ${ms(t0)}: ${files.length} files ` +
+    `ran ${args.notebook} on ${args.data} in ${ms(t0)}: ${files.length} files ` +
       `(${outputs.figureCount()} figures as SVG and PNG)`,
   );
   t0 = performance.now();
