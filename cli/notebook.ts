@@ -1,14 +1,18 @@
 /**
- * `deno task notebook`: write the notebook's cells from the pipeline description
- * (`lib/pipeline/description.ts`) and execute it headless on the Deno kernel, in place (or into
- * `--output`), failing on any cell error. The kernelspec it runs lives in a temporary Jupyter
- * data folder that points at this Deno binary and is removed afterwards, so nothing of the
- * user's Jupyter setup is read or changed. Needs Debian's python3-nbclient; never installs it.
+ * `deno task notebook [--output PATH]`: execute the notebook as it is, headless on the Deno
+ * kernel, and write back its outputs and execution counts only, in place (or into `--output`);
+ * every cell source, added cell, cell id and metadata stays as the user left it (see
+ * `scripts/execute_notebook.py`, which splices the outputs into the notebook's text). Fails on
+ * any cell error, naming the cell (counted from 1, markdown cells included). The kernelspec it
+ * runs lives in a temporary Jupyter data folder that points at this Deno binary and is removed
+ * afterwards, so nothing of the user's Jupyter setup is read or changed. Needs Debian's
+ * python3-nbclient; never installs it.
  * @module
  */
-import { join } from "node:path";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { notebookText } from "../lib/pipeline/notebook.ts";
+import { userPath } from "./args.ts";
 
 /** The notebook of this project. */
 export const NOTEBOOK = "notebooks/logit_diff_sweep.ipynb";
@@ -16,7 +20,8 @@ export const NOTEBOOK = "notebooks/logit_diff_sweep.ipynb";
 /** Debian's Python, which has python3-nbclient (pyenv's python3 may not). */
 export const PYTHON = "/usr/bin/python3";
 
-const SCRIPT = new URL("../scripts/execute_notebook.py", import.meta.url).pathname;
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const SCRIPT = join(ROOT, "scripts/execute_notebook.py");
 
 /**
  * The Deno kernelspec (`kernel.json`) for a Deno binary, as `deno jupyter --install` writes it.
@@ -96,9 +101,11 @@ export async function hasPythonModules(modules: string[], python = PYTHON): Prom
 }
 
 /**
- * Executes a notebook through Jupyter with the Deno kernel, from a temporary kernelspec;
- * `env` is passed to the kernel. Returns the exit code (0 when every cell ran). Throws when
- * python3-nbclient is missing, naming the Debian package to install.
+ * Executes a notebook through Jupyter with the Deno kernel, from a temporary kernelspec, and
+ * writes back only its outputs and execution counts, in place or into `output` (written only
+ * when every cell ran; in place, only if the notebook did not change meanwhile); `env` is passed
+ * to the kernel. Returns the exit code (0 when every cell ran). Throws when python3-nbclient is
+ * missing, naming the Debian package to install.
  *
  * @example Needs Jupyter (python3-nbclient) and runs a kernel, so it is not run as a doc test;
  * `tests/notebook_test.ts` runs it.
@@ -130,47 +137,35 @@ export async function executeNotebook(
 }
 
 /**
- * Writes the notebook's cells from the pipeline description and executes them into `output`
- * (default: the notebook itself, replaced only when every cell ran). The unexecuted notebook is
- * a hidden file beside it, so the kernel runs in the notebook's folder; it is removed after.
+ * Runs `deno task notebook` with the arguments `args`; returns the exit code.
  *
- * @example Needs Jupyter (python3-nbclient) and runs a kernel, so it is not run as a doc test;
- * `deno task notebook` runs it.
+ * @example Executes the project notebook (needs python3-nbclient), so not run as a doc test.
  * ```ts ignore
- * await generateNotebook({ output: "/tmp/run.ipynb" }); // 0 when every cell ran
+ * Deno.exitCode = await main(["--output", "/tmp/run.ipynb"]);
  * ```
  */
-export async function generateNotebook(
-  options: { output?: string; env?: Record<string, string>; quiet?: boolean } = {},
-): Promise<number> {
-  const folder = join(new URL("..", import.meta.url).pathname, "notebooks");
-  const draft = join(folder, `.generated-${crypto.randomUUID()}.ipynb`);
-  await Deno.writeTextFile(draft, notebookText());
+export async function main(args: string[]): Promise<number> {
   try {
-    const output = options.output ?? join(folder, "logit_diff_sweep.ipynb");
-    return await executeNotebook(draft, { ...options, output });
-  } finally {
-    await Deno.remove(draft).catch(() => {});
+    const { values } = parseArgs({
+      args,
+      options: { output: { type: "string" }, help: { type: "boolean", short: "h" } },
+    });
+    if (values.help) {
+      console.log(
+        `Usage: deno task notebook [--output PATH]\n\nExecutes ${NOTEBOOK} as it is, headless ` +
+          "on the Deno kernel, and writes back only its outputs and execution counts (in place " +
+          "unless --output is given); fails on any cell error.",
+      );
+      return 0;
+    }
+    const output = values.output === undefined
+      ? undefined
+      : resolve(userPath(values.output, Deno.env.get("INIT_CWD"), Deno.cwd()));
+    return await executeNotebook(join(ROOT, NOTEBOOK), { output });
+  } catch (error) {
+    console.error(`error: ${error instanceof Error ? error.message : error}`);
+    return 1;
   }
 }
 
-if (import.meta.main) {
-  const { values } = parseArgs({
-    args: Deno.args,
-    options: { output: { type: "string" }, help: { type: "boolean" } },
-  });
-  if (values.help) {
-    console.log(
-      `Usage: deno task notebook [--output PATH]\n\nWrites ${NOTEBOOK}'s cells from ` +
-        "lib/pipeline/description.ts and executes it headless on the Deno kernel, in place " +
-        "unless --output is given; fails on any cell error.",
-    );
-  } else {
-    try {
-      Deno.exitCode = await generateNotebook({ output: values.output });
-    } catch (error) {
-      console.error(`error: ${error instanceof Error ? error.message : error}`);
-      Deno.exitCode = 1;
-    }
-  }
-}
+if (import.meta.main) Deno.exitCode = await main(Deno.args);

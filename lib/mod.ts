@@ -71,41 +71,21 @@ export * from "./stats/robustness_sweep.ts";
 export * from "./stats/split_half.ts";
 export * from "./stats/summary_stats.ts";
 
-// figures: Observable Plot figures of the statistics
-export * from "./figures/axes.ts";
-export * from "./figures/baseline_distributions.ts";
-export * from "./figures/best_layer_violins.ts";
-export * from "./figures/chart.ts";
-export * from "./figures/compose.ts";
-export * from "./figures/curve_styles.ts";
-export * from "./figures/depth_comparison.ts";
-export * from "./figures/dom.ts";
-export * from "./figures/effect_size_heatmap.ts";
-export * from "./figures/effect_size_intervals.ts";
-export * from "./figures/glass_delta_heatmap.ts";
-export * from "./figures/group_effects.ts";
-export * from "./figures/group_means.ts";
-export * from "./figures/group_titles.ts";
-export * from "./figures/heatmaps.ts";
-export * from "./figures/layer_delta_curves.ts";
-export * from "./figures/layout.ts";
-export * from "./figures/legends.ts";
-export * from "./figures/notes.ts";
-export * from "./figures/scales.ts";
-export * from "./figures/strength_histograms.ts";
-export * from "./figures/theme.ts";
-export * from "./figures/training_curves.ts";
+// figures: what figure cells share and Plot lacks (theme, colours keyed by name, facets, violins,
+// no-data notes, stacked charts); the marks themselves are in the notebook's cells
+export * from "./figures/kit.ts";
+export * from "./figures/stack.ts";
 
 // export: files: atomic output folders, standalone SVG, PNG, JSON
 export * from "./export/atomic.ts";
-export * from "./export/figures.ts";
 export * from "./export/json.ts";
 export * from "./export/png.ts";
 export * from "./export/png_encode.ts";
 export * from "./export/svg.ts";
 
-// display: the notebook's tables and display outputs
+// display: what the notebook shows and saves (outputFolder), tables as HTML and text
 export * from "./display/jupyter.ts";
+export * from "./display/outputs.ts";
 export * from "./display/order.ts";
 export * from "./display/robustness.ts";
 export * from "./display/table.ts";
@@ -119,19 +99,3 @@ export * from "./report/findings.ts";
 export * from "./report/format.ts";
 export * from "./report/robustness.ts";
 export * from "./report/wrap.ts";
-
-// pipeline: the one description of the analysis, its run, and its two front ends' outputs
-export * from "./pipeline/description.ts";
-export * from "./pipeline/figure_display.ts";
-export * from "./pipeline/files.ts";
-export * from "./pipeline/notebook.ts";
-export * from "./pipeline/prose.ts";
-export * from "./pipeline/results.ts";
-export * from "./pipeline/sections/comparisons.ts";
-export * from "./pipeline/sections/depth.ts";
-export * from "./pipeline/sections/distributions.ts";
-export * from "./pipeline/sections/robustness.ts";
-export * from "./pipeline/sections/summary.ts";
-export * from "./pipeline/show.ts";
-export * from "./pipeline/step_kit.ts";
-export * from "./pipeline/steps.ts";

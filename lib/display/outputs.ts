@@ -77,7 +77,7 @@ export interface OutputFolder {
   /** The folder files go to when the notebook runs interactively. */
   dir: string;
   /** Shows rows as a table (HTML in Jupyter) and saves them as `<name>.csv`, as pandas writes. */
-  table(name: string, rows: readonly TableRow[], options?: SaveTableOptions): Promise<void>;
+  table(name: string, rows: readonly object[], options?: SaveTableOptions): Promise<void>;
   /** Saves a value as `<name>.json`, indented by 2 (non-finite numbers as null). */
   json(name: string, value: unknown): Promise<void>;
   /** Shows a figure (PNG) and saves it as `<name>.svg` and `<name>.png` (2x pixel density). */
@@ -111,9 +111,10 @@ export function outputFolder(dir: string, options: OutputFolderOptions = {}): Ou
     dir,
     async table(name, rows, tableOptions = {}) {
       const { show = true, ...shown } = tableOptions;
-      const columns = shown.columns ?? tableColumns(rows);
-      await save(`${name}.csv`, toCsv(rows as Parameters<typeof toCsv>[0], columns));
-      if (show && !outputSet()) await display(tableBundle(rows, shown));
+      const records = rows as readonly TableRow[];
+      const columns = shown.columns ?? tableColumns(records);
+      await save(`${name}.csv`, toCsv(records as Parameters<typeof toCsv>[0], columns));
+      if (show && !outputSet()) await display(tableBundle(records, shown));
     },
     async json(name, value) {
       await save(`${name}.json`, jsonText(value));
@@ -142,8 +143,8 @@ export function outputFolder(dir: string, options: OutputFolderOptions = {}): Ou
  * await show([{ model: "4B", delta: 1.23456 }], { digits: 2 }); // prints the table as text
  * ```
  */
-export async function show(rows: readonly TableRow[], options: TableOptions = {}): Promise<void> {
-  if (!outputSet()) await display(tableBundle(rows, options));
+export async function show(rows: readonly object[], options: TableOptions = {}): Promise<void> {
+  if (!outputSet()) await display(tableBundle(rows as readonly TableRow[], options));
 }
 
 /**

@@ -1,68 +1,83 @@
 /**
- * Annotations drawn over the data: "no data" notes in panels that lack data, the panel titles of
- * a wrapped layout, and the dashed reference line at 0.
+ * Annotations drawn over the data: "no data" notes in panels that lack data, and the dashed
+ * reference line at 0.
  * @module
  */
 import defer * as Plot from "@observablehq/plot";
-import type { Pair } from "../sweep/types.ts";
-import type { ConceptLayout, FacetChannels } from "./layout.ts";
+import type { FacetChannels as PanelChannels } from "./facets.ts";
 
-/** Options of {@link noDataText}. */
-export interface NoDataOptions {
-  /** "no data" in the middle of each model x concept panel, rather than one note per concept
-   * panel listing the missing models (default false). */
-  byModel?: boolean;
-  /** The facet channels of the chart (default fx: concept, and fy: model with `byModel`). */
-  facet?: FacetChannels;
+/** A pair (or a model, or a concept) with no data. */
+export interface MissingEntry {
+  model?: string;
+  concept?: string;
+}
+
+/** A "no data" note of {@link noDataNotes}: the first missing entry of its panel, with the
+ * models and concepts of all the panel's entries. */
+export interface NoDataNote extends MissingEntry {
+  models: string[];
+  concepts: string[];
+}
+
+/** A facet channel's value for a datum, when it can be read without Plot (a field name or an
+ * accessor); undefined otherwise. */
+function facetValue(channel: Plot.ChannelValue | undefined, d: MissingEntry): unknown {
+  if (typeof channel === "string") return (d as Record<string, unknown>)[channel];
+  if (typeof channel === "function") return (channel as (d: MissingEntry) => unknown)(d);
+  return undefined;
 }
 
 /**
- * A gray "no data" note in each panel that lacks data: per concept panel, listing the models
- * missing from it, or with `byModel`, "no data" in the middle of each model x concept panel.
+ * A Plot text mark that writes "no data" (gray, centred) in each facet panel of a missing
+ * entry: with `{ fx: "concept", fy: "model" }`, in the panel of each missing model and concept.
+ * Entries that fall in one panel make one note (its datum lists their `models` and `concepts`).
+ * A missing value is missing: draw nothing for it, never a 0, and note it here. `options`
+ * override the text mark's: when a panel holds other models' data, say
+ * `{ text: (d: NoDataNote) => "no data: " + d.models.join(", "), frameAnchor: "top-left" }`.
  *
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * const note = noDataText([{ model: "32B", concept: "honesty" }]); // "no data: 32B", top left
- * assert.ok(note !== null);
+ * import * as Plot from "@observablehq/plot";
+ * import { createDocument } from "./dom.ts";
+ * const chart = Plot.plot({
+ *   document: createDocument(),
+ *   fx: { domain: ["corrigible", "sycophancy"] },
+ *   marks: [
+ *     Plot.dot([{ concept: "corrigible", x: 1 }], { fx: "concept", x: "x" }),
+ *     noDataNotes([{ model: "32B", concept: "sycophancy" }], { fx: "concept" }),
+ *   ],
+ * });
+ * const notes = chart.querySelectorAll('g[aria-label="text"] text');
+ * assert.deepEqual(Array.from(notes, (t) => t.textContent), ["no data"]);
  * ```
  */
-export function noDataText(missing: readonly Pair[], options: NoDataOptions = {}): Plot.Markish {
-  const byModel = options.byModel ?? false;
-  const facet = options.facet ?? (byModel ? { fx: "concept", fy: "model" } : { fx: "concept" });
-  const notes = byModel
-    ? missing.map((p) => ({ ...p, text: "no data" }))
-    : [...new Set(missing.map((p) => p.concept))].map((concept) => ({
-      concept,
-      text: `no data: ${
-        missing.filter((p) => p.concept === concept).map((p) => p.model).join(", ")
-      }`,
-    }));
-  return Plot.text(notes, {
+export function noDataNotes(
+  missing: readonly MissingEntry[],
+  facet: PanelChannels,
+  options: Plot.TextOptions = {},
+): Plot.Markish {
+  const panels = new Map<string, NoDataNote>();
+  for (const [i, entry] of missing.entries()) {
+    const where = [facetValue(facet.fx, entry), facetValue(facet.fy, entry)];
+    const key = where.every((v) => v === undefined) ? `#${i}` : JSON.stringify(where);
+    const note = panels.get(key) ?? { ...entry, models: [], concepts: [] };
+    if (entry.model !== undefined && !note.models.includes(entry.model)) {
+      note.models.push(entry.model);
+    }
+    if (entry.concept !== undefined && !note.concepts.includes(entry.concept)) {
+      note.concepts.push(entry.concept);
+    }
+    panels.set(key, note);
+  }
+  return Plot.text([...panels.values()], {
     ...facet,
-    text: "text",
-    frameAnchor: byModel ? "middle" : "top-left",
-    dx: byModel ? 0 : 6,
-    dy: byModel ? 0 : 6,
+    text: () => "no data",
+    frameAnchor: "middle",
     fill: "#888",
     fontSize: 12,
+    ...options,
   });
-}
-
-/**
- * The marks every concept-panel chart ends with: "no data" notes and, when wrapped, the titles.
- *
- * @example
- * ```ts
- * import assert from "node:assert/strict";
- * import { conceptLayout } from "./layout.ts";
- * const [notes, titles] = panelNotes(conceptLayout(["a", "b"]), []);
- * assert.ok(notes !== null);
- * assert.equal(titles, null); // one row: the titles are the fx axis
- * ```
- */
-export function panelNotes(layout: ConceptLayout, missing: readonly Pair[] = []): Plot.Markish[] {
-  return [noDataText(missing, { facet: layout.facet }), layout.titles];
 }
 
 /** Options of {@link zeroLine}: its direction and its stroke. */

@@ -3,19 +3,85 @@
  * @module
  */
 import type * as Plot from "@observablehq/plot";
-import { modelColors, strengthColors } from "./theme.ts";
+import {
+  FONT_FAMILY,
+  FONT_SIZE,
+  modelColorsByName,
+  strengthColors,
+  strengthLabel,
+} from "./theme.ts";
+
+/** A colour scale's options with its legend's (`style`, `swatchSize`, `columns`, ...): Plot
+ * takes both from the `color` option. */
+export type ColorScaleOptions =
+  & Plot.ScaleOptions
+  & Omit<Plot.LegendOptions, keyof Plot.ScaleOptions>;
+
+/** The style of the kit's swatch legends: the figures' font and size (Plot's default is 10 px
+ * system-ui); the PNG export draws the labels at this size. */
+export const LEGEND_STYLE: Partial<CSSStyleDeclaration> = {
+  fontFamily: FONT_FAMILY,
+  fontSize: `${FONT_SIZE}px`,
+};
 
 /**
- * The model colour scale: tab10 in model order.
+ * The model colour scale of a figure cell: ordinal, the models in the given order, each in its
+ * own colour keyed by its name (`modelColorOf`: 8B is orange whether or not 4B is loaded), with
+ * Plot's swatch legend. `extra` overrides any option (`{ legend: false }`, ...).
  *
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * assert.deepEqual(modelColorScale(["4B", "8B"]).range, ["#1f77b4", "#ff7f0e"]);
+ * const color = modelColor(["8B", "32B"]);
+ * assert.deepEqual(color.domain, ["8B", "32B"]);
+ * assert.deepEqual(color.range, ["#ff7f0e", "#d62728"]); // orange and red, as with 4B loaded
+ * assert.deepEqual([color.type, color.legend, color.label], ["ordinal", true, "Model"]);
+ * assert.equal(modelColor(["4B"], { legend: false }).legend, false);
  * ```
  */
-export function modelColorScale(models: readonly string[]): Plot.ScaleOptions {
-  return { type: "ordinal", domain: [...models], range: modelColors(models) };
+export function modelColor(
+  models: readonly string[],
+  extra: ColorScaleOptions = {},
+): ColorScaleOptions {
+  return {
+    type: "ordinal",
+    domain: [...models],
+    range: modelColorsByName(models),
+    legend: true,
+    label: "Model",
+    style: LEGEND_STYLE,
+    ...extra,
+  };
+}
+
+/**
+ * The strength colour scale of a figure cell: ordinal, negative blue, 0 gray, positive red
+ * (seaborn's coolwarm, as `strengthColors`), with Plot's swatch legend labelled "+1.0", "0.0",
+ * "−1.0" (`strengthLabel`). `extra` overrides any option.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * const color = strengthColor([-1, 0, 1]);
+ * assert.deepEqual(color.range, ["rgb(44, 115, 176)", "#8c8c8c", "rgb(186, 48, 54)"]);
+ * assert.equal((color.tickFormat as (s: number) => string)(1), "+1.0");
+ * assert.deepEqual([color.legend, color.label], [true, "Strength"]);
+ * ```
+ */
+export function strengthColor(
+  strengths: readonly number[],
+  extra: ColorScaleOptions = {},
+): ColorScaleOptions {
+  return {
+    type: "ordinal",
+    domain: [...strengths],
+    range: strengthColors(strengths),
+    legend: true,
+    label: "Strength",
+    tickFormat: strengthLabel,
+    style: LEGEND_STYLE,
+    ...extra,
+  };
 }
 
 /**
@@ -29,53 +95,4 @@ export function modelColorScale(models: readonly string[]): Plot.ScaleOptions {
  */
 export function strengthsOf(rows: readonly { strength: number }[]): number[] {
   return [...new Set(rows.map((r) => r.strength))].sort((a, b) => a - b);
-}
-
-/**
- * The strength colour scale: diverging blue, gray, red.
- *
- * @example
- * ```ts
- * import assert from "node:assert/strict";
- * const color = strengthColorScale([-1, 0, 1]);
- * assert.deepEqual([color.domain, (color.range as string[])[1]], [[-1, 0, 1], "#8c8c8c"]);
- * ```
- */
-export function strengthColorScale(strengths: readonly number[]): Plot.ScaleOptions {
-  return { type: "ordinal", domain: [...strengths], range: strengthColors(strengths) };
-}
-
-/** Options of {@link symmetricDivergingScale}. */
-export interface DivergingOptions {
-  /** A Plot colour scheme ("BuRd", "RdYlGn", ...). */
-  scheme: string;
-  /** The legend's label. */
-  label: string;
-  /** The smallest half-width of the domain (default 0). */
-  minExtent?: number;
-}
-
-/**
- * A diverging colour scale centred at 0, its domain symmetric about 0 and wide enough for every
- * value (and for `minExtent`).
- *
- * @example
- * ```ts
- * import assert from "node:assert/strict";
- * const color = symmetricDivergingScale([-0.5, 2], { scheme: "BuRd", label: "Mean" });
- * assert.deepEqual([color.pivot, color.domain], [0, [-2, 2]]);
- * ```
- */
-export function symmetricDivergingScale(
-  values: readonly number[],
-  options: DivergingOptions,
-): Plot.ScaleOptions {
-  const extent = Math.max(options.minExtent ?? 0, ...values.map(Math.abs));
-  return {
-    type: "diverging",
-    scheme: options.scheme as Plot.ColorScheme,
-    pivot: 0,
-    domain: [-extent, extent],
-    label: options.label,
-  };
 }

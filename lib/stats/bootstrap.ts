@@ -1,9 +1,10 @@
 /**
  * Bootstrap over prompts of the best layer: the layer is chosen again inside every resample, so
- * the interval carries the selection's uncertainty too.
+ * the interval carries the selection's uncertainty too; among the candidate layers when given
+ * (`candidates.ts`: the sums are unchanged, only the choice is masked).
  * @module
  */
-import { maxIndex, quantileSorted } from "d3-array";
+import { quantileSorted } from "d3-array";
 import { type Random, seededRandom } from "../util/random.ts";
 import {
   type CompleteMatrix,
@@ -13,6 +14,7 @@ import {
   kernelReady,
   layerSums,
 } from "./difference_layout.ts";
+import { layerMask } from "./candidates.ts";
 import { drawCounts } from "./resample_kernels.ts";
 import { layerDeltas, type PromptMatrix, strengthMean, strengthVariance } from "./prompt_matrix.ts";
 
@@ -24,11 +26,16 @@ export interface BootstrapOptions {
   seed?: number;
   /** Interval coverage (default 0.95). */
   level?: number;
+  /**
+   * The candidate layers (layer numbers): the best layer is chosen among them, on all prompts
+   * and in every resample (`candidates.ts`). Every layer when undefined.
+   */
+  layers?: readonly number[];
 }
 
 /** What the bootstrap gives for one run. */
 export interface BootstrapResult {
-  /** Best layer on all prompts. */
+  /** Best layer on all prompts (among the candidates; NaN when none has a delta). */
   layer: number;
   /** Percentile interval of the best-layer delta. */
   ci: [number, number];
@@ -78,8 +85,8 @@ export function percentileInterval(values: Float64Array, level = 0.95): [number,
 }
 
 /**
- * Resamples prompts `resamples` times; in each, picks the layer of largest delta and records that
- * delta and Cohen's d there.
+ * Resamples prompts `resamples` times; in each, picks the layer of largest delta (among the
+ * candidate `layers` when given) and records that delta and Cohen's d there.
  *
  * @example
  * ```ts
@@ -93,6 +100,11 @@ export function percentileInterval(values: Float64Array, level = 0.95): [number,
  * });
  * assert.equal(b.layer, 18);
  * assert.ok(b.ci[0] < 14.0114 && 14.0114 < b.ci[1]); // the interval holds the full-data delta
+ * const deep = bootstrapBestLayer(promptMatrix(await loadRun(dir, "4B", "corrigible")), {
+ *   resamples: 200,
+ *   layers: [30, 31, 32, 33, 34, 35], // chosen among these only, in every resample
+ * });
+ * assert.ok(deep.layer >= 30 && deep.ci[1] < b.ci[0]); // a smaller effect there
  * ```
  */
 export function bootstrapBestLayer(
@@ -100,10 +112,13 @@ export function bootstrapBestLayer(
   options: BootstrapOptions = {},
 ): BootstrapResult {
   const B = options.resamples ?? 2000, level = options.level ?? 0.95;
-  const best = maxIndex(layerDeltas(matrix, new Float64Array(matrix.prompts.length).fill(1)));
+  const mask = layerMask(matrix.layers, options.layers);
+  if (mask && !mask.includes(1)) return noCandidate(B);
+  const all = layerDeltas(matrix, new Float64Array(matrix.prompts.length).fill(1));
+  const best = firstMaxIndex(all, all.length, mask);
   const draws = kernelReady(matrix)
-    ? resampleComplete(matrix, B, options.seed ?? 1)
-    : resampleAny(matrix, B, options.seed ?? 1);
+    ? resampleComplete(matrix, B, options.seed ?? 1, mask)
+    : resampleAny(matrix, B, options.seed ?? 1, mask);
   let same = 0;
   for (const l of draws.layers) if (l === best) same++;
   return {
@@ -112,6 +127,17 @@ export function bootstrapBestLayer(
     stability: same / B,
     cohensDCi: percentileInterval(draws.ds, level),
     deltas: draws.deltas,
+  };
+}
+
+/** The result when no layer of the matrix is a candidate: nothing chosen, nothing drawn. */
+function noCandidate(B: number): BootstrapResult {
+  return {
+    layer: NaN,
+    ci: [NaN, NaN],
+    stability: NaN,
+    cohensDCi: [NaN, NaN],
+    deltas: new Float64Array(B).fill(NaN),
   };
 }
 
@@ -128,15 +154,23 @@ function cohensDOf(meanPos: number, varPos: number, meanNeg: number, varNeg: num
   return pooled > 0 ? (meanPos - meanNeg) / pooled : NaN; // never an invented 0
 }
 
-/** The resamples of any matrix (missing cells, repeated cells): the straightforward code. */
-function resampleAny(matrix: PromptMatrix, B: number, seed: number): Resamples {
+/**
+ * The resamples of any matrix (missing cells, repeated cells): the straightforward code. Each
+ * resample's layer is the first largest delta among the layers of `mask` (all without one).
+ */
+function resampleAny(
+  matrix: PromptMatrix,
+  B: number,
+  seed: number,
+  mask: Uint8Array | undefined,
+): Resamples {
   const P = matrix.prompts.length, rand = seededRandom(seed);
   const out = { layers: new Int32Array(B), deltas: new Float64Array(B), ds: new Float64Array(B) };
   const weights = new Float64Array(P);
   for (let b = 0; b < B; b++) {
     resampleWeights(P, rand, weights);
     const layerDelta = layerDeltas(matrix, weights);
-    const l = maxIndex(layerDelta);
+    const l = firstMaxIndex(layerDelta, layerDelta.length, mask);
     out.layers[b] = l;
     out.deltas[b] = l < 0 ? NaN : layerDelta[l];
     out.ds[b] = cohensDOf(
@@ -185,7 +219,12 @@ const BATCH = 16;
  * The resamples of a complete matrix with the kernels: the same draws (mulberry32 from `seed`),
  * and the same operations in the same order as {@link resampleAny}, on the drawn prompts only.
  */
-function resampleComplete(matrix: CompleteMatrix, B: number, seed: number): Resamples {
+function resampleComplete(
+  matrix: CompleteMatrix,
+  B: number,
+  seed: number,
+  mask: Uint8Array | undefined,
+): Resamples {
   const target = differenceLayout(matrix, true, BATCH);
   const { layout: { kernels: k, offsets: o }, L, P, stride } = target;
   const out = { layers: new Int32Array(B), deltas: new Float64Array(B), ds: new Float64Array(B) };
@@ -201,7 +240,7 @@ function resampleComplete(matrix: CompleteMatrix, B: number, seed: number): Resa
     const sums = target.layout.f64("sums", n * stride);
     for (let r = 0; r < n; r++) {
       for (let l = 0; l < L; l++) deltas[l] = sums[r * stride + l] / P; // the weights add up to P
-      const l = firstMaxIndex(deltas, L);
+      const l = firstMaxIndex(deltas, L, mask); // the sums stay whole: only the choice is masked
       out.layers[first + r] = l;
       out.deltas[first + r] = deltas[l];
     }

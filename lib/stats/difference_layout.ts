@@ -174,6 +174,8 @@ function blockOf(l: number, stride: number): { first: number; width: number } {
 
 /**
  * The index of the first largest of `values[0..n)`, NaN skipped (d3's `maxIndex`); -1 if none.
+ * With a `mask` (`candidates.ts`' `layerMask`), only the indices where it is 1 count: the
+ * sums stay whole, and the choice is among the candidate layers.
  *
  * @example
  * ```ts
@@ -181,13 +183,30 @@ function blockOf(l: number, stride: number): { first: number; width: number } {
  * assert.equal(firstMaxIndex(Float64Array.from([NaN, 2, 5, 5, 1]), 5), 2);
  * assert.equal(firstMaxIndex(Float64Array.from([1, 9]), 1), 0); // only the first n count
  * assert.equal(firstMaxIndex(Float64Array.from([NaN]), 1), -1);
+ * const mask = Uint8Array.from([1, 1, 0, 0, 1]); // indices 2 and 3 are no candidates
+ * assert.equal(firstMaxIndex(Float64Array.from([NaN, 2, 5, 5, 1]), 5, mask), 1);
+ * assert.equal(firstMaxIndex(Float64Array.from([4, 5]), 2, new Uint8Array(2)), -1); // none
  * ```
  */
-export function firstMaxIndex(values: Float64Array, n: number): number {
+export function firstMaxIndex(values: Float64Array, n: number, mask?: Uint8Array): number {
+  if (mask) return firstMaxAmong(values, n, mask);
   let best = -1, max = NaN;
   for (let i = 0; i < n; i++) {
     const v = values[i];
     if (v > max || (best < 0 && v === v)) {
+      max = v;
+      best = i;
+    }
+  }
+  return best;
+}
+
+/** {@link firstMaxIndex} among the indices where `mask` is 1. */
+function firstMaxAmong(values: Float64Array, n: number, mask: Uint8Array): number {
+  let best = -1, max = NaN;
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    if (mask[i] === 1 && (v > max || (best < 0 && v === v))) {
       max = v;
       best = i;
     }

@@ -1,7 +1,8 @@
 /**
  * Held-out inference at a chosen layer. The prompts are split in two: on the selection half the
- * layer of largest delta is chosen, on the estimation half the effect at that layer is estimated
- * with a paired t interval of the per-prompt differences (+1 minus -1). The estimation prompts
+ * layer of largest delta is chosen (among the candidate layers when given: `candidates.ts`), on
+ * the estimation half the effect at that layer is estimated with a paired t interval of the
+ * per-prompt differences (+1 minus -1). The estimation prompts
  * play no part in the choice, so the interval keeps its coverage although the layer was chosen
  * as a maximum. What it covers is the effect at the layer chosen on the selection half (not the
  * largest effect over all layers, which it may fall short of when another layer wins by chance).
@@ -15,8 +16,9 @@
  * prompt, computed once per run (with its record, in a worker or not) and kept for the contrasts.
  * @module
  */
-import { maxIndex } from "d3-array";
 import { derivedSeeds } from "../util/random.ts";
+import { layerMask } from "./candidates.ts";
+import { firstMaxIndex } from "./difference_layout.ts";
 import { pairedTInterval, pairedTTest } from "./paired.ts";
 import type { SweepRun } from "../sweep/types.ts";
 import { layerDeltas, type PromptMatrix, promptMatrix } from "./prompt_matrix.ts";
@@ -27,6 +29,8 @@ export interface HeldOutOptions {
   seed?: number;
   /** Interval coverage (default 0.95). */
   level?: number;
+  /** The candidate layers (layer numbers) chosen among (`candidates.ts`); every layer if undefined. */
+  layers?: readonly number[];
 }
 
 /** The held-out estimate of one run. */
@@ -94,7 +98,8 @@ export function promptDifferences(matrix: PromptMatrix, l: number): Float64Array
 }
 
 /**
- * The index of the layer of largest delta on the prompts of weight 1 (-1 when no layer has one).
+ * The index of the layer of largest delta on the prompts of weight 1, among the candidate
+ * `layers` when given (-1 when no candidate layer has one).
  *
  * @example
  * ```ts
@@ -105,10 +110,17 @@ export function promptDifferences(matrix: PromptMatrix, l: number): Float64Array
  * const m = promptMatrix(await loadRun(dir, "4B", "corrigible"));
  * const all = new Float64Array(m.prompts.length).fill(1);
  * assert.equal(m.layers[chosenLayer(m, all)], 18); // the best layer on every prompt
+ * assert.equal(m.layers[chosenLayer(m, all, [11, 12, 13])], 12); // the best of 11 to 13
+ * assert.equal(chosenLayer(m, all, [99]), -1); // no data at the candidate
  * ```
  */
-export function chosenLayer(matrix: PromptMatrix, selection: Float64Array): number {
-  return maxIndex(layerDeltas(matrix, selection));
+export function chosenLayer(
+  matrix: PromptMatrix,
+  selection: Float64Array,
+  layers?: readonly number[],
+): number {
+  const deltas = layerDeltas(matrix, selection);
+  return firstMaxIndex(deltas, deltas.length, layerMask(matrix.layers, layers));
 }
 
 /**
@@ -130,7 +142,8 @@ export interface HeldOutProfile {
 }
 
 /**
- * The held-out profile of a run's matrix for a base seed.
+ * The held-out profile of a run's matrix for a base seed, its layer chosen on the selection
+ * half among the candidate `layers` (every layer when undefined).
  *
  * @example
  * ```ts
@@ -142,11 +155,18 @@ export interface HeldOutProfile {
  * assert.equal(profile.prompts.length, 40);
  * assert.equal(profile.selection.reduce((a, b) => a + b, 0), 20); // half of the prompts select
  * assert.ok(Number.isInteger(profile.layer));
+ * const deep = heldOutProfile(promptMatrix(await loadRun(dir, "4B", "corrigible")), 1, [30, 35]);
+ * assert.ok(deep.layer === 30 || deep.layer === 35);
+ * assert.deepEqual(deep.selection, profile.selection); // the same halves
  * ```
  */
-export function heldOutProfile(matrix: PromptMatrix, seed = 1): HeldOutProfile {
+export function heldOutProfile(
+  matrix: PromptMatrix,
+  seed = 1,
+  layers?: readonly number[],
+): HeldOutProfile {
   const selection = selectionWeights(matrix.prompts, matrix.concept, seed);
-  const l = chosenLayer(matrix, selection);
+  const l = chosenLayer(matrix, selection, layers);
   return {
     model: matrix.model,
     concept: matrix.concept,
@@ -209,15 +229,19 @@ export function heldOutInterval(
   matrix: PromptMatrix,
   options: HeldOutOptions = {},
 ): HeldOutInterval {
-  return profileInterval(heldOutProfile(matrix, options.seed ?? 1), options.level);
+  return profileInterval(
+    heldOutProfile(matrix, options.seed ?? 1, options.layers),
+    options.level,
+  );
 }
 
-const remembered = new WeakMap<SweepRun, Map<number, HeldOutProfile>>();
+const remembered = new WeakMap<SweepRun, Map<string, HeldOutProfile>>();
 
 /**
- * The held-out profile of a run for a base seed, remembered for the run (a profile depends only
- * on the run and the seed), so the records and then the contrasts build the run's matrix once.
- * `matrix`, when given, is the run's (it saves building it).
+ * The held-out profile of a run for a base seed and candidate `layers` (every layer when
+ * undefined), remembered for the run (a profile depends only on the run, the seed and the
+ * candidates), so the records and then the contrasts build the run's matrix once. `matrix`,
+ * when given, is the run's (it saves building it).
  *
  * @example
  * ```ts
@@ -227,14 +251,21 @@ const remembered = new WeakMap<SweepRun, Map<number, HeldOutProfile>>();
  * const profile = runProfile(run, 1);
  * assert.equal(runProfile(run, 1), profile); // remembered
  * assert.notEqual(runProfile(run, 2), profile); // another seed, another split
+ * const shallow = runProfile(run, 1, undefined, [11, 12, 13]); // other candidates
+ * assert.ok(shallow !== profile && [11, 12, 13].includes(shallow.layer));
+ * assert.equal(runProfile(run, 1, undefined, [13, 12, 11]), shallow); // the same set
  * ```
  */
-export function runProfile(run: SweepRun, seed: number, matrix?: PromptMatrix): HeldOutProfile {
-  const bySeed = remembered.get(run) ?? new Map<number, HeldOutProfile>();
-  remembered.set(run, bySeed);
-  const known = bySeed.get(seed);
-  if (known) return known;
-  const profile = heldOutProfile(matrix ?? promptMatrix(run), seed);
-  bySeed.set(seed, profile);
+export function runProfile(
+  run: SweepRun,
+  seed: number,
+  matrix?: PromptMatrix,
+  layers?: readonly number[],
+): HeldOutProfile {
+  const known = remembered.get(run) ?? new Map<string, HeldOutProfile>();
+  remembered.set(run, known);
+  const key = layers ? `${seed} ${[...new Set(layers)].sort((a, b) => a - b)}` : `${seed}`;
+  const profile = known.get(key) ?? heldOutProfile(matrix ?? promptMatrix(run), seed, layers);
+  known.set(key, profile);
   return profile;
 }

@@ -14,6 +14,8 @@
  * models' prompts do not match, the others are left out, and with no matched prompt there is no
  * comparison.
  *
+ * With candidate layers (`candidates.ts`), each model's layer is chosen among its candidates.
+ *
  * A contrast needs only the two runs' held-out profiles (`held_out.ts`), not their matrices:
  * {@link contrastsOf} computes every contrast from the profiles the robustness records came
  * with (`pairResult` in robustness.ts).
@@ -21,6 +23,7 @@
  */
 import { runOf, type Sweep, type SweepRun } from "../sweep/types.ts";
 import type { RobustnessRecord } from "./robustness.ts";
+import { assertCandidate, type CandidateLayer, candidateLayers } from "./candidates.ts";
 import { type HeldOutProfile, heldOutProfile, runProfile } from "./held_out.ts";
 import { pairedTInterval, pairedTTest } from "./paired.ts";
 import type { PromptMatrix } from "./prompt_matrix.ts";
@@ -54,6 +57,11 @@ export interface ContrastOptions {
   seed?: number;
   /** Interval coverage (default 0.95). */
   level?: number;
+  /**
+   * The candidate layers (layer-summary rows, as the robustness records'): each model's layer
+   * is chosen among its pair's. Every layer when undefined.
+   */
+  candidates?: readonly CandidateLayer[];
 }
 
 /** A profile's held-out prompts with a difference, by prompt_idx, in the profile's order. */
@@ -173,13 +181,16 @@ export function modelContrast(
   options: ContrastOptions = {},
 ): ModelContrast | undefined {
   const seed = options.seed ?? 1;
-  return profileContrast(heldOutProfile(a, seed), heldOutProfile(b, seed), options);
+  const profile = (m: PromptMatrix) =>
+    heldOutProfile(m, seed, candidateLayers(options.candidates, m.model, m.concept));
+  return profileContrast(profile(a), profile(b), options);
 }
 
 /**
  * The contrasts of every two models of each concept that both have a robustness record (model
  * A before model B in the sweep's model order), concept by concept: {@link contrastsOf} the
  * runs' profiles (remembered from the records when computed here: no matrix is built twice).
+ * Pass the records' `candidates` too: each layer is then chosen among the pair's candidates.
  *
  * @example
  * ```ts
@@ -187,6 +198,8 @@ export function modelContrast(
  * import { loadSweep } from "../sweep/load.ts";
  * import { bestLayers } from "./best_layers.ts";
  * import { robustness } from "./robustness_sweep.ts";
+ * import { analyse } from "./analysis.ts";
+ * import { bestAmong } from "./candidates.ts";
  * const sweep = await loadSweep("results/logit_diff_sweep", { models: ["4B", "8B", "32B"] });
  * const records = robustness(sweep, bestLayers(sweep), { resamples: 20, seed: 1 });
  * const contrasts = modelContrasts(sweep, records, { seed: 1 });
@@ -195,6 +208,10 @@ export function modelContrast(
  * assert.deepEqual([first.concept, first.model_a, first.model_b], ["corrigible", "4B", "8B"]);
  * const record = records.find((r) => r.model === "4B" && r.concept === "corrigible")!;
  * assert.equal(first.layer_a, record.held_out_layer); // the same split as the records'
+ * const candidates = analyse(sweep).layerSummaries.filter((d) => d.layer_frac >= 0.6); // a rule
+ * const deep = robustness(sweep, bestAmong(candidates), { resamples: 20, candidates });
+ * const [c] = modelContrasts(sweep, deep, { seed: 1, candidates });
+ * assert.ok(c.layer_a === deep[0].held_out_layer && c.layer_a >= 0.6 * 36); // a candidate of 4B
  * ```
  */
 export function modelContrasts(
@@ -205,13 +222,17 @@ export function modelContrasts(
   const seed = options.seed ?? 1;
   const recorded = (run: SweepRun) =>
     records.some((r) => r.model === run.model && r.concept === run.concept);
-  return sweepContrasts(sweep, (run) => recorded(run) ? runProfile(run, seed) : undefined, options);
+  const layers = (run: SweepRun) => candidateLayers(options.candidates, run.model, run.concept);
+  const profileOf = (run: SweepRun) =>
+    recorded(run) ? runProfile(run, seed, undefined, layers(run)) : undefined;
+  return sweepContrasts(sweep, profileOf, options);
 }
 
 /**
  * The contrasts of a sweep, concept by concept, models in the sweep's order: {@link contrastsOf}
  * the profile of each run that has one (`profileOf`: computed here, or by the worker that read
- * the run; undefined for a run without a robustness record).
+ * the run; undefined for a run without a robustness record). With `options.candidates`, a
+ * profile whose layer is not among its pair's candidates (another rule's) is an error.
  *
  * @example
  * ```ts
@@ -238,7 +259,9 @@ export function sweepContrasts(
     for (const model of sweep.models) {
       const run = runOf(sweep, model, concept);
       const profile = run && profileOf(run);
-      if (profile) profiles.push(profile);
+      if (!profile) continue;
+      assertCandidate(options.candidates, profile, profile.layer, "held-out layer");
+      profiles.push(profile);
     }
   }
   return contrastsOf(profiles, options);

@@ -7,6 +7,9 @@
  * Every random draw of a record is seeded from (seed, model, concept) alone, so a pair's record
  * is the same whichever other models and concepts are loaded with it; only the adjustments
  * across records (`p_holm`, `p_selection`) depend, by definition, on the others.
+ *
+ * Every layer chosen (the best layer, each resample's, each half's) is chosen among the pair's
+ * candidate layers when the options give candidates (`candidates.ts`), else among all layers.
  * @module
  */
 import { effectGap } from "../sweep/effect_gap.ts";
@@ -14,6 +17,7 @@ import { derivedSeed } from "../util/random.ts";
 import type { SweepRun } from "../sweep/types.ts";
 import type { BestLayerRow } from "./best_layers.ts";
 import { bootstrapBestLayer } from "./bootstrap.ts";
+import { type CandidateLayer, candidateLayers, isRuleChoice, layerMask } from "./candidates.ts";
 import { cohensD } from "./effect_sizes.ts";
 import { type HeldOutProfile, profileInterval, runProfile } from "./held_out.ts";
 import { pairedTTest } from "./paired.ts";
@@ -61,8 +65,9 @@ export interface RobustnessRecord {
    */
   glass_delta_unsteered: number;
   /**
-   * The p-value corrected for choosing the layer too: min(1, p x layers searched), then Holm
-   * across all records. `p` and `p_holm` are conditional on the chosen layer and so optimistic.
+   * The p-value corrected for choosing the layer too: min(1, p x layers searched (the candidate
+   * layers with data)), then Holm across all records. `p` and `p_holm` are conditional on the
+   * chosen layer and so optimistic.
    */
   p_selection: number;
 }
@@ -78,6 +83,20 @@ export interface RobustnessOptions {
    * are reproducible and a pair's do not depend on what else is loaded.
    */
   seed?: number;
+}
+
+/**
+ * {@link RobustnessOptions} and the best-layer rule: the candidate layers (a type of its own, as
+ * callers fill in the draws' options whole).
+ */
+export interface RecordOptions extends RobustnessOptions {
+  /**
+   * The candidate layers: layer-summary rows (the notebook's rows that pass its predicate; only
+   * `model`, `concept` and `layer` are read). Each pair's best layer, and every layer re-chosen
+   * (bootstrap, split halves, held-out selection half), is the largest delta among the pair's
+   * rows. Every layer when undefined; no record for a pair with no candidate layer with data.
+   */
+  candidates?: readonly CandidateLayer[];
 }
 
 function row(values: Float64Array, layer: number, prompts: number): number[] {
@@ -127,14 +146,17 @@ export function groupsAt(run: SweepRun, matrix: PromptMatrix, l: number) {
   return groups;
 }
 
-/** A record before the adjustments across records, with the layers its model searched. */
+/** A record before the adjustments across records, with the (candidate) layers it searched. */
 export type PairRecord = Omit<RobustnessRecord, "p_holm" | "p_selection"> & { searched: number };
 
 /**
  * The record of one pair (model, concept) at its best layer, or undefined when the pair has no
- * effect size there (no +1 or no -1 values: missing, as in analysis_summary.json). Its draws
- * are seeded from (seed, model, concept) only, so runs can be computed in any order or place
- * (one worker per run) and give the same record.
+ * effect size there (no +1 or no -1 values: missing, as in analysis_summary.json) or, with
+ * `options.candidates`, no candidate layer with data. Its draws are seeded from (seed, model,
+ * concept) only, so runs can be computed in any order or place (one worker per run) and give
+ * the same record. With candidates, `chosen` must be the rule's choice among them (the largest
+ * delta of the run's layer summary among its candidate layers): else an error, never a record
+ * of one rule with intervals of another.
  *
  * @example
  * ```ts
@@ -144,12 +166,19 @@ export type PairRecord = Omit<RobustnessRecord, "p_holm" | "p_selection"> & { se
  * const record = pairRecord(run, { layer: 18, delta: 14.011423444747924 }, { resamples: 20 });
  * assert.equal(record?.best_layer, 18);
  * assert.equal(record?.searched, 25); // layers 11 to 35
+ * const candidates = [28, 30, 32].map((layer) => ({ model: "4B", concept: "corrigible", layer }));
+ * const rule = run.layers.filter((d) => [28, 30, 32].includes(d.layer)); // rows of 28, 30, 32
+ * const best = rule.reduce((a, b) => b.delta > a.delta ? b : a); // the largest delta among them
+ * const deep = pairRecord(run, best, { resamples: 20, candidates })!;
+ * assert.ok([28, 30, 32].includes(deep.best_layer) && [28, 30, 32].includes(deep.held_out_layer));
+ * assert.equal(deep.searched, 3);
+ * assert.throws(() => pairRecord(run, { layer: 18, delta: 14 }, { candidates })); // another rule
  * ```
  */
 export function pairRecord(
   run: SweepRun,
   chosen: Pick<BestLayerRow, "layer" | "delta">,
-  options: RobustnessOptions = {},
+  options: RecordOptions = {},
 ): PairRecord | undefined {
   return pairResult(run, chosen, options).record;
 }
@@ -181,25 +210,32 @@ export interface PairResult {
 export function pairResult(
   run: SweepRun,
   chosen: Pick<BestLayerRow, "layer" | "delta">,
-  options: RobustnessOptions = {},
+  options: RecordOptions = {},
 ): PairResult {
   const seed = options.seed ?? 1;
+  const layers = candidateLayers(options.candidates, run.model, run.concept);
   const matrix = promptMatrix(run);
-  const profile = runProfile(run, seed, matrix);
-  return { record: recordOf(run, matrix, profile, chosen, options), profile };
+  const profile = runProfile(run, seed, matrix, layers);
+  return { record: recordOf(run, matrix, profile, chosen, options, layers), profile };
 }
 
-/** The record of a run from its matrix and profile (undefined without an effect size). */
+/**
+ * The record of a run from its matrix and profile (undefined without an effect size or without
+ * a candidate layer), every layer chosen among the candidate `layers` (all when undefined).
+ */
 function recordOf(
   run: SweepRun,
   matrix: PromptMatrix,
   profile: HeldOutProfile,
   chosen: Pick<BestLayerRow, "layer" | "delta">,
   options: RobustnessOptions,
+  layers: readonly number[] | undefined,
 ): PairRecord | undefined {
   const { model, concept } = run, seed = options.seed ?? 1;
+  if (layers && !isRuleChoice(run, chosen.layer, layers)) return undefined;
   const l = matrix.layers.indexOf(chosen.layer);
   if (l < 0) return undefined;
+  const mask = layerMask(matrix.layers, layers);
   const groups = groupsAt(run, matrix, l);
   if (effectGap(groups.positive, groups.negative) !== undefined) return undefined;
   const P = matrix.prompts.length;
@@ -208,6 +244,7 @@ function recordOf(
   const boot = bootstrapBestLayer(matrix, {
     resamples: options.resamples,
     seed: derivedSeed(seed, model, concept, "bootstrap"),
+    layers,
   });
   const splitSeed = derivedSeed(seed, model, concept, "split-half");
   const heldOut = profileInterval(profile);
@@ -219,7 +256,7 @@ function recordOf(
     ci_low: boot.ci[0],
     ci_high: boot.ci[1],
     layer_stability: boot.stability,
-    split_half_delta: splitHalfDelta(matrix, { splits: options.splits, seed: splitSeed }),
+    split_half_delta: splitHalfDelta(matrix, { splits: options.splits, seed: splitSeed, layers }),
     held_out_layer: heldOut.layer,
     held_out_delta: heldOut.delta,
     held_out_ci_low: heldOut.ci[0],
@@ -232,6 +269,6 @@ function recordOf(
     cohens_d_ci_low: boot.cohensDCi[0],
     cohens_d_ci_high: boot.cohensDCi[1],
     glass_delta_unsteered: glassDeltaOf(groups.positive, groups.negative, groups.baseline),
-    searched: matrix.layers.length,
+    searched: mask ? mask.reduce((n, m) => n + m, 0) : matrix.layers.length,
   };
 }

@@ -5,17 +5,22 @@
  */
 import { runOf, type Sweep, type SweepRun } from "../sweep/types.ts";
 import { type BestLayerRow, findBest } from "./best_layers.ts";
+import { candidateLayers, isRuleChoice } from "./candidates.ts";
 import { holm } from "./paired.ts";
 import {
   type PairRecord,
   pairRecord,
-  type RobustnessOptions,
+  type RecordOptions,
   type RobustnessRecord,
 } from "./robustness.ts";
 
 /**
  * Robustness records for each model (outer) and concept (inner) with a best layer; the Holm
- * adjustment runs over all of them.
+ * adjustment runs over all of them. With `options.candidates` (layer-summary rows: the
+ * notebook's rows that pass its predicate) every layer is chosen among each pair's candidates;
+ * a pair with no candidate layer with data has no record. `best` must be the same rule's choice
+ * (`bestAmong` of the same rows; `bestLayers` without candidates): else an error, never records
+ * of one rule with the intervals of another.
  *
  * @example
  * ```ts
@@ -29,15 +34,38 @@ import {
  * assert.ok(records.every((r) => r.ci_low <= r.best_delta && r.best_delta <= r.ci_high));
  * assert.ok(records.every((r) => r.held_out_ci_low < r.held_out_delta)); // chosen on other prompts
  * ```
+ *
+ * The rule "the largest delta among the layers between 60% and 90% of depth":
+ *
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadSweep } from "../sweep/load.ts";
+ * import { analyse } from "./analysis.ts";
+ * import { bestAmong } from "./candidates.ts";
+ * const analysis = analyse(await loadSweep("results/logit_diff_sweep", { models: ["4B"] }));
+ * const rule = (d: { layer_frac: number }) => d.layer_frac >= 0.6 && d.layer_frac <= 0.9;
+ * const candidates = analysis.layerSummaries.filter(rule);
+ * const best = bestAmong(candidates); // the best layer of each pair under the rule
+ * const records = robustness(analysis.sweep, best, { resamples: 20, seed: 1, candidates });
+ * const inRange = (model: string, layer: number) =>
+ *   candidates.some((d) => d.model === model && d.layer === layer);
+ * assert.equal(records.length, 3);
+ * assert.ok(records.every((r) => inRange(r.model, r.best_layer)));
+ * assert.ok(records.every((r) => inRange(r.model, r.held_out_layer)));
+ * assert.deepEqual(records.map((r) => r.best_layer), best.map((b) => b.layer)); // the rule's
+ * ```
  */
 export function robustness(
   sweep: Pick<Sweep, "runs" | "models" | "concepts">,
   best: readonly BestLayerRow[],
-  options: RobustnessOptions = {},
+  options: RecordOptions = {},
 ): RobustnessRecord[] {
   return sweepRecords(sweep, (run) => {
     const chosen = findBest(best, run.model, run.concept);
-    return chosen && pairRecord(run, chosen, options);
+    const layers = candidateLayers(options.candidates, run.model, run.concept);
+    return chosen && isRuleChoice(run, chosen.layer, layers)
+      ? pairRecord(run, chosen, options)
+      : undefined;
   });
 }
 

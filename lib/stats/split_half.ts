@@ -1,10 +1,11 @@
 /**
  * Split-half best layer: choose the layer on half the prompts and measure its delta on the other
- * half, so the estimate is free of the selection's optimism.
+ * half, so the estimate is free of the selection's optimism. The layer is chosen among the
+ * candidate layers when given (`candidates.ts`).
  * @module
  */
-import { maxIndex } from "d3-array";
 import { seededRandom } from "../util/random.ts";
+import { layerMask } from "./candidates.ts";
 import { mean } from "./describe.ts";
 import {
   type CompleteMatrix,
@@ -20,11 +21,17 @@ export interface SplitHalfOptions {
   /** Random splits to average over (default 200). */
   splits?: number;
   seed?: number;
+  /**
+   * The candidate layers (layer numbers): each half's best layer is chosen among them
+   * (`candidates.ts`). Every layer when undefined.
+   */
+  layers?: readonly number[];
 }
 
 /**
  * The held-out delta: for each random split of the prompts into halves A and B, the delta on B at
- * the best layer of A, and on A at the best layer of B, averaged; then averaged over splits.
+ * the best layer of A, and on A at the best layer of B, averaged; then averaged over splits. The
+ * best layers are chosen among the candidate `layers` when given (NaN when none is in the run).
  *
  * @example
  * ```ts
@@ -36,18 +43,23 @@ export interface SplitHalfOptions {
  * const heldOut = splitHalfDelta(m, { splits: 20, seed: 1 });
  * assert.ok(heldOut <= 14.0114234448); // about the full-data best delta, not above it
  * assert.ok(heldOut > 13);
+ * const deep = splitHalfDelta(m, { splits: 20, seed: 1, layers: [30, 31, 32, 33, 34, 35] });
+ * assert.ok(deep < heldOut); // chosen among the deep layers only: a smaller effect
+ * assert.ok(Number.isNaN(splitHalfDelta(m, { splits: 20, layers: [] }))); // nothing to choose
  * ```
  */
 export function splitHalfDelta(matrix: PromptMatrix, options: SplitHalfOptions = {}): number {
   const P = matrix.prompts.length;
   if (P < 2) return NaN;
   const splits = options.splits ?? 200, seed = options.seed ?? 1;
+  const mask = layerMask(matrix.layers, options.layers);
+  if (mask && !mask.includes(1)) return NaN;
   const estimates: number[] = [];
   const record = ([bestA, bestB, deltaAtBestA, deltaAtBestB]: Split) => {
     if (bestA >= 0 && bestB >= 0) estimates.push((deltaAtBestA + deltaAtBestB) / 2);
   };
-  if (kernelReady(matrix)) kernelSplits(matrix, splits, seed, record);
-  else plainSplits(matrix, splits, seed, record);
+  if (kernelReady(matrix)) kernelSplits(matrix, splits, seed, mask, record);
+  else plainSplits(matrix, splits, seed, mask, record);
   return mean(estimates);
 }
 
@@ -57,11 +69,15 @@ export function splitHalfDelta(matrix: PromptMatrix, options: SplitHalfOptions =
  */
 type Split = [number, number, number, number];
 
-/** The splits of any matrix: shuffles of the prompts (the first floor(P / 2) are half A). */
+/**
+ * The splits of any matrix: shuffles of the prompts (the first floor(P / 2) are half A); each
+ * half's best layer among the layers of `mask` (all without one).
+ */
 function plainSplits(
   matrix: PromptMatrix,
   splits: number,
   seed: number,
+  mask: Uint8Array | undefined,
   record: (split: Split) => void,
 ): void {
   const P = matrix.prompts.length, rand = seededRandom(seed);
@@ -78,7 +94,8 @@ function plainSplits(
       b[order[i]] = 1 - inA;
     }
     const deltaA = layerDeltas(matrix, a), deltaB = layerDeltas(matrix, b);
-    const bestA = maxIndex(deltaA), bestB = maxIndex(deltaB);
+    const bestA = firstMaxIndex(deltaA, deltaA.length, mask);
+    const bestB = firstMaxIndex(deltaB, deltaB.length, mask);
     record([bestA, bestB, deltaB[bestA], deltaA[bestB]]);
   }
 }
@@ -94,6 +111,7 @@ function kernelSplits(
   matrix: CompleteMatrix,
   splits: number,
   seed: number,
+  mask: Uint8Array | undefined,
   record: (split: Split) => void,
 ): void {
   const target = differenceLayout(matrix, false, 2 * BATCH, true);
@@ -116,7 +134,7 @@ function kernelSplits(
         deltaA[l] = sums[2 * s * stride + l] / half; // each half's weights (all 1) add up to its size
         deltaB[l] = sums[(2 * s + 1) * stride + l] / (P - half);
       }
-      const bestA = firstMaxIndex(deltaA, L), bestB = firstMaxIndex(deltaB, L);
+      const bestA = firstMaxIndex(deltaA, L, mask), bestB = firstMaxIndex(deltaB, L, mask);
       record([bestA, bestB, deltaB[bestA], deltaA[bestB]]);
     }
   }
