@@ -9,7 +9,8 @@ import { discoverConcepts, modelsInConcept } from "./discover.ts";
 import { describeKind, pathKind } from "./files.ts";
 import { modelFolderName, orderModels, RUN_FILES } from "./layout.ts";
 import { checkAskedNames, checkLayerCountKeys, uniqueNames } from "./options.ts";
-import { type LoadedRun, readRun, readRunFiles, type RunTask } from "./run_read.ts";
+import { type LoadedRun, readRunFiles, type RunTask } from "./run_read.ts";
+import { readRuns } from "./run_workers.ts";
 import type { Pair, Sweep, SweepRun } from "./types.ts";
 
 /** What to load: defaults are every model and concept found in the folder. */
@@ -25,6 +26,12 @@ export interface LoadOptions {
    * many); by default a repeated key is an error naming both lines.
    */
   allowDuplicates?: boolean;
+  /**
+   * Workers reading runs at once (1 to 64); by default a sweep under 32 MiB of per-sample CSV is
+   * read in this thread, a larger one on two workers (one on a one-core machine). The result is
+   * the same either way.
+   */
+  workers?: number;
 }
 
 /** True when `path` is a folder (or a link to one). */
@@ -248,9 +255,10 @@ export function assembleSweep(plan: SweepPlan, loaded: readonly LoadedRun[]): Sw
  * a layer outside the model's layer count, a layer summary row without per-sample rows, a
  * header-only file, a repeated (layer, strength, prompt_idx) key (unless `allowDuplicates`), a
  * `layerCounts` key that is no model of the sweep. A sweep that looks cut off (incomplete
- * layer x strength grid, a last line without a line end) gives a warning in `notes`. Runs are
- * read one after another, in the sweep's order (so the error of the first bad run is the one
- * thrown); `lib/pipeline/sweep_loading.ts` reads them in parallel, with the same results.
+ * layer x strength grid, a last line without a line end) gives a warning in `notes`. A large
+ * sweep's runs are read on worker threads (`options.workers`, `run_workers.ts`), with the same
+ * result as one after another: the error of the first bad run in the sweep's order is the one
+ * thrown.
  *
  * @example
  * ```ts
@@ -263,7 +271,5 @@ export function assembleSweep(plan: SweepPlan, loaded: readonly LoadedRun[]): Sw
  */
 export async function loadSweep(dir: string, options: LoadOptions = {}): Promise<Sweep> {
   const plan = await planSweep(dir, options);
-  const loaded: LoadedRun[] = [];
-  for (const task of plan.runs) loaded.push(await readRun(task));
-  return assembleSweep(plan, loaded);
+  return assembleSweep(plan, await readRuns(plan.runs, options.workers));
 }

@@ -5,7 +5,7 @@
  * (`SweepDataError`), the system's (`Deno.errors.*`: a file that cannot be read), or a bug.
  * @module
  */
-import { type Place, SweepDataError } from "../sweep/errors.ts";
+import { type Place, SweepDataError } from "./errors.ts";
 
 /** An error as plain data. */
 export interface ErrorData {
@@ -22,7 +22,7 @@ export interface ErrorData {
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { SweepDataError } from "../sweep/errors.ts";
+ * import { SweepDataError } from "./errors.ts";
  * const data = errorData(new SweepDataError("not a number", { file: "a.csv", line: 3 }));
  * assert.deepEqual([data.kind, data.message], ["data", "a.csv:3: not a number"]);
  * ```
@@ -46,7 +46,7 @@ export function errorData(error: unknown): ErrorData {
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { SweepDataError } from "../sweep/errors.ts";
+ * import { SweepDataError } from "./errors.ts";
  * const error = new SweepDataError("not a number", { file: "a.csv", line: 3, column: 2 });
  * const back = reviveError(structuredClone(errorData(error)));
  * assert.ok(back instanceof SweepDataError);
