@@ -41,8 +41,7 @@ export const LAYERS: ReadonlyMap<string, number> = new Map([
   ["lib/export", 5],
   ["lib/report", 5],
   ["lib/display", 6],
-  ["lib/pipeline", 7],
-  ["lib/notebook", 8],
+  ["lib/notebook", 7],
 ]);
 
 /**

@@ -127,9 +127,10 @@ export function outputFolder(dir: string, options: OutputFolderOptions = {}): Ou
       const svg = standaloneSvg(element);
       if (set) return set.figure(name, svg);
       const { displayFigure, svgToPng } = await import("./figure_png.ts");
-      await save(`${name}.svg`, svg);
-      await save(`${name}.png`, await svgToPng(svg, 2));
-      await displayFigure(svg, name);
+      // resvg draws on its own threads: the saved PNG (2x) and the one shown (1x) side by side
+      const png = svgToPng(svg, 2);
+      await Promise.all([displayFigure(svg, name), save(`${name}.svg`, svg)]);
+      await save(`${name}.png`, await png);
     },
   };
 }

@@ -20,16 +20,16 @@ import {
   bestCandidateIndex,
   type CandidateLayer,
   candidateLayers,
-} from "../stats/candidates.ts";
-import type { HeldOutProfile } from "../stats/held_out.ts";
-import { type ModelContrast, sweepContrasts } from "../stats/model_contrast.ts";
+} from "./candidates.ts";
+import type { HeldOutProfile } from "./held_out.ts";
+import { type ModelContrast, sweepContrasts } from "./model_contrast.ts";
 import {
   type PairRecord,
   pairResult,
   type RecordOptions,
   type RobustnessRecord,
-} from "../stats/robustness.ts";
-import { sweepRecords } from "../stats/robustness_sweep.ts";
+} from "./robustness.ts";
+import { sweepRecords } from "./robustness_sweep.ts";
 
 /** What is computed from one run alone (plain data: it crosses threads by structured clone). */
 export interface RunAnalysis {
