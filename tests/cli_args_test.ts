@@ -1,5 +1,11 @@
 import assert from "node:assert/strict";
-import { DEFAULT_DATA, parseLayerCounts, parseRenderArgs, UsageError } from "../cli/args.ts";
+import {
+  DEFAULT_DATA,
+  DEFAULT_NOTEBOOK,
+  parseLayerCounts,
+  parseRenderArgs,
+  UsageError,
+} from "../cli/args.ts";
 
 Deno.test("parseRenderArgs defaults to the committed data, written beside it", () => {
   const args = parseRenderArgs([]);
@@ -63,23 +69,29 @@ Deno.test("numeric flags are bounded: huge values are usage errors, not RangeErr
   assert.throws(() => parseRenderArgs(["--seed", long]), (e: Error) => e.message.length < 120);
 });
 
-Deno.test("--allow-duplicates is off unless given; an empty --data is a usage error", () => {
-  assert.equal(parseRenderArgs([]).allowDuplicates, false);
-  assert.equal(parseRenderArgs(["--allow-duplicates"]).allowDuplicates, true);
+Deno.test("an empty --data is a usage error", () => {
   assert.throws(() => parseRenderArgs(["--data="]), /--data needs a folder/);
 });
 
-Deno.test("--workers takes a whole number from 1 to 64; by default the loader decides", () => {
-  assert.equal(parseRenderArgs([]).workers, undefined);
-  assert.equal(parseRenderArgs(["--workers", "1"]).workers, 1);
-  assert.equal(parseRenderArgs(["--workers=64"]).workers, 64);
-  for (const bad of ["0", "65", "x", "1.5", "-2", ""]) {
+Deno.test("--workers and --allow-duplicates are gone: each is an unknown flag, a usage error", () => {
+  // The loader's options now live in the notebook's load cell (tests/render_edits_test.ts sets
+  // allowDuplicates there); the flags are refused rather than silently ignored.
+  for (const args of [["--workers", "2"], ["--workers=1"], ["--allow-duplicates"]]) {
     assert.throws(
-      () => parseRenderArgs([`--workers=${bad}`]),
+      () => parseRenderArgs(args),
       (e: Error) =>
-        e instanceof UsageError &&
-        e.message === `--workers needs a whole number from 1 to 64, not ${JSON.stringify(bad)}`,
-      bad,
+        e instanceof UsageError && /Unknown option '--(workers|allow-duplicates)'/.test(e.message),
+      args.join(" "),
     );
   }
+});
+
+Deno.test("--notebook defaults to the project notebook; a relative path is the user's", () => {
+  assert.equal(parseRenderArgs([]).notebook, DEFAULT_NOTEBOOK);
+  assert.equal(parseRenderArgs(["--notebook", "/x/nb.ipynb"]).notebook, "/x/nb.ipynb");
+  assert.equal(
+    parseRenderArgs(["--notebook", "nb.ipynb"], "/home/u", "/p").notebook,
+    "/home/u/nb.ipynb",
+  );
+  assert.equal(parseRenderArgs(["--notebook", "nb.ipynb"], "/p", "/p").notebook, "nb.ipynb");
 });

@@ -1,49 +1,51 @@
 /**
- * --allow-duplicates: a per-sample file with repeated (layer, strength, prompt_idx) rows holding
- * other values. Every row counts in every output alike, so robustness.json and
- * analysis_summary.json give the same Cohen's d.
+ * Repeated (layer, strength, prompt_idx) rows in a per-sample file. The render task has no
+ * --allow-duplicates any more (the loader's options live in the notebook's load cell, where
+ * `tests/render_edits_test.ts` sets allowDuplicates and checks that every output counts the rows
+ * alike): the flag is a usage error, and by default repeated keys stop the render with one line
+ * naming the file and both lines, the output folder left as it was.
  */
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { tempSweep } from "./helpers/temp_sweep.ts";
+import { snapshot } from "./helpers/folder_snapshot.ts";
+import { renderProcess } from "./helpers/render_run.ts";
+import { inTempDir, tempSweep } from "./helpers/temp_sweep.ts";
 
-const ROOT = new URL("..", import.meta.url).pathname;
+Deno.test("--allow-duplicates is a usage error (exit 2) before anything is read or written", () =>
+  inTempDir(async (root) => {
+    const out = join(root, "out");
+    const run = await renderProcess([
+      "--data",
+      join(root, "nothing"),
+      "--out",
+      out,
+      "--allow-duplicates",
+    ]);
+    assert.equal(run.code, 2, run.err);
+    assert.equal(run.err, "error: Unknown option '--allow-duplicates' (see --help)\n");
+    assert.equal(run.out, "");
+    assert.deepEqual(await snapshot(root), {});
+  }));
 
-/** Appends a changed copy of the rows of prompts 0-3 to a per-sample file. */
-async function duplicateRows(file: string): Promise<number> {
-  const lines = (await Deno.readTextFile(file)).trimEnd().split("\n");
-  const header = lines[0].split(",");
-  const prompt = header.indexOf("prompt_idx"), value = header.indexOf("logit_diff_matching");
-  const copies = lines.slice(1).map((line) => line.split(","))
-    .filter((cells) => Number(cells[prompt]) < 4)
-    .map((cells) => cells.map((c, i) => i === value ? String(Number(c) * 1.5 + 0.25) : c));
-  await Deno.writeTextFile(file, [...lines, ...copies.map((c) => c.join(","))].join("\n") + "\n");
-  return copies.length;
-}
-
-Deno.test("with --allow-duplicates robustness.json and analysis_summary.json agree on d", async () => {
+Deno.test("repeated keys stop the render: exit 1, one line naming the file and both lines", async () => {
   const data = await tempSweep();
-  const out = await Deno.makeTempDir();
   try {
     const file = join(data, "alpha", "Qwen_Qwen3_4B", "per_sample_all_layers.csv");
-    assert.ok(await duplicateRows(file) > 0);
-    const run = await new Deno.Command(Deno.execPath(), {
-      args: ["run", "-A", join(ROOT, "cli/render.ts"), "--data", data, "--out", out]
-        .concat(["--no-figures", "--resamples", "50", "--allow-duplicates"]),
-      stderr: "piped",
-    }).output();
-    assert.equal(run.code, 0, new TextDecoder().decode(run.stderr));
-    const summary = JSON.parse(await Deno.readTextFile(join(out, "analysis_summary.json")));
-    const records = JSON.parse(await Deno.readTextFile(join(out, "robustness.json")));
-    assert.equal(records.length, summary.effect_sizes.length);
-    for (const effect of summary.effect_sizes) {
-      const record = records.find((r: { model: string; concept: string }) =>
-        r.model === effect.model && r.concept === effect.concept
-      );
-      assert.equal(record.cohens_d, effect.cohens_d, `${effect.model}/${effect.concept}`);
-    }
+    const lines = (await Deno.readTextFile(file)).split("\n");
+    await Deno.writeTextFile(file, [...lines.slice(0, 3), lines[1], ...lines.slice(3)].join("\n"));
+    await inTempDir(async (out) => {
+      await Deno.writeTextFile(join(out, "best_layers.csv"), "previous");
+      const before = await snapshot(out);
+      const run = await renderProcess(["--data", data, "--out", out, "--no-figures"]);
+      assert.equal(run.code, 1, run.err);
+      const errors = run.err.trim().split("\n").filter((l) => l.startsWith("error:"));
+      assert.equal(errors.length, 1, run.err);
+      assert.ok(errors[0].startsWith(`error: ${file}:`), errors[0]);
+      assert.match(errors[0], /is on line 2 and again on line 4/);
+      assert.doesNotMatch(run.err, /\n\s+at |cell \d+/);
+      assert.deepEqual(await snapshot(out), before);
+    });
   } finally {
     await Deno.remove(data, { recursive: true });
-    await Deno.remove(out, { recursive: true });
   }
 });

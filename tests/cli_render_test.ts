@@ -36,14 +36,19 @@ async function listing(dir: string): Promise<string[]> {
   return names.sort();
 }
 
-Deno.test("render on the default data writes the reference summary and prints timings", async () => {
+Deno.test("render on the default data writes the reference summary and prints what it did", async () => {
   const out = await tempDir();
-  const { code, out: printed } = await render("--out", out);
-  assert.equal(code, 0);
-  assert.match(printed, /loaded .*86,400 per-sample rows, 360 layer summaries/);
-  assert.match(printed, /table analysis_summary\.json \(\d+\.\d ms\)/);
-  assert.match(printed, /figure heatmap_grid: svg \d+\.\d ms, png ready after \d+\.\d ms/);
-  assert.match(printed, /computed robustness \(2,000 resamples, seed 1\)/);
+  const { code, out: printed, err } = await render("--out", out);
+  assert.equal(code, 0, err);
+  // The task's own lines (the cells' printed lines are kept back; their warnings are not).
+  assert.match(
+    printed,
+    /^ran notebooks\/logit_diff_sweep\.ipynb on results\/logit_diff_sweep in \d+\.\d ms: (\d+) files \(13 figures as SVG and PNG\)$/m,
+  );
+  assert.match(printed, new RegExp(`^wrote \\d+ files to ${out} in \\d+\\.\\d ms$`, "m"));
+  assert.match(printed, /^peak memory \(RSS\): \d+ MB$/m);
+  assert.equal(printed.trim().split("\n").length, 3, printed);
+  assert.equal(err.trim().split("\n").filter((l) => l.startsWith("data quality")).length, 4, err);
   const summary = JSON.parse(await Deno.readTextFile(join(out, "analysis_summary.json")));
   const reference = JSON.parse(
     await Deno.readTextFile(new URL("analysis_summary.json", REFERENCE)),
@@ -57,6 +62,8 @@ Deno.test("render on the default data writes the reference summary and prints ti
   ) {
     assert.ok(files.includes(name), name);
   }
+  const count = Number(/: (\d+) files/.exec(printed)![1]);
+  assert.equal(files.filter((n) => !n.startsWith(".")).length, count);
   const records = JSON.parse(await Deno.readTextFile(join(out, "robustness.json")));
   assert.equal(records.length, 12);
 });
@@ -96,6 +103,62 @@ Deno.test("bad input exits non-zero, names the file and leaves the output as it 
   assert.equal(bad.code, 1);
   assert.ok(bad.err.includes(`${file}:2:1 (column "layer"): not a whole number`), bad.err);
 
+  for (const run of [missing, binary, bad]) {
+    assert.equal(run.err.trim().split("\n").length, 1, run.err); // one line, no stack, no cell
+    assert.doesNotMatch(run.err, /\bat .*:\d+:\d+|cell \d+/);
+  }
+
+  assert.deepEqual(await listing(out), ["analysis_summary.json"]);
+  assert.equal(await Deno.readTextFile(join(out, "analysis_summary.json")), "previous");
+});
+
+/** A copy of the project notebook with `cell` (source) added after its last cell. */
+async function notebookWith(cell: string): Promise<{ path: string; cell: number }> {
+  const nb = JSON.parse(await Deno.readTextFile(join(ROOT, "notebooks/logit_diff_sweep.ipynb")));
+  nb.cells.push({
+    cell_type: "code",
+    metadata: {},
+    outputs: [],
+    execution_count: null,
+    source: cell,
+  });
+  const path = join(await tempDir(), "my notebook.ipynb");
+  await Deno.writeTextFile(path, JSON.stringify(nb, null, 1));
+  return { path, cell: nb.cells.length };
+}
+
+Deno.test("an error thrown by a cell: exit 1, one line naming the notebook's cell and line", async () => {
+  const data = await sweepDir();
+  const out = await tempDir();
+  await Deno.writeTextFile(join(out, "analysis_summary.json"), "previous");
+  const cases: [string, (path: string, cell: number) => string][] = [
+    [
+      '// a check of my own\nif (MODELS.length < 5) {\n  throw new Error("need five models");\n}\n',
+      (path, cell) => `error: ${path} cell ${cell}, line 3: Error: need five models`,
+    ],
+    [
+      'await out.table("best_layers", best_layers);', // a name saved twice
+      (path, cell) =>
+        `error: ${path} cell ${cell}, line 1: Error: best_layers.csv is saved twice in one run: ` +
+        "give each table and figure its own name",
+    ],
+    ["const broken = ;", (path, cell) => `error: ${path} cell ${cell}, line 1: SyntaxError: `],
+  ];
+  for (const [source, expected] of cases) {
+    const { path, cell } = await notebookWith(source);
+    const run = await render("--notebook", path, "--data", data, "--out", out, "--no-figures");
+    assert.equal(run.code, 1, run.err);
+    const lines = run.err.trim().split("\n").filter((l) => !l.startsWith("warning:"));
+    assert.equal(lines.length, 1, run.err);
+    assert.ok(
+      lines[0].startsWith(expected(path, cell)),
+      `${lines[0]}\nexpected ${expected(path, cell)}`,
+    );
+    assert.doesNotMatch(run.err, /\n\s+at |internal error|data:application/);
+  }
+  const gone = await render("--notebook", join(out, "none.ipynb"), "--data", data, "--out", out);
+  assert.equal(gone.code, 1);
+  assert.match(gone.err, new RegExp(`^error: ${join(out, "none.ipynb")}: cannot read it: .+\n$`));
   assert.deepEqual(await listing(out), ["analysis_summary.json"]);
   assert.equal(await Deno.readTextFile(join(out, "analysis_summary.json")), "previous");
 });

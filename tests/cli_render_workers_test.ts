@@ -1,63 +1,36 @@
 /**
- * `deno task render --workers N`: the outputs (every table, robustness.json, the summary) are
- * byte for byte the same with one worker and with two, on the default data and on a synthetic
- * sweep with a MoE model, five strengths, a missing pair and a cut-off file; so are the warnings,
- * in the same order. A bad --workers is a usage error.
+ * The render task has no --workers any more (the loader decides, in the notebook's load cell):
+ * the flag is a usage error. What the flag's tests guaranteed stays: the outputs (every table,
+ * robustness.json, the summary) and the warnings are the same, byte for byte and in the same
+ * order, from one render to the next, on the default data and on a synthetic sweep with a MoE
+ * model, five strengths, a missing pair and a cut-off file.
  */
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { writeSynthSweep } from "../lib/synth/sweep.ts";
+import { dataFiles, DEFAULT_DATA, renderProcess } from "./helpers/render_run.ts";
 import { inTempDir } from "./helpers/temp_sweep.ts";
 
-const ROOT = new URL("..", import.meta.url).pathname;
-
-async function render(...args: string[]) {
-  const { code, stdout, stderr } = await new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", join(ROOT, "cli/render.ts"), "--no-figures", ...args],
-    cwd: ROOT,
-    stdout: "piped",
-    stderr: "piped",
-  }).output();
-  const text = new TextDecoder();
-  return { code, out: text.decode(stdout), err: text.decode(stderr) };
-}
-
-/** Every file of a folder (hidden ones included), by name. */
-async function files(dir: string): Promise<Map<string, Uint8Array>> {
-  const found = new Map<string, Uint8Array>();
-  for await (const entry of Deno.readDir(dir)) {
-    if (entry.isFile) found.set(entry.name, await Deno.readFile(join(dir, entry.name)));
-  }
-  return found;
-}
-
-/**
- * Renders `data` with 1 and with 2 workers, and in this thread (no --workers: a small sweep)
- * into `dir`; checks that outputs and warnings agree.
- */
+/** Renders `data` twice into `dir`; checks that outputs and warnings agree; returns the first. */
 async function sameOutputs(data: string, dir: string, extra: string[] = []) {
   const runs = [];
-  for (const workers of ["1", "2", ""]) {
-    const out = join(dir, `out${workers}`);
-    const flags = workers ? ["--workers", workers] : [];
-    const run = await render("--data", data, "--out", out, ...flags, ...extra);
+  for (const name of ["one", "two"]) {
+    const out = join(dir, name);
+    const run = await renderProcess(["--data", data, "--out", out, "--no-figures", ...extra]);
     assert.equal(run.code, 0, run.err);
-    assert.match(run.out, workers ? new RegExp(`with ${workers} workers?`) : /in this thread/);
-    runs.push({ ...run, files: await files(out) });
+    runs.push({ ...run, files: await dataFiles(out) });
   }
-  const [one, ...others] = runs;
-  for (const other of others) {
-    assert.deepEqual([...one.files.keys()].sort(), [...other.files.keys()].sort());
-    for (const [name, bytes] of one.files) assert.deepEqual(other.files.get(name), bytes, name);
-    assert.equal(one.err, other.err); // the same warnings, in the same order
-  }
+  const [one, two] = runs;
+  assert.deepEqual([...one.files.keys()], [...two.files.keys()]);
+  for (const [name, bytes] of one.files) assert.deepEqual(two.files.get(name), bytes, name);
+  assert.equal(one.err, two.err); // the same warnings, in the same order
   assert.ok(one.files.has("robustness.json") && one.files.has("analysis_summary.json"));
   return one;
 }
 
-Deno.test("the default data: the same bytes with one worker, two, and in this thread", () =>
+Deno.test("the default data: the same bytes and warnings from one render to the next", () =>
   inTempDir(async (dir) => {
-    const { files: written, err } = await sameOutputs("results/logit_diff_sweep", dir);
+    const { files: written, err } = await sameOutputs(DEFAULT_DATA, dir);
     assert.ok(written.size >= 20);
     assert.equal(err.split("\n").filter((l) => l.startsWith("data quality")).length, 4);
   }));
@@ -85,8 +58,11 @@ Deno.test("a synthetic sweep with a missing pair and a cut-off file: the same by
     assert.match(err, /the last line has no line end/);
   }));
 
-Deno.test("a bad --workers is a usage error (exit 2) before anything is read", async () => {
-  const run = await render("--workers", "0");
-  assert.equal(run.code, 2);
-  assert.match(run.err, /--workers needs a whole number from 1 to 64, not "0"/);
+Deno.test("--workers is a usage error (exit 2) before anything is read", async () => {
+  for (const args of [["--workers", "2"], ["--workers=0"]]) {
+    const run = await renderProcess(["--data", "/no/such/folder", ...args]);
+    assert.equal(run.code, 2, run.err);
+    assert.equal(run.err, "error: Unknown option '--workers' (see --help)\n");
+    assert.equal(run.out, "");
+  }
 });

@@ -1,50 +1,77 @@
 /** One rule for non-finite numbers in every output: NaN and ±Infinity are a missing value. */
 import assert from "node:assert/strict";
+import { csvParse } from "d3-dsv";
 import { formatCell } from "../lib/util/csv.ts";
-import { PIPELINE } from "../lib/pipeline/description.ts";
-import { dataSteps, fileName, fileText } from "../lib/pipeline/files.ts";
-import { computeResults } from "../lib/pipeline/results.ts";
-import { loadTempSweep } from "./helpers/temp_sweep.ts";
-
-const results = computeResults(await loadTempSweep(), { resamples: 20 });
-const base = results.analysis;
-const poisonedAnalysis = {
-  ...base,
-  effectSizes: base.effectSizes.map((r, i) => ({
-    ...r,
-    cohens_d: [Infinity, -Infinity][i] ?? NaN,
-  })),
-  shallowVsDeep: base.shallowVsDeep.map((r) => ({ ...r, ratio: Infinity })),
-  modelAvgEffect: base.modelAvgEffect.map(([m]): [string, number] => [m, -Infinity]),
-};
-const poisoned = {
-  ...results,
-  analysis: poisonedAnalysis,
-  robustness: results.robustness.map((r) => ({ ...r, t: Infinity, p: NaN, d_z: -Infinity })),
-};
+import { outputFolder, setOutputSet } from "../lib/display/outputs.ts";
+import { renderInProcess } from "./helpers/render_run.ts";
+import { inTempDir, tempSweep } from "./helpers/temp_sweep.ts";
 
 Deno.test("formatCell writes every non-finite number as an empty cell", () => {
   for (const x of [NaN, Infinity, -Infinity]) assert.equal(formatCell(x), "");
   assert.equal(formatCell(1e308), "1e+308");
 });
 
-Deno.test("no output writes Infinity or NaN: JSON has null, CSV an empty cell", () => {
-  const steps = dataSteps(PIPELINE);
-  for (const step of steps) {
-    assert.doesNotMatch(fileText(step, poisoned), /Infinity|NaN|\binf\b/i, fileName(step));
+const POISONED = [
+  { model: "4B", cohens_d: Infinity, ratio: NaN },
+  { model: "8B", cohens_d: -Infinity, ratio: 1.5 },
+];
+
+Deno.test("a cell's tables and JSON: CSV an empty cell, JSON null, saved or rendered alike", async () => {
+  const expectedCsv = "model,cohens_d,ratio\n4B,,\n8B,,1.5\n";
+  const check = (csv: string, json: string) => {
+    assert.equal(csv, expectedCsv);
+    assert.doesNotMatch(json, /Infinity|NaN/);
+    assert.deepEqual(JSON.parse(json), {
+      effect_sizes: [{ model: "4B", cohens_d: null, ratio: null }, {
+        model: "8B",
+        cohens_d: null,
+        ratio: 1.5,
+      }],
+      model_avg_effect: { "4B": null },
+    });
+  };
+  const value = { effect_sizes: POISONED, model_avg_effect: { "4B": -Infinity } };
+  // Run interactively: written into the folder at once.
+  await inTempDir(async (dir) => {
+    const out = outputFolder(dir);
+    await out.table("t", POISONED, { show: false });
+    await out.json("s", value);
+    check(await Deno.readTextFile(`${dir}/t.csv`), await Deno.readTextFile(`${dir}/s.json`));
+  });
+  // Run by the render task: into its output set.
+  const saved = new Map<string, string>();
+  setOutputSet({
+    figures: false,
+    figure: () => {},
+    add: (name, content) => void saved.set(name, content as string),
+  });
+  try {
+    const out = outputFolder("/nonexistent");
+    await out.table("t", POISONED, { show: false });
+    await out.json("s", value);
+  } finally {
+    setOutputSet(undefined);
   }
-  const build = (name: string) => fileText(steps.find((s) => fileName(s) === name)!, poisoned);
-  const summary = JSON.parse(build("analysis_summary.json"));
-  assert.equal(summary.effect_sizes[0].cohens_d, null);
-  assert.equal(summary.effect_sizes[1].cohens_d, null);
-  assert.ok(Object.values(summary.model_avg_effect).every((v) => v === null));
-  const records = JSON.parse(build("robustness.json"));
-  assert.ok(records.every((r: { t: unknown; d_z: unknown }) => r.t === null && r.d_z === null));
-  const effects = build("effect_sizes.csv").split("\n");
-  assert.ok(effects[1].endsWith(","), effects[1]);
-  assert.ok(effects[2].endsWith(","), effects[2]);
-  const ratioColumn = build("shallow_vs_deep.csv").split("\n")[0].split(",").indexOf("ratio");
-  for (const line of build("shallow_vs_deep.csv").trim().split("\n").slice(1)) {
-    assert.equal(line.split(",")[ratioColumn], "", line);
-  }
+  check(saved.get("t.csv")!, saved.get("s.json")!);
 });
+
+Deno.test("no rendered output writes Infinity or NaN where a statistic has no value", () =>
+  inTempDir(async (dir) => {
+    // One shallow model: no deep model to compare with, one model to correlate over.
+    const { files } = await renderInProcess(["--data", dir, "--no-figures", "--resamples", "20"]);
+    for (const [name, text] of files) {
+      assert.doesNotMatch(text, /Infinity|NaN|\binf\b/i, name);
+    }
+    for (const row of csvParse(files.get("shallow_vs_deep.csv")!)) {
+      assert.equal(row.deep_avg, "", row.concept);
+      assert.equal(row.ratio, "", row.concept);
+    }
+    const [frac] = csvParse(files.get("layer_frac_vs_d.csv")!);
+    assert.equal(frac.r_models, ""); // one model: no correlation over models
+  }, () =>
+    tempSweep({
+      models: [{ label: "4B", layers: 36 }],
+      concepts: ["alpha", "beta"],
+      prompts: 10,
+      seed: 5,
+    })));

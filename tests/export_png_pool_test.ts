@@ -40,11 +40,20 @@ Deno.test("workers started here serve a pool given their ports", async () => {
   assert.deepEqual(pngs.map((png) => pngSize(png).width), [20, 40, 60]);
 });
 
-Deno.test("a free worker takes the waiting job with the longest SVG first", async () => {
-  using pool = pngPool(1);
-  const done: string[] = [];
-  const job = (name: string, width: number) =>
-    pool.render(svg(width, name.repeat(width / 10))).then(() => done.push(name));
-  await Promise.all([job("first", 10), job("small", 20), job("big", 400), job("medium", 100)]);
-  assert.deepEqual(done, ["first", "big", "medium", "small"]); // the first starts at once
+Deno.test("every job goes to a worker when asked for, not when a worker answers", async () => {
+  // Two fake workers that never answer: with jobs handed out only on answers, each would get one.
+  const channels = [new MessageChannel(), new MessageChannel()];
+  const received = channels.map(() => [] as number[]);
+  channels.forEach((c, i) => {
+    c.port2.onmessage = ({ data }) => received[i].push(data.svg.length);
+  });
+  const pool = portPool(channels.map((c) => c.port1));
+  const jobs = [400, 100, 20, 10].map((n) => pool.render(svg(n, "x".repeat(n))).catch(() => {}));
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  assert.equal(received.flat().length, 4); // all four handed out at once
+  const load = received.map((sizes) => sizes.reduce((a, b) => a + b, 0));
+  assert.ok(Math.min(...load) > 0, "both workers got work, the least loaded first");
+  pool.close();
+  await Promise.all(jobs);
+  for (const c of channels) c.port2.close();
 });

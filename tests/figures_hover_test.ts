@@ -1,88 +1,108 @@
+/**
+ * Hover text: every data mark of every figure the notebook saves carries a native `<title>`
+ * (Plot's `title` channel) in the exported SVG, naming its model and concept and giving its
+ * value; a curve's points give their model, layer and delta, checked against the data.
+ */
 import assert from "node:assert/strict";
-import { formatValue, hoverText } from "../lib/figures/hover.ts";
-import { groupLabel } from "../lib/models/groups.ts";
+import { csvParse } from "d3-dsv";
 import { conceptTitle } from "../lib/figures/theme.ts";
-import type { Results } from "../lib/pipeline/results.ts";
-import { analyseFolder, DEFAULT_DATA, figureSvgs } from "./helpers/figure_svgs.ts";
-import { chartShapes, isDataMark } from "./helpers/svg_geometry.ts";
+import {
+  DEFAULT_DATA,
+  FIGURE_NAMES,
+  type NotebookOutputs,
+  notebookOutputs,
+} from "./helpers/figure_svgs.ts";
+import { chartShapes, isDataMark, svgTexts } from "./helpers/svg_geometry.ts";
 
-const analysis: Promise<Results> = analyseFolder(DEFAULT_DATA);
+let run: Promise<NotebookOutputs> | undefined;
+/** The default data's figures and files, from one run of the notebook (made when first needed). */
+const defaultOutputs = () => run ??= notebookOutputs(DEFAULT_DATA);
 
-Deno.test("formatValue: two decimals, a minus sign, small values in significant digits", () => {
-  assert.equal(formatValue(14.0213), "14.02");
-  assert.equal(formatValue(-3.5), "\u22123.50");
-  assert.equal(formatValue(0), "0.00");
-  assert.equal(formatValue(0.000123), "0.000123");
-  assert.equal(formatValue(NaN), "no value");
-});
+/**
+ * Marks that the notebook's figure cells draw without a `title` channel (no hover text), by
+ * figure: known gaps, reported to the notebook's owner. The test fails when another mark loses
+ * its titles, and when one of these gains them (then remove it from here).
+ */
+const KNOWN_UNTITLED: Readonly<Record<string, readonly string[]>> = {
+  layer_delta_curves: ["line"], // the dots carry the hover text
+  layer_delta_curves_normalized: ["line"], // the dots carry the hover text
+  best_layer_violins: ["rule"], // quartile lines
+  baseline_distributions: ["bar", "dot", "rule", "tick"], // Plot.boxY: box, outliers, whisker, median
+  layer_curves_depth_comparison: ["line"], // no hover text at all
+  effect_size_intervals: ["rule"], // the intervals (the dots carry the hover text)
+  layer_curves_by_training: ["line"], // no hover text at all
+  cohens_d_by_group: ["rule", "tick"], // group means, model means
+};
 
-Deno.test("hoverText: model and concept title first, then the details", () => {
-  assert.equal(
-    hoverText({ model: "4B", concept: "self_awareness" }, ["layer 3", "delta 1.00"]),
-    "4B · Self Awareness\nlayer 3\ndelta 1.00",
-  );
-});
-
-Deno.test("every data mark of every exported figure has hover text naming model and concept", async () => {
-  const a = await analysis;
-  const heads = new Set(
-    a.sweep.models.flatMap((m) => a.sweep.concepts.map((c) => `${m} · ${conceptTitle(c)}`)),
-  );
-  // A mean over concepts (a model's) or over pairs (a group's) is headed by its model or group.
-  const owners = new Set([
-    ...a.sweep.models,
-    ...Object.values(a.attributes).flatMap((groups) => Object.values(groups).map(groupLabel)),
-  ]);
-  for (const { name, svg } of figureSvgs(a)) {
+Deno.test("every data mark has hover text, but for the notebook's known gaps", async () => {
+  const { figures } = await defaultOutputs();
+  assert.deepEqual(figures.map((f) => f.name), [...FIGURE_NAMES]);
+  const untitled: Record<string, string[]> = {};
+  for (const { name, svg } of figures) {
     assert.ok(!svg.includes('aria-label="tip"'), `${name}: an empty tip group`);
     const data = chartShapes(svg).filter(isDataMark);
     assert.ok(data.length > 0, `${name}: no data marks`);
-    for (const shape of data) {
-      const [head, ...details] = shape.title.split("\n");
-      const where = `${name}: ${shape.mark} ${shape.tag} titled "${shape.title}"`;
-      const summary = /\((model|group) mean\)$/.test(shape.mark);
-      assert.ok(summary ? owners.has(head.split(" · ")[0]) : heads.has(head), where);
-      assert.ok(details.some((d) => /\b(layer|strength)\b/.test(d)), where);
-      assert.ok(details.some((d) => /\d/.test(d)), where);
-    }
+    const marks = [...new Set(data.filter((s) => s.title === "").map((s) => s.mark))].sort();
+    if (marks.length > 0) untitled[name] = marks;
   }
+  assert.deepEqual(untitled, KNOWN_UNTITLED);
 });
 
-Deno.test("hovering a point of a curve shows its model, layer and delta", async () => {
-  const a = await analysis;
-  const delta = new Map(
-    a.analysis.layerSummaries.map((r) => [`${r.model} ${r.concept} ${r.layer}`, r.delta]),
-  );
-  const concepts = new Map(a.sweep.concepts.map((c) => [conceptTitle(c), c]));
-  const curves = figureSvgs(a).filter((f) => /layer_(delta_)?curves/.test(f.name));
-  assert.equal(curves.length, 4); // the original's three and the curves by training
-  for (const { name, svg } of curves) {
-    const dots = chartShapes(svg).filter((s) => s.mark === "dot");
-    const charts = new Set(dots.map((d) => d.chart)).size;
-    assert.equal(dots.length, charts * a.analysis.layerSummaries.length, name);
-    for (const dot of dots) {
-      const m = /^(\S+) · (.+)\nlayer (\d+) \(([\d.]+) of depth\)\ndelta (\u2212?[\d.]+)$/.exec(
-        dot.title,
-      );
-      assert.ok(m, `${name}: "${dot.title}"`);
-      const [, model, concept, layer, frac, value] = m;
-      const expected = delta.get(`${model} ${concepts.get(concept)} ${layer}`);
-      assert.ok(expected !== undefined, `${name}: no such point "${dot.title}"`);
-      assert.ok(
-        Math.abs(Number(value.replace("\u2212", "-")) - expected) <= 0.005 + 1e-9,
-        dot.title,
-      );
-      const layers = a.sweep.layerCounts[model];
-      assert.ok(Math.abs(Number(frac) - Number(layer) / layers) <= 0.005 + 1e-9, dot.title);
+Deno.test("each hover text names its model and concept first, and gives a value", async () => {
+  const { figures, files } = await defaultOutputs();
+  const pairs = csvParse(files.get("best_layers.csv")!);
+  const models = new Set(pairs.map((d) => d.model)),
+    concepts = new Set(pairs.map((d) => d.concept));
+  for (const { name, svg } of figures) {
+    for (const shape of chartShapes(svg).filter((s) => isDataMark(s) && s.title !== "")) {
+      const where = `${name}: ${shape.mark} ${shape.tag} titled "${shape.title}"`;
+      assert.match(shape.title, /\d/, where);
+      // One pair, named by the figure's title ("14B - Corrigible"): its cells give layer and strength.
+      if (name === "heatmap_single_example") {
+        assert.match(shape.title, /^layer \d+, strength -?\d+: -?\d+\.\d{3}$/, where);
+        continue;
+      }
+      const [model, concept] = shape.title.split(/[,:\n]/).map((s) => s.trim());
+      assert.ok(models.has(model), where);
+      assert.ok(concepts.has(concept), where);
     }
+  }
+  assert.match(figures.find((f) => f.name === "heatmap_single_example")!.svg, />14B - Corrigible</);
+});
+
+Deno.test("hovering a point of a curve shows its model, concept, layer and delta", async () => {
+  const { figure, files } = await defaultOutputs();
+  const rows = csvParse(files.get("layer_summaries.csv")!);
+  const byKey = new Map(rows.map((r) => [`${r.model} ${r.concept} ${r.layer}`, r]));
+  for (const name of ["layer_delta_curves", "layer_delta_curves_normalized"]) {
+    const dots = chartShapes(figure(name)).filter((s) => s.mark === "dot");
+    assert.equal(dots.length, rows.length, `${name}: a dot per layer of each pair`);
+    const seen = new Set<string>();
+    for (const dot of dots) {
+      const m = /^(\S+), (\S+)\nlayer (\d+)(?: \((\d+)%\))?: delta (-?\d+\.\d{3})$/.exec(dot.title);
+      assert.ok(m, `${name}: "${dot.title}"`);
+      const [, model, concept, layer, percent, delta] = m;
+      const row = byKey.get(`${model} ${concept} ${layer}`);
+      assert.ok(row, `${name}: no such point "${dot.title}"`);
+      seen.add(`${model} ${concept} ${layer}`);
+      assert.equal(delta, Number(row.delta).toFixed(3), dot.title);
+      if (name.endsWith("normalized")) {
+        assert.equal(percent, (100 * Number(row.layer_frac)).toFixed(0), dot.title);
+      } else assert.equal(percent, undefined, dot.title);
+    }
+    assert.equal(seen.size, rows.length, `${name}: every point once`);
   }
 });
 
 Deno.test("every figure labels concepts as titles, never as raw names", async () => {
-  const a = await analysis;
-  for (const { name, svg } of figureSvgs(a)) {
-    assert.ok(!svg.includes("self_awareness"), `${name} writes "self_awareness"`);
-    if (name === "heatmap_single_example") continue; // one pair: 14B corrigible
-    assert.ok(svg.includes("Self Awareness"), `${name} never names Self Awareness`);
+  const { figures } = await defaultOutputs();
+  for (const { name, svg } of figures) {
+    const shown = svgTexts(svg).map((t) => t.text).join("\n");
+    assert.ok(!shown.includes("self_awareness"), `${name} writes "self_awareness"`);
+    if (name === "heatmap_single_example") {
+      assert.ok(shown.includes(conceptTitle("corrigible")), name);
+      continue;
+    }
+    assert.ok(shown.includes("Self Awareness"), `${name} never names Self Awareness`);
   }
 });

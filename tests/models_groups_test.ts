@@ -2,9 +2,6 @@ import assert from "node:assert/strict";
 import { depthOf, modelGroups, SHALLOW_MAX_LAYERS } from "../lib/models/groups.ts";
 import { analyse } from "../lib/stats/analysis.ts";
 import { loadSweep } from "../lib/sweep/load.ts";
-import { PIPELINE } from "../lib/pipeline/description.ts";
-import { dataSteps, fileName, fileText } from "../lib/pipeline/files.ts";
-import { computeResults } from "../lib/pipeline/results.ts";
 
 Deno.test("modelGroups cuts at 40 layers (40 is shallow, 41 deep), in the sweep's model order", () => {
   assert.equal(SHALLOW_MAX_LAYERS, 40);
@@ -20,23 +17,15 @@ Deno.test("a model without a layer count is in no group", () => {
   assert.equal(depthOf(groups, "new"), undefined);
 });
 
-Deno.test("one cut reaches the table, the reports and the depth figure alike", async () => {
+// That one cut reaches every output (the shallow_vs_deep table, the group effects, the printed
+// reports and the depth figure): tests/render_edits_test.ts changes it in the notebook's cell.
+
+Deno.test("the default cut keeps the original's split of the committed sweep", async () => {
   const sweep = await loadSweep("results/logit_diff_sweep");
-  // With the cut at 36 layers, 14B (40 layers) counts as deep: every output must agree.
-  const results = computeResults(sweep, { resamples: 20, splits: 4, shallowMaxLayers: 36 });
-  assert.deepEqual(results.analysis.groups.deep, ["14B", "32B"]);
-  assert.deepEqual(results.analysis.shallowVsDeep[0].deep_models, ["14B", "32B"]);
-  const table = dataSteps(PIPELINE).find((s) => fileName(s) === "shallow_vs_deep.csv")!;
-  assert.match(fileText(table, results), /"14B, 32B"|14B.*32B/);
-  const figure = PIPELINE.flatMap((s) => s.steps).find((s) =>
-    s.name === "layer_curves_depth_comparison"
-  );
-  assert.ok(figure && figure.kind === "figure");
-  const { createDocument } = await import("../lib/figures/dom.ts");
-  const subtitle = figure.build(results, createDocument()).textContent ?? "";
-  assert.match(subtitle, /dashed = deep \(40–64 layers: 14B, 32B\)/);
-  // The default cut keeps the original's split.
   assert.deepEqual(analyse(sweep).groups.deep, ["32B"]);
+  assert.deepEqual(modelGroups(sweep.models, sweep.layerCounts).shallow, ["4B", "8B", "14B"]);
+  const cut = modelGroups(sweep.models, sweep.layerCounts, { shallowMaxLayers: 36 });
+  assert.deepEqual(cut.deep, ["14B", "32B"]);
 });
 
 Deno.test("modelAttributes: training and architecture from the metadata, depth from the cut", async () => {

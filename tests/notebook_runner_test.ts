@@ -108,7 +108,7 @@ Deno.test({
       assert.equal(code, 1);
       const lines = new TextDecoder().decode(stderr).split("\n")
         .filter((line) => line && !line.includes('"deno jupyter" is unstable'));
-      assert.deepEqual(lines, [`error: ${path}: cell 3 failed: Error: boom`]);
+      assert.deepEqual(lines, [`error: ${path}: cell 4 failed: Error: boom`]);
       await assert.rejects(Deno.stat(output), Deno.errors.NotFound, "no output written");
     });
   },

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { loadSweep } from "../lib/sweep/load.ts";
 import { bestLayers } from "../lib/stats/best_layers.ts";
 import { robustness } from "../lib/stats/robustness_sweep.ts";
-import { analyseRun, recordsOf } from "../lib/pipeline/run_analysis.ts";
+import { analyseRun, recordsOf } from "../lib/stats/run_analysis.ts";
 
 const OPTIONS = { resamples: 100, seed: 5, splits: 10 };
 const sweep = await loadSweep("results/logit_diff_sweep");

@@ -19,11 +19,11 @@ Deno.test("keyFindings prints what the original printed, line for line", () => {
   assert.equal(section(keyFindings(analysis), "KEY FINDINGS", "   32B: avg d = +0.92"), expected);
 });
 
-Deno.test("loadReport states counts, models and concepts as the original, then the notes", () => {
+Deno.test("loadReport states counts, models and concepts as the original (the notes apart)", () => {
   const report = loadReport(analysis.sweep);
-  assert.ok(report.startsWith(STDOUT.split("\n").slice(0, 5).join("\n")), report);
+  assert.equal(report, STDOUT.split("\n").slice(0, 5).join("\n"));
   assert.match(
-    report,
+    analysis.sweep.notes.join("\n"),
     /data quality: 4B\/sycophancy: \S+per_sample_all_layers\.csv: 450 of 7,500 rows/,
   );
 });

@@ -2,13 +2,13 @@
  * Hostile report on issue 9, defects 1 and 3: a pair whose Cohen's d cannot be computed at its
  * best layer (values missing, one value left, an infinity, no spread, no +1 rows at all, every
  * delta missing) is missing everywhere (effect sizes, pivot, averages, robustness.json), never a
- * d of 0, and a console note names the file.
+ * d of 0, and a console note names the file. Checked on what `deno task render` writes: the
+ * notebook's cells compute these tables.
  */
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { loadSweep } from "../lib/sweep/load.ts";
-import { analyse, analysisSummary } from "../lib/stats/analysis.ts";
-import { robustness } from "../lib/stats/robustness_sweep.ts";
+import { csvParse } from "d3-dsv";
+import { renderInProcess } from "./helpers/render_run.ts";
 import { withTempSweep } from "./helpers/temp_sweep.ts";
 
 const RUN = ["alpha", "Qwen_Qwen3_4B"];
@@ -48,32 +48,46 @@ async function editSamples(
   await Deno.writeTextFile(path, [head, ...out].join("\n"));
 }
 
-/** Loads, analyses and checks that alpha/4B is missing everywhere, with a note naming `file`. */
+/** A CSV file's rows. */
+const rowsOf = (text: string | undefined) => {
+  assert.ok(text !== undefined, "the file was not written");
+  return csvParse(text);
+};
+
+/**
+ * Renders `dir` as the render task does (the notebook's cells) and checks that alpha/4B is
+ * missing from every output, with a warning naming `file`.
+ */
 async function assertMissingEverywhere(dir: string, file: string, reason: RegExp) {
-  const sweep = await loadSweep(dir);
-  const analysis = analyse(sweep);
-  const records = robustness(sweep, analysis.bestLayers, { resamples: 20, splits: 5 });
-  const summary = analysisSummary(analysis);
-  const is4bAlpha = (p: { model: string; concept: string }) =>
-    p.model === "4B" && p.concept === "alpha";
+  const { files, warnings } = await renderInProcess(
+    ["--data", dir, "--no-figures", "--resamples", "20"],
+  );
+  const summary = JSON.parse(files.get("analysis_summary.json")!);
+  const records = JSON.parse(files.get("robustness.json")!);
+  type Pair = { model: string; concept: string };
+  const is4bAlpha = (p: Pair) => p.model === "4B" && p.concept === "alpha";
   assert.ok(summary.missing_pairs.some(is4bAlpha), "listed in missing_pairs");
   assert.ok(!summary.effect_sizes.some(is4bAlpha), "no effect-size record");
   assert.ok(!records.some(is4bAlpha), "no robustness record");
-  const m = analysis.cohensDPivot.rows.indexOf("4B"),
-    c = analysis.cohensDPivot.columns.indexOf(
-      "alpha",
-    );
-  assert.ok(Number.isNaN(analysis.cohensDPivot.cells[m][c]), "pivot cell empty, not 0");
+  for (const name of ["effect_sizes.csv", "glass_delta.csv", "glass_vs_cohens_d.csv"]) {
+    assert.ok(!rowsOf(files.get(name)).some((r) => is4bAlpha(r as Pair)), `no row in ${name}`);
+  }
+  const pivot = rowsOf(files.get("cohens_d_pivot.csv")).find((r) => r.model === "4B");
+  assert.equal(pivot?.alpha, "", "pivot cell empty, not 0");
   // 4B's average is its other concept's d alone; alpha's average is the other model's alone.
-  const beta4b = summary.effect_sizes.find((r) => r.model === "4B" && r.concept === "beta")!;
+  const beta4b = summary.effect_sizes.find((r: Pair) => r.model === "4B" && r.concept === "beta");
   assert.equal(summary.model_avg_effect["4B"], beta4b.cohens_d);
-  const alphaOther = summary.effect_sizes.find((r) => r.concept === "alpha")!;
+  const alphaOther = summary.effect_sizes.find((r: Pair) => r.concept === "alpha");
   assert.equal(summary.concept_avg_effect["alpha"], alphaOther.cohens_d);
+  const modelAvg = rowsOf(files.get("model_avg_effect.csv")).find((r) => r.model === "4B");
+  assert.equal(Number(modelAvg?.avg_cohens_d), beta4b.cohens_d);
   // analysis_summary.json and robustness.json agree on which pairs exist.
-  const key = (p: { model: string; concept: string }) => `${p.model}/${p.concept}`;
+  const key = (p: Pair) => `${p.model}/${p.concept}`;
   assert.deepEqual(records.map(key).sort(), summary.effect_sizes.map(key).sort());
-  const note = sweep.notes.find((n) => n.includes("4B/alpha") && n.includes(file));
-  assert.ok(note, `a note names ${file}: ${sweep.notes.join(" | ")}`);
+  // No d of 0 stands in for the missing pair anywhere.
+  assert.doesNotMatch(files.get("effect_sizes.csv")!, /,0\n/);
+  const note = warnings.split("\n").find((n) => n.includes("4B/alpha") && n.includes(file));
+  assert.ok(note, `a warning names ${file}: ${warnings}`);
   assert.match(note, reason);
   assert.ok(note.length < 400);
 }

@@ -37,7 +37,14 @@ export {
   strengthLabel,
   theme,
 } from "./theme.ts";
-export { type ColorScaleOptions, modelColor, strengthColor, strengthsOf } from "./scales.ts";
+export {
+  type ColorScaleOptions,
+  modelColor,
+  ramp,
+  strengthColor,
+  strengthsOf,
+  swatches,
+} from "./scales.ts";
 export { conceptFacet, type FacetChannels, modelFacet } from "./facets.ts";
 export {
   dodge,

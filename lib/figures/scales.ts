@@ -96,3 +96,48 @@ export function strengthColor(
 export function strengthsOf(rows: readonly { strength: number }[]): number[] {
   return [...new Set(rows.map((r) => r.strength))].sort((a, b) => a - b);
 }
+
+/**
+ * A categorical colour scale with Plot's swatch legend in the figures' font: the domain in the
+ * given order; `extra` sets the colours (`range`), labels (`tickFormat`) or anything else.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * const scale = swatches(["bootstrap", "held out"], { range: ["#1f77b4", "#d62728"] });
+ * assert.deepEqual([scale.type, scale.legend, scale.domain], ["ordinal", true, ["bootstrap", "held out"]]);
+ * ```
+ */
+export function swatches(
+  domain: readonly unknown[],
+  extra: ColorScaleOptions = {},
+): ColorScaleOptions {
+  return { type: "ordinal", domain: [...domain], legend: true, style: LEGEND_STYLE, ...extra };
+}
+
+/**
+ * A diverging colour scale centred at 0 (seaborn's `center=0`) with Plot's colour-ramp legend in
+ * the figures' font: `scheme` "BuRd" is seaborn's RdBu_r, "RdYlGn" its RdYlGn.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * const scale = ramp("BuRd", "Mean Logit Diff");
+ * assert.deepEqual([scale.type, scale.pivot, scale.label], ["diverging", 0, "Mean Logit Diff"]);
+ * ```
+ */
+export function ramp(
+  scheme: string,
+  label: string,
+  extra: ColorScaleOptions = {},
+): ColorScaleOptions {
+  return {
+    type: "diverging",
+    scheme: scheme as Plot.ColorScheme,
+    pivot: 0,
+    legend: true,
+    label,
+    style: LEGEND_STYLE,
+    ...extra,
+  };
+}

@@ -8,8 +8,9 @@ import type { Sweep } from "../sweep/types.ts";
 import { numpyList, rule, signed } from "./format.ts";
 
 /**
- * What was loaded, as the original's load cell prints it, then any warnings and data-quality
- * notes.
+ * What was loaded, as the original's load cell prints it (the sweep's warnings and data-quality
+ * notes are `sweep.notes`: the notebook prints them as warnings, so that `deno task render`, which
+ * keeps the cells' printed lines back, still shows them).
  *
  * @example
  * ```ts
@@ -23,7 +24,7 @@ import { numpyList, rule, signed } from "./format.ts";
  *   "Models: ['4B' '8B' '14B' '32B']",
  *   "Concepts: ['corrigible' 'self_awareness' 'sycophancy']",
  * ]);
- * assert.ok(lines.at(-1)?.startsWith("data quality: 32B/sycophancy:")); // then the notes
+ * assert.equal(lines.length, 5); // the notes are not part of it
  * ```
  */
 export function loadReport(sweep: Sweep): string {
@@ -36,7 +37,6 @@ export function loadReport(sweep: Sweep): string {
     "",
     `Models: ${numpyList(present(sweep.models, "model"))}`,
     `Concepts: ${numpyList(present(sweep.concepts, "concept"))}`,
-    ...(sweep.notes.length ? ["", ...sweep.notes] : []),
   ].join("\n");
 }
 

@@ -259,7 +259,7 @@ export function duplicateNote(
     `(layer, strength, prompt_idx) = (${layer[second]}, ${strength[second]}, ` +
       `${prompt_idx[second]}) is on line ${lines[0]} and again on line ${lines[1]}` +
       (scan.duplicates > 1 ? ` (${scan.duplicates} repeated rows in all)` : "") +
-      `; pass --allow-duplicates (allowDuplicates) to keep every row as pandas does`,
+      `; to keep every row as pandas does, pass allowDuplicates: true to loadSweep (the notebook's load cell)`,
     { file: files.samples, line: lines[1] },
   );
 }

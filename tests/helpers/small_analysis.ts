@@ -1,6 +1,5 @@
 /** Test helper: the analysis of a small synthetic sweep, and a DOM to draw it in. */
 import { analyse, type Analysis } from "../../lib/stats/analysis.ts";
-import { computeResults, type Results } from "../../lib/pipeline/results.ts";
 import type { SynthSpec } from "../../lib/synth/sweep.ts";
 import type { Sweep } from "../../lib/sweep/types.ts";
 import { loadTempSweep, SMALL_SPEC } from "./temp_sweep.ts";
@@ -20,14 +19,6 @@ export async function smallAnalysis(
   drop: Array<[string, string]> = [],
 ): Promise<Analysis> {
   return analyse(await smallSweep(spec, drop));
-}
-
-/** The pipeline's results of a synthetic sweep (few resamples); `drop` as {@link smallAnalysis}. */
-export async function smallResults(
-  spec: SynthSpec = SMALL_SPEC,
-  drop: Array<[string, string]> = [],
-): Promise<Results> {
-  return computeResults(await smallSweep(spec, drop), { resamples: 50, splits: 10, seed: 1 });
 }
 
 /** Elements of a Plot mark, by its aria-label, in a rendered figure (facet groups unwrapped). */
