@@ -3,25 +3,22 @@
  * drawn in) at 1 pixel per CSS pixel, shown at the SVG's own size.
  * @module
  */
-import { svgToPng } from "../export/png.ts";
+import { savedAndShownPng, svgToPng } from "../export/png.ts";
 import { svgSize } from "../export/svg.ts";
 import { display, pngDisplay } from "./jupyter.ts";
 
-export { svgToPng };
-
-/** Pixels per CSS pixel of the figures shown in the notebook (the saved PNGs have 2). */
-export const SHOWN_DENSITY = 1;
+export { savedAndShownPng, svgToPng };
 
 /**
- * Shows a standalone SVG as a PNG display output (in Jupyter; elsewhere its text line).
+ * Shows a figure's PNG (in Jupyter; elsewhere its text line), at the size of its SVG.
  *
  * @example
  * ```ts
  * const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="20" height="10"></svg>';
- * await displayFigure(svg, "empty"); // prints "[figure: empty]" outside Jupyter
+ * await displayPng(await svgToPng(svg, 1), svg, "empty"); // prints "[figure: empty]" outside Jupyter
  * ```
  */
-export async function displayFigure(svg: string, name: string): Promise<void> {
-  const { data, metadata } = pngDisplay(await svgToPng(svg, SHOWN_DENSITY), svgSize(svg), name);
+export async function displayPng(png: Uint8Array, svg: string, name: string): Promise<void> {
+  const { data, metadata } = pngDisplay(png, svgSize(svg), name);
   await display(data, metadata);
 }

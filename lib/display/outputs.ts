@@ -126,11 +126,11 @@ export function outputFolder(dir: string, options: OutputFolderOptions = {}): Ou
       const { standaloneSvg } = await import("../export/svg.ts");
       const svg = standaloneSvg(element);
       if (set) return set.figure(name, svg);
-      const { displayFigure, svgToPng } = await import("./figure_png.ts");
-      // resvg draws on its own threads: the saved PNG (2x) and the one shown (1x) side by side
-      const png = svgToPng(svg, 2);
-      await Promise.all([displayFigure(svg, name), save(`${name}.svg`, svg)]);
-      await save(`${name}.png`, await png);
+      const { displayPng, savedAndShownPng } = await import("./figure_png.ts");
+      const { saved, shown } = await savedAndShownPng(svg); // one drawing: 2x saved, 1x shown
+      await save(`${name}.svg`, svg);
+      await save(`${name}.png`, saved);
+      await displayPng(shown, svg, name);
     },
   };
 }
