@@ -76,6 +76,9 @@ Deno.test("layer curves: a panel per concept, a line and dots per model, at each
     assert.deepEqual(panels.map((p) => p.panel.column), CONCEPTS, name);
     for (const { panel, lines } of panels) {
       assert.deepEqual(lines.map((l) => l.model), models, `${name}: ${panel.column}`);
+      // Hovering a line names its model and its panel's concept.
+      const titles = lines.map((l) => l.line.title);
+      assert.deepEqual(titles, models.map((m) => `${m}, ${panel.column}`), name);
     }
     const y = axisScale(texts, 0, "y");
     const xs = new Map(panels.map((p) => [p.panel.column, axisScale(texts, 0, "x", p.panel.box)]));
@@ -88,9 +91,11 @@ Deno.test("layer curves: a panel per concept, a line and dots per model, at each
     assert.equal(dots.length, rows.length, name);
     const byKey = new Map(rows.map((r) => [`${r.model} ${r.concept} ${r.layer}`, r]));
     for (const dot of dots) {
-      const [, model, concept, layer] = /^(\S+), (\S+)\nlayer (\d+)/.exec(dot.title)!;
+      const [, model, title, layer] = /^(\S+), ([^\n]+)\nlayer (\d+)/.exec(dot.title)!;
+      const concept = CONCEPT_NAMES[CONCEPTS.indexOf(title)];
       const row = byKey.get(`${model} ${concept} ${layer}`)!;
-      const x = xs.get(CONCEPTS[CONCEPT_NAMES.indexOf(concept)])!;
+      assert.ok(row, `${name}: no such point "${dot.title}"`);
+      const x = xs.get(title)!;
       const at = name.endsWith("normalized") ? Number(layer) / LAYERS[model] : Number(layer);
       const [cx, cy] = [(dot.box.x1 + dot.box.x2) / 2, (dot.box.y1 + dot.box.y2) / 2];
       assert.ok(Math.abs(x.invert(cx) - at) <= tolerance.x, `${name}: ${dot.title}`);
@@ -109,10 +114,12 @@ Deno.test("depth comparison: deep models dashed and thicker, raw above normalize
     const svg = outputs.figure("layer_curves_depth_comparison");
     const models = Object.keys(LAYERS).filter((m) => svg.includes(`>${m} (${LAYERS[m]}L)<`));
     assert.ok(models.length >= 4, `the legend names each model with its layer count: ${models}`);
-    const title = `Solid = Shallow (at most 40 layers), Dashed = Deep (${
-      deep.map((m) => `${m}: ${LAYERS[m]}L`).join(", ")
-    })`;
-    assert.ok(svg.includes(`>${title}</text>`), title);
+    // The groups named with their layer counts, computed (not "at most 40 layers").
+    const withLayers = (group: string[]) => group.map((m) => `${m}: ${LAYERS[m]}L`).join(", ");
+    const shallow = models.filter((m) => !deep.includes(m));
+    const title = `Solid = Shallow (${withLayers(shallow)}), Dashed = Deep (${withLayers(deep)})`;
+    const heading = Array.from(svg.matchAll(/font-weight="bold">([^<]*)</g), (m) => m[1]);
+    assert.equal(heading.join(" "), title, "the title (wrapped when long)");
     for (const chart of [0, 1]) {
       for (const { panel, lines } of linesByPanel(svg, chart, models)) {
         const drawn = panel.column === "Sycophancy"
@@ -123,6 +130,8 @@ Deno.test("depth comparison: deep models dashed and thicker, raw above normalize
           const where = `chart ${chart}, ${panel.column}, ${model}`;
           assert.equal(line.dash, deep.includes(model) ? "6,4" : "", where);
           assert.equal(line.strokeWidth, deep.includes(model) ? 2 : 1.5, where);
+          const depth = deep.includes(model) ? "deep" : "shallow";
+          assert.equal(line.title, `${model} (${LAYERS[model]} layers, ${depth}), ${panel.column}`);
         }
       }
     }
@@ -143,10 +152,9 @@ Deno.test("curves by training: full RL dashed, mixture-of-experts thick, the leg
   };
   const moe = new Set(["30B-A3B", "235B-A22B"]);
   const models = Object.keys(training);
-  for (const m of models) {
-    const label = `${m} (${groupLabel(training[m])}, ${groupLabel(moe.has(m) ? "moe" : "dense")})`;
-    assert.ok(svg.includes(`>${label}</text>`), `the legend: ${label}`);
-  }
+  const legend = (m: string) =>
+    `${m} (${groupLabel(training[m])}, ${groupLabel(moe.has(m) ? "moe" : "dense")})`;
+  for (const m of models) assert.ok(svg.includes(`>${legend(m)}</text>`), `the legend: ${m}`);
   assert.ok(svg.includes(">Dashed: full RL pipeline; thick: mixture-of-experts</text>"));
   for (const chart of [0, 1]) {
     const panels = linesByPanel(svg, chart, models);
@@ -160,6 +168,7 @@ Deno.test("curves by training: full RL dashed, mixture-of-experts thick, the leg
         const where = `chart ${chart}, ${panel.column}, ${model}`;
         assert.equal(line.dash, training[model] === "full-rl" ? "6,4" : "", where);
         assert.equal(line.strokeWidth, moe.has(model) ? 2.5 : 1.2, where);
+        assert.equal(line.title, `${legend(model)}, ${panel.column}`, where);
       }
     }
   }

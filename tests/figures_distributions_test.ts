@@ -29,6 +29,8 @@ const TITLES: Record<string, string> = {
   "Self Awareness": "self_awareness",
   Sycophancy: "sycophancy",
 };
+/** The strengths as the figures write them (`strengthLabel`: a minus sign, a plus, a decimal). */
+const STRENGTHS: Record<string, number> = { "\u22121.0": -1, "0.0": 0, "+1.0": 1 };
 
 interface Inputs {
   outputs: NotebookOutputs;
@@ -93,44 +95,45 @@ Deno.test("violins: one per model and strength in each concept panel, over the d
     const own = areas.filter((a) => panelOf(panels, a) === panel)
       .sort((a, b) => a.box.x1 + a.box.x2 - b.box.x1 - b.box.x2);
     const keys = own.map((a) => {
-      const m = /^(\S+), (\S+), strength (-?\d+)\n(\d+) samples, median (-?\d+\.\d\d)$/.exec(
+      const m = /^(\S+), ([^,]+), strength (\S+)\n(\d+) samples, median (-?\d+\.\d\d)$/.exec(
         a.title,
       );
       assert.ok(m, a.title);
-      const [, model, concept, strength, n, median] = m;
-      assert.equal(concept, TITLES[panel.column], a.title);
-      const data = values(model, concept, Number(strength));
+      const [, model, title, label, n, median] = m;
+      assert.equal(title, panel.column, a.title);
+      const concept = TITLES[title], strength = STRENGTHS[label];
+      assert.ok(strength !== undefined, `${a.title}: the strength as "+1.0"`);
+      const data = values(model, concept, strength);
       assert.equal(Number(n), data.length, a.title);
       assert.equal(median, quantile(data, 0.5)!.toFixed(2), a.title);
       // Cut at the data range (seaborn's cut = 0): the outline spans the lowest to the highest.
       const tolerance = Math.abs(y.invert(1) - y.invert(0));
       close(y.invert(a.box.y2), data[0], tolerance, `${a.title}: lowest`);
       close(y.invert(a.box.y1), data.at(-1)!, tolerance, `${a.title}: highest`);
-      assert.equal(hex(a.fill), [NEGATIVE, ZERO, POSITIVE][Number(strength) + 1], a.title);
+      assert.equal(hex(a.fill), [NEGATIVE, ZERO, POSITIVE][strength + 1], a.title);
       const rules = shapes.filter((r) =>
         r.mark === "rule" && panelOf(panels, r) === panel && r.box.x1 >= a.box.x1 - 0.01 &&
         r.box.x2 <= a.box.x2 + 0.01
       );
       assert.equal(rules.length, 3, `${a.title}: three quartile lines`);
-      const median50 = rules.find((r) => r.dash === "")!;
-      close(y.invert(median50.box.y1), quantile(data, 0.5)!, tolerance, `${a.title}: median`);
+      // The median solid, the quartiles dashed; hovering one gives its quantile.
+      for (const [q, dash] of [[0.25, "3,2"], [0.5, ""], [0.75, "3,2"]] as const) {
+        const at = quantile(data, q)!;
+        const rule = rules.find((r) => r.title.includes(`: ${100 * q}% quantile `));
+        assert.ok(rule, `${a.title}: the ${100 * q}% line`);
+        assert.equal(rule.dash, dash, rule.title);
+        assert.equal(
+          rule.title,
+          `${model}, ${title}, strength ${label}: ${100 * q}% quantile ${at.toFixed(2)}`,
+        );
+        close(y.invert(rule.box.y1), at, tolerance, rule.title);
+      }
       return `${model} ${strength}`;
     });
     // Models in order, each with its strengths side by side, -1 left of 0 left of +1.
     assert.deepEqual(keys, MODELS.flatMap((m) => [-1, 0, 1].map((s) => `${m} ${s}`)));
   }
 });
-
-/**
- * Histogram bars stacked on another strength's bar instead of standing on 0: a known defect of
- * the notebook's cell (`Plot.rectY` given `y` stacks implicitly, here where two strengths' bins
- * start at the same value; `y2: "density"` would not), reported to its owner. The test fails
- * when another bar is stacked, and when these no longer are (then empty this list).
- */
-const KNOWN_STACKED = [
-  "4B, sycophancy, strength 0 [4.40, 5.30): 5 samples",
-  "8B, sycophancy, strength 1 [7.68, 8.27): 3 samples",
-];
 
 /** A box plot's parts drawn for one pair: box, median tick, whisker and outliers. */
 function boxParts(shapes: readonly Shape[], box: Shape): Record<string, Shape[]> {
@@ -196,11 +199,12 @@ Deno.test("histograms: 30 bins per strength in each model x concept panel, overl
     const [model, concept] = [panel.row, TITLES[panel.column]];
     assert.ok(MODELS.includes(model), panel.row);
     const x = axisScale(texts, 0, "x", panel.box), y = axisScale(texts, 0, "y", panel.box);
-    for (const [strength, color] of [[-1, NEGATIVE], [0, ZERO], [1, POSITIVE]] as const) {
+    for (const [label, color] of [["\u22121.0", NEGATIVE], ["0.0", ZERO], ["+1.0", POSITIVE]]) {
+      const strength = STRENGTHS[label];
       const where = `${model}/${concept} at ${strength}`;
       const bars = rects.filter((r) =>
         panelOf(panels, r) === panel &&
-        r.title.startsWith(`${model}, ${concept}, strength ${strength}\n`)
+        r.title.startsWith(`${model}, ${panel.column}, strength ${label}\n`)
       );
       assert.equal(bars.length, 30, where);
       assert.ok(bars.every((b) => hex(b.fill) === color), `${where}: its colour`);
@@ -217,5 +221,5 @@ Deno.test("histograms: 30 bins per strength in each model x concept panel, overl
       assert.ok(bars.every((b) => x.invert(b.box.x1) >= data[0] - width), where);
     }
   }
-  assert.deepEqual(stacked, KNOWN_STACKED, "bars that do not stand on density 0");
+  assert.deepEqual(stacked, [], "bars that do not stand on density 0 (stacked)");
 });

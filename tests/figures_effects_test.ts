@@ -1,10 +1,11 @@
 /**
  * The effect figures as the notebook draws them, read back from the exported SVGs of a run on
  * the default data and checked against the files the same run saves: each pair's best-layer
- * delta with its bootstrap interval and its held-out delta with its paired t interval
- * (`effect_size_intervals`, against robustness.json), and Cohen's d per model by group
- * (`cohens_d_by_group`: a point per pair, a tick at each model's mean, a rule at the group's mean
- * of group_effects.csv).
+ * delta with its bootstrap interval, its split-half delta and its held-out delta with its paired
+ * t interval (`effect_size_intervals`, against robustness.json), and Cohen's d per model by group
+ * (`cohens_d_by_group`: a panel per group with only its own models, named under it; a point per
+ * pair in its concept's colour, a tick at each model's mean, a rule at the group's mean of
+ * group_effects.csv, each with its hover text).
  */
 import assert from "node:assert/strict";
 import { csvParse } from "d3-dsv";
@@ -22,6 +23,8 @@ import {
 
 const MODELS = ["4B", "8B", "14B", "32B"];
 const CONCEPTS = ["corrigible", "self_awareness", "sycophancy"];
+/** d3's Dark2 scheme: the concepts' colours in Cohen's d by group. */
+const DARK2 = ["#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02"];
 
 let run: Promise<NotebookOutputs> | undefined;
 /** One notebook run on the default data. */
@@ -34,7 +37,7 @@ function shows(scale: AxisScale, pixel: number, value: number, where: string): v
   assert.ok(Math.abs(shown - value) <= tolerance, `${where}: shows ${shown}, not ${value}`);
 }
 
-Deno.test("intervals: per pair the bootstrap and the held-out interval, each with its estimate", async () => {
+Deno.test("intervals: per pair the bootstrap and held-out intervals with estimates, the split-half delta", async () => {
   const { figure, files } = await defaultOutputs();
   const records: Record<string, number | string>[] = JSON.parse(files.get("robustness.json")!);
   const svg = figure("effect_size_intervals"), texts = svgTexts(svg), shapes = chartShapes(svg);
@@ -44,7 +47,7 @@ Deno.test("intervals: per pair the bootstrap and the held-out interval, each wit
   const rules = shapes.filter((s) => s.mark === "rule"),
     dots = shapes.filter((s) => s.mark === "dot");
   assert.equal(rules.length, 2 * records.length);
-  assert.equal(dots.length, 2 * records.length);
+  assert.equal(dots.length, 3 * records.length, "two estimates and the split-half delta a pair");
   const kinds = [
     {
       kind: "best layer (bootstrap)",
@@ -62,7 +65,7 @@ Deno.test("intervals: per pair the bootstrap and the held-out interval, each wit
     },
   ];
   for (const record of records) {
-    const pair = `${record.model}, ${record.concept}`;
+    const pair = `${record.model}, ${conceptTitle(String(record.concept))}`;
     const centres: number[] = [];
     for (const k of kinds) {
       const where = `${pair}: ${k.kind}`;
@@ -80,15 +83,29 @@ Deno.test("intervals: per pair the bootstrap and the held-out interval, each wit
       const cx = (dot.box.x1 + dot.box.x2) / 2;
       const rule = rules.find((r) => Math.abs(r.box.x1 - cx) < 0.01 && r.stroke === k.color);
       assert.ok(rule, `${where}: its interval`);
+      assert.equal(rule.title, dot.title, `${where}: hovering the interval`);
       shows(y, rule.box.y2, low, `${where}: low end`);
       shows(y, rule.box.y1, high, `${where}: high end`);
       centres.push(cx);
     }
-    assert.ok(centres[0] < centres[1], `${pair}: the bootstrap left of the held-out interval`);
+    // The split-half delta: a gray diamond between the two.
+    const where = `${pair}: split-half delta`;
+    const value = Number(record.split_half_delta);
+    const found = dots.filter((d) => d.title === `${where} ${value.toFixed(3)}`);
+    assert.equal(found.length, 1, where);
+    const [diamond] = found;
+    assert.deepEqual([diamond.tag, diamond.fill], ["path", "#555"], where);
+    assert.equal(panelOf(panels, diamond)!.column, conceptTitle(String(record.concept)), where);
+    shows(y, (diamond.box.y1 + diamond.box.y2) / 2, value, where);
+    const cx = (diamond.box.x1 + diamond.box.x2) / 2;
+    assert.ok(
+      centres[0] < cx && cx < centres[1],
+      `${pair}: the bootstrap left of the split-half delta, left of the held-out interval`,
+    );
   }
 });
 
-Deno.test("Cohen's d by group: a point per pair, each model's mean a tick, the group's mean a rule", async () => {
+Deno.test("Cohen's d by group: each group's models, a point per pair, the model's and group's means", async () => {
   const { figure, files } = await defaultOutputs();
   const effects = csvParse(files.get("effect_sizes.csv")!);
   const groups = csvParse(files.get("group_effects.csv")!);
@@ -100,22 +117,34 @@ Deno.test("Cohen's d by group: a point per pair, each model's mean a tick, the g
     [`architecture: ${groupLabel("dense")}`]: MODELS,
   };
   assert.deepEqual(panels.map((p) => p.column), Object.keys(members));
+  // The groups are titled above their panels; the models named below, as text, not an x axis.
+  const titles = texts.filter((t) => t.mark === "fx-axis tick label");
+  assert.ok(titles.every((t) => t.y < Math.min(...panels.map((p) => p.box.y1))), "titles on top");
+  assert.equal(texts.filter((t) => t.mark.startsWith("x-axis")).length, 0, "no x axis");
+  const colour = new Map(CONCEPTS.map((c, i) => [c, DARK2[i]]));
   const y = axisScale(texts, 0, "y");
-  const modelTicks = texts.filter((t) => t.mark === "x-axis tick label");
-  const modelAt = (x: number) =>
-    modelTicks.reduce((a, b) => Math.abs(a.x - x) <= Math.abs(b.x - x) ? a : b).text;
   const d = (model: string, concept: string) =>
     Number(effects.find((r) => r.model === model && r.concept === concept)!.cohens_d);
   for (const panel of panels) {
     const group = panel.column, models = members[group];
     const own = (mark: string) =>
       shapes.filter((s) => s.mark === mark && panelOf(panels, s) === panel);
+    // Only the group's own models, side by side from the left, named under the panel.
+    const names = texts.filter((t) =>
+      t.mark === "text" && t.x >= panel.box.x1 && t.x <= panel.box.x2
+    ).sort((a, b) => a.x - b.x);
+    assert.deepEqual(names.map((t) => t.text), models, `${group}: the models named`);
+    assert.ok(names.every((t) => t.y > panel.box.y2), `${group}: names below the panel`);
+    const modelAt = (x: number) =>
+      names.reduce((a, b) => Math.abs(a.x - x) <= Math.abs(b.x - x) ? a : b).text;
     const dots = own("dot");
     assert.equal(dots.length, models.length * CONCEPTS.length, group);
     for (const dot of dots) {
-      const [, model, concept] = /^(\S+), (\S+): d = /.exec(dot.title)!;
+      const [, model, title] = /^(\S+), ([^:]+): d = /.exec(dot.title)!;
+      const concept = CONCEPTS.find((c) => conceptTitle(c) === title)!;
       assert.ok(dot.title.endsWith(`(${group})`), dot.title);
       assert.equal(modelAt((dot.box.x1 + dot.box.x2) / 2), model, dot.title);
+      assert.equal(dot.fill, colour.get(concept), `${dot.title}: the concept's colour`);
       shows(y, (dot.box.y1 + dot.box.y2) / 2, d(model, concept), dot.title);
     }
     const ticks = own("tick");
@@ -124,11 +153,17 @@ Deno.test("Cohen's d by group: a point per pair, each model's mean a tick, the g
       const model = modelAt((tick.box.x1 + tick.box.x2) / 2);
       const mean = CONCEPTS.reduce((a, c) => a + d(model, c), 0) / CONCEPTS.length;
       shows(y, tick.box.y1, mean, `${group}: ${model}'s mean`);
+      assert.equal(tick.title, `${model}: mean d ${mean.toFixed(2)}`, `${group}: hovering it`);
     }
     const [attribute, name] = group.split(": ");
     const expected = groups.find((r) => r.attribute === attribute && groupLabel(r.group) === name)!;
     const rules = own("rule");
     assert.equal(rules.length, 1, group);
-    shows(y, rules[0].box.y1, Number(expected.cohens_d_mean), `${group}: the group's mean`);
+    const mean = Number(expected.cohens_d_mean);
+    shows(y, rules[0].box.y1, mean, `${group}: the group's mean`);
+    assert.equal(
+      rules[0].title,
+      `${group}: mean d ${mean.toFixed(2)} over ${models.length * CONCEPTS.length} pairs`,
+    );
   }
 });

@@ -1,7 +1,8 @@
 /**
  * Hover text: every data mark of every figure the notebook saves carries a native `<title>`
- * (Plot's `title` channel) in the exported SVG, naming its model and concept and giving its
- * value; a curve's points give their model, layer and delta, checked against the data.
+ * (Plot's `title` channel) in the exported SVG, naming its model and concept (as a title, "Self
+ * Awareness") and giving its value (strengths as "+1.0"); a curve's points give their model,
+ * layer and delta, checked against the data.
  */
 import assert from "node:assert/strict";
 import { csvParse } from "d3-dsv";
@@ -24,14 +25,8 @@ const defaultOutputs = () => run ??= notebookOutputs(DEFAULT_DATA);
  * its titles, and when one of these gains them (then remove it from here).
  */
 const KNOWN_UNTITLED: Readonly<Record<string, readonly string[]>> = {
-  layer_delta_curves: ["line"], // the dots carry the hover text
-  layer_delta_curves_normalized: ["line"], // the dots carry the hover text
-  best_layer_violins: ["rule"], // quartile lines
-  baseline_distributions: ["bar", "dot", "rule", "tick"], // Plot.boxY: box, outliers, whisker, median
-  layer_curves_depth_comparison: ["line"], // no hover text at all
-  effect_size_intervals: ["rule"], // the intervals (the dots carry the hover text)
-  layer_curves_by_training: ["line"], // no hover text at all
-  cohens_d_by_group: ["rule", "tick"], // group means, model means
+  // Cell "baseline_distributions": Plot.boxY (box, outliers, whisker, median) takes no title.
+  baseline_distributions: ["bar", "dot", "rule", "tick"],
 };
 
 Deno.test("every data mark has hover text, but for the notebook's known gaps", async () => {
@@ -52,19 +47,40 @@ Deno.test("each hover text names its model and concept first, and gives a value"
   const { figures, files } = await defaultOutputs();
   const pairs = csvParse(files.get("best_layers.csv")!);
   const models = new Set(pairs.map((d) => d.model)),
-    concepts = new Set(pairs.map((d) => d.concept));
+    concepts = new Set(pairs.map((d) => conceptTitle(d.concept)));
+  const number = /-?\d+\.\d+/;
   for (const { name, svg } of figures) {
     for (const shape of chartShapes(svg).filter((s) => isDataMark(s) && s.title !== "")) {
       const where = `${name}: ${shape.mark} ${shape.tag} titled "${shape.title}"`;
-      assert.match(shape.title, /\d/, where);
+      // Concepts as titles, strengths as the legends write them ("\u22121.0", "0.0", "+1.0").
+      assert.ok(!shape.title.includes("self_awareness"), where);
+      for (const [, strength] of shape.title.matchAll(/strength ([^\s:,]+)/g)) {
+        assert.match(strength, /^([\u2212+]\d|0)\.\d$/, where);
+      }
       // One pair, named by the figure's title ("14B - Corrigible"): its cells give layer and strength.
       if (name === "heatmap_single_example") {
-        assert.match(shape.title, /^layer \d+, strength -?\d+: -?\d+\.\d{3}$/, where);
+        assert.match(shape.title, /^layer \d+, strength [\u2212+]?\d\.\d: -?\d+\.\d{3}$/, where);
         continue;
       }
-      const [model, concept] = shape.title.split(/[,:\n]/).map((s) => s.trim());
+      // Cohen's d by group: a model's mean over its concepts, a group's over its pairs.
+      if (name === "cohens_d_by_group" && shape.mark === "tick") {
+        const [, model] = /^(\S+): mean d -?\d+\.\d\d$/.exec(shape.title) ?? [];
+        assert.ok(models.has(model), where);
+        continue;
+      }
+      if (name === "cohens_d_by_group" && shape.mark === "rule") {
+        assert.match(
+          shape.title,
+          /^(training|architecture): [^:]+: mean d -?[\d.]+ over \d+ pairs$/,
+        );
+        continue;
+      }
+      // "4B, Self Awareness...", "32B (64 layers, deep), Corrigible", "32B (full RL, dense), ...".
+      const [, model, concept] = /^(\S+)(?: \([^)]*\))?, ([^,:\n]+)/.exec(shape.title) ?? [];
       assert.ok(models.has(model), where);
-      assert.ok(concepts.has(concept), where);
+      assert.ok(concepts.has(concept), `${where}: the concept as a title`);
+      // A curve's line names its pair; its points (or the data's tables) give the values.
+      if (shape.mark !== "line") assert.match(shape.title, number, where);
     }
   }
   assert.match(figures.find((f) => f.name === "heatmap_single_example")!.svg, />14B - Corrigible</);
@@ -74,14 +90,18 @@ Deno.test("hovering a point of a curve shows its model, concept, layer and delta
   const { figure, files } = await defaultOutputs();
   const rows = csvParse(files.get("layer_summaries.csv")!);
   const byKey = new Map(rows.map((r) => [`${r.model} ${r.concept} ${r.layer}`, r]));
+  const concepts = new Map(rows.map((r) => [conceptTitle(r.concept), r.concept]));
   for (const name of ["layer_delta_curves", "layer_delta_curves_normalized"]) {
     const dots = chartShapes(figure(name)).filter((s) => s.mark === "dot");
     assert.equal(dots.length, rows.length, `${name}: a dot per layer of each pair`);
     const seen = new Set<string>();
     for (const dot of dots) {
-      const m = /^(\S+), (\S+)\nlayer (\d+)(?: \((\d+)%\))?: delta (-?\d+\.\d{3})$/.exec(dot.title);
+      const m = /^(\S+), ([^\n]+)\nlayer (\d+)(?: \((\d+)%\))?: delta (-?\d+\.\d{3})$/.exec(
+        dot.title,
+      );
       assert.ok(m, `${name}: "${dot.title}"`);
-      const [, model, concept, layer, percent, delta] = m;
+      const [, model, title, layer, percent, delta] = m;
+      const concept = concepts.get(title);
       const row = byKey.get(`${model} ${concept} ${layer}`);
       assert.ok(row, `${name}: no such point "${dot.title}"`);
       seen.add(`${model} ${concept} ${layer}`);

@@ -2,10 +2,10 @@
  * Legends survive the export: the legends of Plot's own colour scales (`color: { legend: true }`)
  * that the notebook's figure cells draw are flattened into each exported SVG as SVG text (swatch
  * legends: a swatch in the scale's colour, then its label; ramp legends: the ramp with its label
- * and ticks), and they show in the PNG the render task writes.
+ * and ticks), in the figures' 12 px font, and they show in the PNG the render task writes.
  */
 import assert from "node:assert/strict";
-import { modelColorOf, strengthColors, textWidth } from "../lib/figures/theme.ts";
+import { FONT_SIZE, modelColorOf, strengthColors, textWidth } from "../lib/figures/theme.ts";
 import { groupLabel } from "../lib/models/groups.ts";
 import {
   DEFAULT_DATA,
@@ -70,14 +70,18 @@ function expectedLegends(): Record<string, { swatches?: [string, string][]; ramp
     effect_size_heatmap: { ramp: "Cohen's d" },
     layer_curves_depth_comparison: { swatches: byModel((m) => `${m} (${LAYERS[m]}L)`) },
     effect_size_intervals: {
-      swatches: [["best layer (bootstrap)", "#1f77b4"], ["held out (paired t)", "#d62728"]],
+      swatches: [
+        ["best layer (bootstrap)", "#1f77b4"],
+        ["held out (paired t)", "#d62728"],
+        ["split-half delta", "#555555"],
+      ],
     },
     glass_delta_heatmap: { ramp: "Glass's delta" },
     layer_curves_by_training: { swatches: byModel(training) },
-    cohens_d_by_group: {
-      swatches: [["Corrigible", "#4269d0"], ["Self Awareness", "#efb118"], [
+    cohens_d_by_group: { // d3's Dark2
+      swatches: [["Corrigible", "#1b9e77"], ["Self Awareness", "#d95f02"], [
         "Sycophancy",
-        "#ff725c",
+        "#7570b3",
       ]],
     },
   };
@@ -112,8 +116,10 @@ function pixel(png: DecodedPng, x: number, y: number): string {
   return "#" + [0, 1, 2].map((k) => png.rgba[i + k].toString(16).padStart(2, "0")).join("");
 }
 
-/** A colour as #rrggbb (from #rrggbb or rgb(r, g, b)). */
+/** A colour as #rrggbb (from #rrggbb, #rgb or rgb(r, g, b)). */
 function hex(color: string): string {
+  const short = /^#([0-9a-f])([0-9a-f])([0-9a-f])$/i.exec(color);
+  if (short) return `#${short.slice(1).map((c) => c + c).join("")}`.toLowerCase();
   const rgb = /^rgb\((\d+), (\d+), (\d+)\)$/.exec(color);
   if (!rgb) return color.toLowerCase();
   return "#" + rgb.slice(1).map((c) => Number(c).toString(16).padStart(2, "0")).join("");
@@ -127,8 +133,12 @@ Deno.test("each figure's legend is in its SVG: swatches in the scale's colours, 
     const want = expected[name];
     const got = swatches(svg).map((s): [string, string] => [s.label, hex(s.color)]);
     assert.deepEqual(got, (want.swatches ?? []).map(([l, c]) => [l, hex(c)]), name);
+    // In the figures' font size (the kit's scales), not Plot's 10 px.
+    const sizes = swatches(svg).map((s) => s.fontSize);
+    assert.ok(sizes.every((size) => size === FONT_SIZE), `${name}: swatch labels at ${sizes}`);
     const ramps = svgTexts(svg).filter((t) => t.chart === -1 && t.text === want.ramp);
     assert.equal(ramps.length, want.ramp ? 1 : 0, `${name}: the ramp's label`);
+    assert.ok(ramps.every((t) => t.fontSize === FONT_SIZE), `${name}: the ramp's label size`);
     assert.equal((svg.match(/-ramp"/g) ?? []).length, want.ramp ? 1 : 0, `${name}: one ramp`);
   }
 });

@@ -2,8 +2,9 @@
  * The figures of a sweep with non-finite and missing values: missing cells, NaN spellings, an
  * infinite value, a pair with no value at +1 and a pair with no run at all. Every figure renders
  * (no NaN or Infinity in any SVG, a 2x PNG that decodes and is not blank), "no data" stands in
- * the panel of the pair without a run and in the effect-size cells of the pairs without one, and
- * no table or JSON file of the run writes NaN or Infinity.
+ * the panel of the pair without a run (naming the model where the panel shows others: "no data:
+ * 8B"), in the intervals' panels of the pairs without a robustness record and in the effect-size
+ * cells of the pairs without one, and no table or JSON file of the run writes NaN or Infinity.
  */
 import assert from "node:assert/strict";
 import { join } from "node:path";
@@ -12,7 +13,15 @@ import { svgSize } from "../lib/export/svg.ts";
 import { writeSynthSweep } from "../lib/synth/sweep.ts";
 import { FIGURE_NAMES, type NotebookOutputs, notebookOutputs } from "./helpers/figure_svgs.ts";
 import { decodePng, pngSize } from "./helpers/png.ts";
-import { chartShapes, panels, svgTexts, type TextItem } from "./helpers/svg_geometry.ts";
+import {
+  chartShapes,
+  panels,
+  pointsBox,
+  svgTexts,
+  type TextItem,
+  textOutline,
+  within,
+} from "./helpers/svg_geometry.ts";
 
 /** Rewrites a run's per-sample rows (or its layer summary) in place. */
 async function edit(
@@ -99,47 +108,51 @@ function nearest(texts: readonly TextItem[], axis: "x" | "y", at: number): strin
 
 /**
  * The "no data" notes of a figure, each as the title of its panel's column (the nearest concept
- * title), with its row's (the nearest model name) when the panels have rows. A note in a chart
- * with frames must lie in one of them.
+ * title), with its row's (the nearest model name) when the panels have rows, then its text ("Beta:
+ * no data: 8B"). A note in a chart with frames must lie in one of them, all of its text.
  */
 function noDataNotes(svg: string): string[] {
   const texts = svgTexts(svg), framed = panels(chartShapes(svg)).filter((p) => p.kind === "frame");
   const columns = texts.filter((t) => t.mark === "fx-axis tick label");
   const rows = texts.filter((t) => t.mark === "fy-axis tick label");
-  return texts.filter((t) => t.text === "no data").map((note) => {
+  return texts.filter((t) => t.text.startsWith("no data")).map((note) => {
     const own = framed.filter((p) => p.chart === note.chart);
+    const box = pointsBox(textOutline(note));
     assert.ok(
-      own.length === 0 ||
-        own.some((p) =>
-          note.x >= p.box.x1 && note.x <= p.box.x2 && note.y >= p.box.y1 && note.y <= p.box.y2
-        ),
-      `a "no data" note outside every panel at ${note.x}, ${note.y}`,
+      own.length === 0 || own.some((p) => within(box, p.box)),
+      `"${note.text}" outside every panel at ${note.x}, ${note.y}`,
     );
     const row = nearest(rows, "y", note.y);
-    return `${nearest(columns, "x", note.x)}${row ? ` (${row})` : ""}`;
+    return `${nearest(columns, "x", note.x)}${row ? ` (${row})` : ""}: ${note.text}`;
   });
 }
 
 Deno.test("a pair with no run says 'no data' in its panel of every panelled figure", async () => {
   const { figure } = await spoiled();
   const notes = (name: string) => noDataNotes(figure(name));
+  // A concept's panel that shows other models' data names the model it lacks.
   for (
     const name of [
       "layer_delta_curves",
       "layer_delta_curves_normalized",
       "best_layer_violins",
       "baseline_distributions",
-      // Known gap, reported: 8B/alpha (an infinite value) and 32B/gamma (no value at +1) have
-      // no robustness record, so no interval: their slots are blank, with no note.
-      "effect_size_intervals",
     ]
-  ) assert.deepEqual(notes(name), ["Beta"], name);
+  ) assert.deepEqual(notes(name), ["Beta: no data: 8B"], name);
   for (const name of ["layer_curves_depth_comparison", "layer_curves_by_training"]) {
-    assert.deepEqual(notes(name), ["Beta", "Beta"], `${name}: raw and normalized`);
+    assert.deepEqual(notes(name), ["Beta: no data: 8B", "Beta: no data: 8B"], `${name}: both`);
   }
-  assert.deepEqual(notes("strength_histograms"), ["Beta (8B)"], "strength_histograms");
+  // The intervals note every pair without a robustness record: 8B/alpha (an infinite value),
+  // 32B/gamma (no value at +1) and 8B/beta (no run).
+  assert.deepEqual(
+    notes("effect_size_intervals"),
+    ["Alpha: no data: 8B", "Beta: no data: 8B", "Gamma: no data: 32B"],
+    "effect_size_intervals",
+  );
+  // A panel per model and concept: the panel itself is the pair's.
+  assert.deepEqual(notes("strength_histograms"), ["Beta (8B): no data"], "strength_histograms");
   // A row per model, each its own chart: the note is in 8B's, the second.
-  assert.deepEqual(notes("heatmap_grid"), ["Beta"], "heatmap_grid");
+  assert.deepEqual(notes("heatmap_grid"), ["Beta: no data"], "heatmap_grid");
   const grid = svgTexts(figure("heatmap_grid")).find((t) => t.text === "no data")!;
   assert.equal(grid.chart, 1, "heatmap_grid: in 8B's row");
 });

@@ -66,3 +66,13 @@ Deno.test("a model of unknown training or architecture is in no group of that at
   assert.deepEqual(attributes.architecture, { "4B": "dense" });
   assert.deepEqual(attributes.depth, { mine: "shallow", "4B": "shallow" });
 });
+
+Deno.test("unknownModels: the models an attribute leaves out, in the given order", async () => {
+  const { unknownModels } = await import("../lib/models/groups.ts");
+  const training = { "4B": "distilled", "32B": "full-rl", toString: "x" };
+  assert.deepEqual(unknownModels(training, ["mine", "4B", "Llama-3.1-8B", "32B"]), [
+    "mine",
+    "Llama-3.1-8B",
+  ]);
+  assert.deepEqual(unknownModels({}, ["constructor"]), ["constructor"]); // no Object lookups
+});

@@ -101,3 +101,25 @@ Deno.test("unknown models, partial splits, one model per group, three groups", (
   assert.match(text, /Training and depth split the 2 models known to both the same way/);
   assert.match(text, /Depth: deep vs shallow/); // not every model: depth is shown on its own
 });
+
+Deno.test("a model of unknown training or architecture is named, left out of that comparison", () => {
+  const models = ["4B", "Llama-3.1-8B", "32B", "mine"];
+  const rows = models.flatMap((m, i) => [row(m, "k", i + 1), row(m, "l", 2 * i + 1)]);
+  const attributes = {
+    training: { "4B": "distilled", "32B": "full-rl" },
+    architecture: { "4B": "dense", "32B": "dense", mine: "dense" },
+    depth: { "4B": "shallow", "Llama-3.1-8B": "shallow", "32B": "deep", mine: "shallow" },
+  };
+  const report = comparisonsReport(rows, attributes);
+  assert.match(
+    report,
+    /^Training: distilled vs full RL\n(.*\n)*? {2}Llama-3\.1-8B, mine: training unknown, left out of the training comparison\.$/m,
+  );
+  assert.match(
+    report,
+    /^Architecture: every model of known architecture \(3 of 4\) is dense: no architecture comparison\.\n {2}Llama-3\.1-8B: architecture unknown, left out of the architecture comparison\.$/m,
+  );
+  assert.doesNotMatch(report, /depth unknown/); // every model's depth is known
+  const none = comparisonsReport(rows, { ...attributes, architecture: {} });
+  assert.match(none, /no model's architecture is known: no architecture comparison\.\n\n/);
+});

@@ -39,3 +39,13 @@ Deno.test("bestLayerPositionReport computes the pattern instead of asserting it"
     /best delta across concepts: 32B \(2\.96; 64 layers, deep\)/,
   );
 });
+
+Deno.test("a model of unknown depth is said to be so, not counted as shallow", () => {
+  const { "8B": _, ...layerCounts } = analysis.sweep.layerCounts;
+  const groups = { ...analysis.groups, shallow: analysis.groups.shallow.filter((m) => m !== "8B") };
+  const partial = { ...analysis, sweep: { ...analysis.sweep, layerCounts }, groups };
+  assert.match(architectureReport(partial), /^ {2}8B: layers unknown \(depth unknown\)$/m);
+  const report = bestLayerPositionReport(partial);
+  assert.match(report, /^ {2}4B, 14B \(shallow\): +best layers at/m);
+  assert.match(report, /^ {2}8B: depth unknown, left out of the shallow\/deep pattern\.$/m);
+});

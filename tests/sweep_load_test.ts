@@ -24,7 +24,7 @@ const isDataError = (pattern: RegExp) => (e: unknown) =>
   e instanceof SweepDataError && pattern.test(e.message);
 
 Deno.test(
-  "loadSweep finds models by size and concepts alphabetically, labels from folders",
+  "loadSweep finds models by size and concepts alphabetically, labels from the CSVs",
   withSweeps(async (fresh) => {
     const dir = await fresh();
     const sweep = await loadSweep(dir);
@@ -53,10 +53,37 @@ Deno.test(
     assert.equal(sweep.runs.length, 3);
     assert.deepEqual(sweep.missing, [{ model: "30B-A3B", concept: "beta" }]);
     assert.equal(sweep.notes.length, 1);
+    // the folder the model's runs have in the other concepts, named where it is missing
     assert.match(
       sweep.notes[0],
-      /^warning: 30B-A3B\/beta skipped: .*Qwen_Qwen3_30B_A3B does not exist$/,
+      /^warning: 30B-A3B\/beta skipped: .*beta\/Qwen_Qwen3_30B_A3B does not exist$/,
     );
+  }),
+);
+
+Deno.test(
+  "a run folder missing its per-sample CSV is skipped with a warning naming the file",
+  withSweeps(async (fresh) => {
+    const dir = await fresh();
+    const file = join(run30(dir, "beta"), "per_sample_all_layers.csv");
+    await Deno.remove(file);
+    const sweep = await loadSweep(dir);
+    assert.deepEqual(sweep.missing, [{ model: "30B-A3B", concept: "beta" }]); // summary.json's
+    assert.deepEqual(sweep.notes, [`warning: 30B-A3B/beta skipped: ${file} does not exist`]);
+  }),
+);
+
+Deno.test(
+  "a model asked for that the sweep does not hold is a warning per concept, not an error",
+  withSweeps(async (fresh) => {
+    const dir = await fresh();
+    const sweep = await loadSweep(dir, { models: ["4B", "70B"], concepts: ["alpha", "gamma"] });
+    assert.deepEqual(sweep.runs.map((r) => `${r.model}/${r.concept}`), ["4B/alpha"]);
+    assert.deepEqual(sweep.notes, [
+      `warning: 70B/alpha skipped: no run folder in ${join(dir, "alpha")} holds model 70B`,
+      `warning: 4B/gamma skipped: ${join(dir, "gamma")} does not exist`,
+      `warning: 70B/gamma skipped: ${join(dir, "gamma")} does not exist`,
+    ]);
   }),
 );
 
@@ -105,10 +132,10 @@ Deno.test("a data folder that does not exist is an error naming it", async () =>
   );
 });
 
-Deno.test("a folder with no model folders is an error", () =>
+Deno.test("a folder with no run folders is an error", () =>
   inTempDir(async (dir) => {
     await Deno.mkdir(join(dir, ".backup", "Qwen_Qwen3_4B"), { recursive: true });
-    await assert.rejects(() => loadSweep(dir), isDataError(/no model folders/));
+    await assert.rejects(() => loadSweep(dir), isDataError(/no run folders/));
   }));
 
 async function corrupt(
@@ -169,12 +196,25 @@ Deno.test(
       () => loadSweep(bad.dir),
       isDataError(new RegExp(`^${bad.path}:\\d+:\\d+: unreadable JSON`)),
     );
-    const wrong = await corrupt(fresh, (t) => t.replace("\n30B-A3B,", "\n32B,"));
+    // the first row gives the run's label (here checked against summary.json); every row must
+    // say the same
+    const wrong = await corrupt(fresh, (t) => t.replace(/((?:\n[^\n]*){4}\n30B-A3B),/, "$1X,"));
     await assert.rejects(
       () => loadSweep(wrong.dir),
       isDataError(
         new RegExp(
-          `^${wrong.path}:2:1 \\(column "model"\\): model is "32B" but the folder is for "30B-A3B"`,
+          `^${wrong.path}:6:1 \\(column "model"\\): model is "30B-A3BX" but the folder is for ` +
+            `"30B-A3B"`,
+        ),
+      ),
+    );
+    const first = await corrupt(fresh, (t) => t.replace("\n30B-A3B,", "\n32B,"));
+    await assert.rejects(
+      () => loadSweep(first.dir),
+      isDataError(
+        new RegExp(
+          `^${join(run30(first.dir), "summary.json")}: model is "30B-A3B" but ${first.path}:2 ` +
+            `\\(column "model"\\) says "32B"`,
         ),
       ),
     );

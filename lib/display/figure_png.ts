@@ -22,3 +22,6 @@ export async function displayPng(png: Uint8Array, svg: string, name: string): Pr
   const { data, metadata } = pngDisplay(png, svgSize(svg), name);
   await display(data, metadata);
 }
+
+/** Pixels per CSS pixel of the figures shown in the notebook (the saved PNGs have 2). */
+export const SHOWN_DENSITY = 1;

@@ -153,6 +153,24 @@ export function groupMembers(
   return [...members].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
+/**
+ * The models whose group under one attribute is not known (in the given order): each is left
+ * out of that attribute's comparisons, and the reports say so.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * const training = { "4B": "distilled", "32B": "full-rl" };
+ * assert.deepEqual(unknownModels(training, ["4B", "Llama-3.1-8B", "32B"]), ["Llama-3.1-8B"]);
+ * ```
+ */
+export function unknownModels(
+  groupOf: Readonly<Record<string, string>>,
+  models: readonly string[],
+): string[] {
+  return models.filter((model) => !Object.hasOwn(groupOf, model));
+}
+
 /** How a group is written in tables, legends and reports. */
 export const GROUP_LABELS: Readonly<Record<string, string>> = {
   distilled: "distilled",

@@ -1,14 +1,24 @@
 /**
  * What is known about each model of a sweep: depth, width, attention, dense or MoE, size and how
- * it was post-trained, so tables and figures can group by any of these.
+ * it was post-trained, so tables and figures can group by any of these. The Qwen3 family is
+ * known here ({@link QWEN3_MODELS}); any other model (`Llama-3.1-8B`, a fine-tune labelled
+ * `4B-dpo`) is described by the sweep's `models.json` ({@link parseModelOverrides}), or else has
+ * only its layer count (from its `summary.json`) and every other attribute unknown, which leaves
+ * it out of the comparisons by that attribute (`groups.ts`).
  * @module
  */
 import { join } from "node:path";
 import { SweepDataError } from "../sweep/errors.ts";
 import { parseJsonText } from "../sweep/json.ts";
 
-/** How a model was post-trained. */
-export type Training = "distilled" | "full-rl" | "unknown";
+/**
+ * How a model was post-trained: the Qwen3 report's two pipelines, "unknown", or (from
+ * `models.json`) another method's name, which makes a group of its own.
+ */
+export type Training = "distilled" | "full-rl" | "unknown" | (string & Record<never, never>);
+
+/** Dense or mixture-of-experts, "unknown", or (from `models.json`) another kind's name. */
+export type Architecture = "dense" | "moe" | "unknown" | (string & Record<never, never>);
 
 /** A model's architecture and training, as far as known. */
 export interface ModelInfo {
@@ -17,7 +27,7 @@ export interface ModelInfo {
   hidden_size?: number;
   attention_heads?: number;
   kv_heads?: number;
-  architecture: "dense" | "moe" | "unknown";
+  architecture: Architecture;
   /** Total parameters, in billions. */
   total_params_b?: number;
   /** Parameters active per token, in billions (the total for a dense model). */
@@ -90,21 +100,41 @@ export const QWEN3_MODELS: Readonly<Record<string, ModelInfo>> = {
 /** The file in a sweep folder that adds or overrides model metadata. */
 export const MODELS_FILE = "models.json";
 
-const FIELDS: Record<string, "number" | "string"> = {
-  layers: "number",
-  hidden_size: "number",
-  attention_heads: "number",
-  kv_heads: "number",
-  architecture: "string",
+/** The fields of a `models.json` entry and what each must be. */
+const FIELDS: Record<string, "whole" | "number" | "name"> = {
+  layers: "whole",
+  hidden_size: "whole",
+  attention_heads: "whole",
+  kv_heads: "whole",
+  architecture: "name",
   total_params_b: "number",
   active_params_b: "number",
-  experts: "number",
-  active_experts: "number",
-  training: "string",
+  experts: "whole",
+  active_experts: "whole",
+  training: "name",
 };
 
+const WANT = {
+  whole: "a positive whole number",
+  number: "a positive number",
+  name: 'a non-empty string (or "unknown")',
+};
+
+/** True when `value` is what a field of kind `kind` must be. */
+function fits(kind: "whole" | "number" | "name", value: unknown): boolean {
+  if (kind === "name") return typeof value === "string" && value.trim() !== "";
+  if (typeof value !== "number" || !(value > 0) || !Number.isFinite(value)) return false;
+  return kind === "number" || Number.isInteger(value);
+}
+
 /**
- * Parses a `models.json`: an object of model label to fields of {@link ModelInfo}.
+ * Parses a `models.json`: an object of model label (as the sweep's CSV `model` column writes it)
+ * to fields of {@link ModelInfo}: `layers`, `hidden_size`, `attention_heads`, `kv_heads`,
+ * `experts`, `active_experts` (positive whole numbers), `total_params_b`, `active_params_b`
+ * (billions, positive), `architecture` (`"dense"`, `"moe"`) and `training` (`"distilled"`,
+ * `"full-rl"`, or another method's name); `"unknown"` (or leaving a field out) says it is not
+ * known. An unknown field, or a value of the wrong kind, is a {@link SweepDataError} naming the
+ * file, the model and the field.
  *
  * @example
  * ```ts
@@ -113,7 +143,7 @@ const FIELDS: Record<string, "number" | "string"> = {
  * assert.deepEqual(overrides, { "30B-A3B": { training: "full-rl" } });
  * assert.throws(
  *   () => parseModelOverrides('{"4B": {"layers": "36"}}', "models.json"),
- *   { message: 'models.json: model "4B": field "layers" should be a number' },
+ *   { message: 'models.json: model "4B": field "layers" should be a positive whole number' },
  * );
  * ```
  */
@@ -134,27 +164,34 @@ export function parseModelOverrides(
       if (!Object.hasOwn(FIELDS, name)) {
         throw new SweepDataError(`model "${label}": unknown field "${name}"`, { file });
       }
-      const type = typeof v;
-      if (type !== FIELDS[name]) {
-        throw new SweepDataError(`model "${label}": field "${name}" should be a ${FIELDS[name]}`, {
-          file,
-        });
+      if (!fits(FIELDS[name], v)) {
+        throw new SweepDataError(
+          `model "${label}": field "${name}" should be ${WANT[FIELDS[name]]}`,
+          { file },
+        );
       }
     }
-    out[label] = fields as Partial<ModelInfo>;
+    out[label.normalize("NFC")] = fields as Partial<ModelInfo>;
   }
   return out;
 }
 
 /**
- * The metadata of each model: the known table, then `overrides`, with the layer count of the
- * sweep (its `summary.json`) winning. Unknown models get only their label and layer count.
+ * The metadata of each model: the Qwen3 table ({@link QWEN3_MODELS}), then `overrides` (the
+ * sweep's `models.json`), with the sweep's layer count (its `summary.json`, or `--layer-counts`)
+ * winning over both; `models.json`'s `layers` counts only for a model the sweep gives none. A
+ * model in neither table gets its label and layer count, its architecture and training
+ * `"unknown"` and no sizes.
  *
  * @example
  * ```ts
  * import assert from "node:assert/strict";
  * const [, mine] = modelTable(["4B", "my-model"], { "4B": 36, "my-model": 20 });
  * assert.deepEqual(mine, { label: "my-model", layers: 20, architecture: "unknown", training: "unknown" });
+ * const llama = { total_params_b: 8.03, active_params_b: 8.03, architecture: "dense" };
+ * const [info] = modelTable(["Llama-3.1-8B"], { "Llama-3.1-8B": 32 }, { "Llama-3.1-8B": llama });
+ * assert.equal(info.architecture, "dense");
+ * assert.equal(info.training, "unknown"); // not in models.json: unknown
  * ```
  */
 export function modelTable(

@@ -4,7 +4,13 @@
  * at best, and what the groups cannot separate. Every sentence is computed from the data.
  * @module
  */
-import { type Attribute, ATTRIBUTES, groupLabel, type ModelAttributes } from "../models/groups.ts";
+import {
+  type Attribute,
+  ATTRIBUTES,
+  groupLabel,
+  type ModelAttributes,
+  unknownModels,
+} from "../models/groups.ts";
 import { type Confounds, confounds, type Nesting, type SameSplit } from "../stats/confounds.ts";
 import type { EffectSizeRow } from "../stats/effect_sizes.ts";
 import { attributeGroups, groupTest, type GroupTestRow } from "../stats/group_tests.ts";
@@ -205,6 +211,25 @@ interface Section {
   rows: GroupTestRow[];
 }
 
+/**
+ * The sentence naming the models with data whose `attribute` is not known (left out of its
+ * comparison), or none when every model's is known, or none's (said by {@link oneGroupLines}).
+ */
+function unknownLines(
+  attribute: Attribute,
+  units: readonly ModelPairs[],
+  groupOf: ModelAttributes[Attribute],
+) {
+  const models = units.map((m) => m.model), unknown = unknownModels(groupOf, models);
+  if (unknown.length === 0 || unknown.length === models.length) return [];
+  return wrap(
+    `${list(unknown)}: ${attribute} unknown, left out of the ${attribute} comparison.`,
+    undefined,
+    "  ",
+    "    ",
+  );
+}
+
 function attributeSection(
   attribute: Attribute,
   units: readonly ModelPairs[],
@@ -214,24 +239,29 @@ function attributeSection(
 ): Section {
   const n = units.length;
   const groups = attributeGroups(units, attributes[attribute]);
-  if (groups.length < 2) return { lines: ["", ...oneGroupLines(attribute, found, n)], rows: [] };
+  const unknown = unknownLines(attribute, units, attributes[attribute]);
+  if (groups.length < 2) {
+    return { lines: ["", ...oneGroupLines(attribute, found, n), ...unknown], rows: [] };
+  }
   const earlier = earlierSplit(attribute, found, n);
   if (earlier) {
     const text = `${
       TITLES[attribute]
     }: the same split as ${earlier} (see below), so the same tests and p.`;
-    return { lines: ["", ...wrap(text)], rows: [] };
+    return { lines: ["", ...wrap(text), ...unknown], rows: [] };
   }
   const pairs = groups.flatMap((a, i) => groups.slice(i + 1).map((b): [Group, Group] => [a, b]));
   const rows = pairs.map(([a, b]) => groupTest(attribute, a, b, options));
-  return { lines: pairs.flatMap(([a, b], i) => ["", ...comparisonLines(rows[i], a, b)]), rows };
+  const lines = pairs.flatMap(([a, b], i) => ["", ...comparisonLines(rows[i], a, b)]);
+  return { lines: [...lines, ...unknown], rows };
 }
 
 /**
  * The model comparisons report: for each attribute, its groups (models and pairs), the mean
  * Cohen's d and delta of each group with their difference and its permutation p-value (the model
- * as the unit), what the numbers of models allow at best, attributes with one group, and
- * attributes that split the models alike.
+ * as the unit), what the numbers of models allow at best, attributes with one group, the models
+ * whose attribute is not known and so left out of its comparison ("Llama-3.1-8B: training
+ * unknown, left out of the training comparison."), and attributes that split the models alike.
  *
  * @example
  * ```ts

@@ -14,6 +14,12 @@ function groupLabel(models: readonly string[]): string {
   return models.length === 1 ? `${models[0]} only` : models.join(", ");
 }
 
+/** "36 layers", or "layers unknown" for a model without a layer count. */
+function layersOf(layerCounts: Readonly<Record<string, number>>, model: string): string {
+  const n = Object.hasOwn(layerCounts, model) ? layerCounts[model] : NaN;
+  return Number.isFinite(n) ? `${n} layers` : "layers unknown";
+}
+
 /**
  * Each model's layer count and depth class, then the shallow vs deep average best delta per
  * concept, as the original prints them (with the group labels computed, not typed in).
@@ -41,8 +47,9 @@ export function architectureReport(
   const { deep, shallow } = analysis.groups;
   const lines = ["Model Architectures (layers from each summary.json):", rule(50)];
   for (const m of models) {
-    const group = depthOf(analysis.groups, m) === "deep" ? "DEEP" : "shallow";
-    lines.push(`  ${m}: ${layerCounts[m]} layers (${group})`);
+    const depth = depthOf(analysis.groups, m);
+    const group = depth === "deep" ? "DEEP" : depth ?? "depth unknown";
+    lines.push(`  ${m}: ${layersOf(layerCounts, m)} (${group})`);
   }
   const range = (group: readonly string[]) =>
     group.length ? `${numberRange(group.map((m) => layerCounts[m]))}L` : "none";
@@ -96,7 +103,8 @@ export function hardestToSteer(
   const lowest = (pairs: [string, number][]) => pairs.reduce((a, b) => (b[1] < a[1] ? b : a));
   const [dModel, dValue] = lowest(avgDelta);
   const [cModel, cValue] = lowest(analysis.modelAvgEffect);
-  const depth = (m: string) => `${layerCounts[m]} layers, ${depthOf(analysis.groups, m)}`;
+  const depth = (m: string) =>
+    `${layersOf(layerCounts, m)}, ${depthOf(analysis.groups, m) ?? "depth unknown"}`;
   return [
     `Lowest average best delta across concepts: ${dModel} (${pyFixed(dValue, 2)}; ${
       depth(dModel)
@@ -127,7 +135,9 @@ export function bestLayerPositionReport(
   analysis: Pick<Analysis, "sweep" | "groups" | "bestLayerPosition">,
 ): string {
   const { concepts } = analysis.sweep;
-  const isDeep = (model: string) => depthOf(analysis.groups, model) === "deep";
+  const depthOfModel = (model: string) => depthOf(analysis.groups, model);
+  const inGroup = (model: string, deep: boolean) =>
+    depthOfModel(model) === (deep ? "deep" : "shallow");
   const rows = analysis.bestLayerPosition.map((row) => ({
     model: row.model,
     layers: row.layers,
@@ -135,10 +145,10 @@ export function bestLayerPositionReport(
   }));
   const fractions = (deep: boolean) =>
     analysis.bestLayerPosition
-      .filter((row) => isDeep(row.model) === deep)
+      .filter((row) => inGroup(row.model, deep))
       .flatMap((row) => concepts.map((c) => row.fractions[c]).filter((f) => !Number.isNaN(f)));
   const describe = (deep: boolean) => {
-    const models = analysis.bestLayerPosition.filter((r) => isDeep(r.model) === deep)
+    const models = analysis.bestLayerPosition.filter((r) => inGroup(r.model, deep))
       .map((r) => r.model);
     const f = fractions(deep);
     const name = `${models.join(", ")} (${deep ? "deep" : "shallow"}):`;
@@ -157,6 +167,11 @@ export function bestLayerPositionReport(
     "Pattern:",
     ...groups.map((g) => `  ${g.name.padEnd(width)}${g.text}`),
   ];
+  const unknown = analysis.bestLayerPosition.map((r) => r.model)
+    .filter((m) => depthOfModel(m) === undefined);
+  if (unknown.length) {
+    lines.push(`  ${unknown.join(", ")}: depth unknown, left out of the shallow/deep pattern.`);
+  }
   const shallow = fractions(false), deep = fractions(true);
   if (shallow.length && deep.length) {
     lines.push(

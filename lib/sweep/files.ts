@@ -74,6 +74,50 @@ export async function assertRegularFile(path: string): Promise<void> {
   throw new SweepDataError(problem, { file: path });
 }
 
+/** An entry of a folder: its name, its path and what it holds (links followed). */
+export interface FolderEntry {
+  name: string;
+  path: string;
+  kind: PathKind;
+}
+
+/**
+ * The entries of `dir` but hidden ones (names starting with "."), sorted by name (code unit),
+ * each with what it holds after following links: a link to a folder is a `"folder"`, a link that
+ * loops a `"symbolic link loop"`. A `dir` that cannot be read is a {@link SweepDataError} naming
+ * it.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * const entries = await folderEntries("results/logit_diff_sweep/corrigible/Qwen_Qwen3_4B");
+ * assert.deepEqual(entries.map((e) => `${e.name}: ${e.kind}`), [
+ *   "layer_summary.csv: file",
+ *   "per_sample_all_layers.csv: file",
+ *   "summary.json: file",
+ * ]);
+ * ```
+ */
+export async function folderEntries(dir: string): Promise<FolderEntry[]> {
+  const entries: FolderEntry[] = [];
+  try {
+    for await (const entry of Deno.readDir(dir)) {
+      if (entry.name.startsWith(".")) continue;
+      const path = join(dir, entry.name);
+      const kind: PathKind = entry.isSymlink || !(entry.isDirectory || entry.isFile)
+        ? await pathKind(path)
+        : entry.isDirectory
+        ? "folder"
+        : "file";
+      entries.push({ name: entry.name, path, kind });
+    }
+  } catch (error) {
+    if (error instanceof SweepDataError) throw error;
+    throw new SweepDataError(`cannot list this folder: ${errorReason(error)}`, { file: dir });
+  }
+  return entries.sort((a, b) => compareStrings(a.name, b.name));
+}
+
 /**
  * The names of `dir`'s subfolders, sorted by code unit: symbolic links to folders count (as a
  * shell glob and pandas' paths follow them); hidden names (starting with ".") are skipped, and so
@@ -92,20 +136,13 @@ export async function assertRegularFile(path: string): Promise<void> {
  */
 export async function subfolders(dir: string, notes: string[] = []): Promise<string[]> {
   const names: string[] = [];
-  try {
-    for await (const entry of Deno.readDir(dir)) {
-      if (entry.name.startsWith(".")) continue;
-      const kind = entry.isSymlink ? await pathKind(join(dir, entry.name)) : undefined;
-      if (kind === "symbolic link loop" || kind === "unreadable") {
-        notes.push(`note: skipped ${join(dir, entry.name)}: ${describeKind(kind)}`);
-      }
-      if (entry.isDirectory || kind === "folder") names.push(entry.name);
+  for (const { name, path, kind } of await folderEntries(dir)) {
+    if (kind === "symbolic link loop" || kind === "unreadable") {
+      notes.push(`note: skipped ${path}: ${describeKind(kind)}`);
     }
-  } catch (error) {
-    if (error instanceof SweepDataError) throw error;
-    throw new SweepDataError(`cannot list this folder: ${errorReason(error)}`, { file: dir });
+    if (kind === "folder") names.push(name);
   }
-  return names.sort(compareStrings);
+  return names;
 }
 
 /**

@@ -5,9 +5,9 @@
 import { join } from "node:path";
 import { checkLayerRange, cutOffWarnings, duplicateNote } from "./checks.ts";
 import { SweepDataError } from "./errors.ts";
-import { discoverConcepts, modelsInConcept } from "./discover.ts";
-import { describeKind, pathKind } from "./files.ts";
-import { modelFolderName, orderModels, RUN_FILES } from "./layout.ts";
+import { discoverConcepts, type RunFolder, runsInConcept } from "./discover.ts";
+import { describeKind, type PathKind, pathKind } from "./files.ts";
+import { orderModels, RUN_FILES } from "./layout.ts";
 import { checkAskedNames, checkLayerCountKeys, uniqueNames } from "./options.ts";
 import { type LoadedRun, readRunFiles, type RunTask } from "./run_read.ts";
 import { readRuns } from "./run_workers.ts";
@@ -15,7 +15,10 @@ import type { Pair, Sweep, SweepRun } from "./types.ts";
 
 /** What to load: defaults are every model and concept found in the folder. */
 export interface LoadOptions {
-  /** Model labels such as `"4B"` or `"30B-A3B"`, in the order to show them. */
+  /**
+   * Model labels such as `"4B"`, `"30B-A3B"` or `"Llama-3.1-8B"` (each run's per-sample `model`
+   * column), in the order to show them.
+   */
   models?: string[];
   /** Concept folder names, in the order to show them. */
   concepts?: string[];
@@ -32,11 +35,6 @@ export interface LoadOptions {
    * the same either way.
    */
   workers?: number;
-}
-
-/** True when `path` is a folder (or a link to one). */
-async function isDirectory(path: string): Promise<boolean> {
-  return (await pathKind(path)) === "folder";
 }
 
 /**
@@ -100,34 +98,65 @@ function layerCountsOf(
   return { counts, sources };
 }
 
-/** Which runs to read: present ones, and a note and a missing pair for each absent one. */
+/** What a concept of the sweep holds: its run folders, or what is at its path instead. */
+type ConceptRuns = RunFolder[] | PathKind;
+
+/** "does not exist", or "is a file, not a folder", for a path that should be a folder. */
+function notAFolder(kind: PathKind): string {
+  return kind === "missing" || kind === "unreadable"
+    ? describeKind(kind)
+    : `is ${describeKind(kind)}, not a folder`;
+}
+
+/**
+ * Why a concept has no run of a model: the folder the model's runs have in other concepts is
+ * absent there (or is no folder, or holds another model), or no folder there holds it.
+ */
+async function absentRun(
+  conceptDir: string,
+  model: string,
+  runs: RunFolder[],
+  found: Map<string, ConceptRuns>,
+): Promise<string> {
+  const elsewhere = [...found.values()].flatMap((r) => typeof r === "string" ? [] : r)
+    .find((run) => run.model === model);
+  if (elsewhere === undefined) return `no run folder in ${conceptDir} holds model ${model}`;
+  const path = join(conceptDir, elsewhere.name);
+  const kind = await pathKind(path);
+  if (kind !== "folder") return `${path} ${notAFolder(kind)}`;
+  const there = runs.find((run) => run.name === elsewhere.name);
+  return there
+    ? `${path} holds model ${there.model}, and no run folder in ${conceptDir} holds ${model}`
+    : `${path} is not a run folder, and no run folder in ${conceptDir} holds ${model}`;
+}
+
+/** Which runs to read: present ones, and a warning and a missing pair for each absent one. */
 async function planRuns(
   dir: string,
   concepts: string[],
   models: string[],
-  found: Map<string, string[]>,
+  found: Map<string, ConceptRuns>,
   notes: string[],
 ): Promise<{ present: RunTask[]; missing: Pair[] }> {
   const present: RunTask[] = [];
   const missing: Pair[] = [];
   for (const concept of concepts) {
+    const conceptDir = join(dir, concept), runs = found.get(concept)!;
     for (const model of models) {
-      const runDir = join(dir, concept, modelFolderName(model));
-      let absent = found.get(concept)!.includes(model) ? undefined : runDir;
-      for (const file of [RUN_FILES.samples, RUN_FILES.layers]) {
-        if (absent === undefined && (await pathKind(join(runDir, file))) === "missing") {
-          absent = join(runDir, file);
+      let why: string | undefined;
+      if (typeof runs === "string") why = `${conceptDir} ${notAFolder(runs)}`;
+      else {
+        const run = runs.find((r) => r.model === model);
+        if (run === undefined) why = await absentRun(conceptDir, model, runs, found);
+        else {
+          const lacking = (["samples", "layers"] as const).find((f) => run.files[f] === "missing");
+          if (lacking) why = `${join(run.dir, RUN_FILES[lacking])} does not exist`;
+          else present.push({ dir: run.dir, model, concept });
         }
       }
-      if (absent) {
-        const kind = await pathKind(absent);
-        const what = kind === "missing" || kind === "unreadable"
-          ? describeKind(kind)
-          : `is ${describeKind(kind)}, not a folder`;
-        notes.push(`warning: ${model}/${concept} skipped: ${absent} ${what}`);
+      if (why !== undefined) {
+        notes.push(`warning: ${model}/${concept} skipped: ${why}`);
         missing.push({ model, concept });
-      } else {
-        present.push({ dir: runDir, model, concept });
       }
     }
   }
@@ -155,17 +184,19 @@ export interface SweepPlan {
   concepts: string[];
   /** The runs to read, concept by concept, models in order within each. */
   runs: RunTask[];
-  /** Pairs with no folder or no CSV. */
+  /** Pairs with no run folder or no CSV. */
   missing: Pair[];
-  /** Notes so far (skipped folders, repeated names), in the order found. */
+  /** Notes so far (skipped pairs, folders and files, repeated names), in the order found. */
   notes: string[];
 }
 
 /**
- * The first half of {@link loadSweep}: checks the folder and the options, finds the models and
- * concepts, and lists the runs to read (and the missing pairs, with a warning each). Throws a
- * {@link SweepDataError} for a data folder that is none, a misspelled name, a bad layer count
- * key, or no run at all.
+ * The first half of {@link loadSweep}: checks the folder and the options, finds the concepts and
+ * their run folders with each run's model label (`discover.ts`: the per-sample CSV's `model`
+ * column, checked against `summary.json`), and lists the runs to read (and the missing pairs,
+ * with a warning each). Throws a {@link SweepDataError} for a data folder that is none, a
+ * misspelled name, a bad layer count key, a run whose CSV and `summary.json` name different
+ * models, two run folders of one concept with the same model, or no run at all.
  *
  * @example
  * ```ts
@@ -188,26 +219,28 @@ export async function planSweep(dir: string, options: LoadOptions = {}): Promise
   const notes: string[] = [];
   const asked = uniqueOptions(options, notes);
   const concepts = asked.concepts ?? await discoverConcepts(dir, notes);
-  const found = new Map<string, string[]>();
+  const found = new Map<string, ConceptRuns>();
   for (const concept of concepts) {
     const conceptDir = join(dir, concept);
-    const inside = (await isDirectory(conceptDir)) ? await modelsInConcept(conceptDir, notes) : [];
-    found.set(concept, inside);
+    const kind = await pathKind(conceptDir);
+    found.set(concept, kind === "folder" ? await runsInConcept(conceptDir, notes) : kind);
   }
-  const models = asked.models ?? orderModels([...found.values()].flat());
-  checkAskedNames(asked.models, [...new Set([...found.values()].flat())], "--models", dir);
+  const labels = [
+    ...new Set(
+      [...found.values()].flatMap((r) => typeof r === "string" ? [] : r.map((run) => run.model)),
+    ),
+  ];
+  const models = asked.models ?? orderModels(labels);
+  checkAskedNames(asked.models, labels, "--models", dir);
   if (asked.concepts) {
     checkAskedNames(asked.concepts, await discoverConcepts(dir), "--concepts", dir);
   }
-  checkLayerCountKeys(
-    asked.layerCounts ?? {},
-    [...new Set([...models, ...found.values()].flat())],
-    dir,
-  );
+  checkLayerCountKeys(asked.layerCounts ?? {}, [...new Set([...models, ...labels])], dir);
   const { present, missing } = await planRuns(dir, concepts, models, found, notes);
   if (present.length === 0) {
     throw new SweepDataError(
-      `no model folders (${modelFolderName("<model>")}/${RUN_FILES.samples}) found`,
+      `no run folders (${RUN_FILES.samples} and ${RUN_FILES.layers} in ` +
+        `<concept>/<run folder>/) found`,
       { file: dir },
     );
   }
@@ -248,17 +281,23 @@ export function assembleSweep(plan: SweepPlan, loaded: readonly LoadedRun[]): Sw
 }
 
 /**
- * Loads a sweep folder. Missing model/concept folders (or folders missing a CSV) are skipped with
- * a warning in `notes`, as the original's `if path.exists()` does; hidden entries are ignored and
- * symbolic links followed; repeated names in `models`/`concepts` are loaded once (with a note).
+ * Loads a sweep folder: `<data>/<concept>/<run folder>/`, a run folder being any folder holding
+ * the run files, its model the label its per-sample CSV's `model` column gives (`discover.ts`).
+ * A model/concept pair with no run (or a run folder missing a CSV) is skipped with a warning in
+ * `notes`, as the original's `if path.exists()` does, and so is a model or concept asked for that
+ * the sweep does not hold; whatever else looks like part of a sweep and is not loaded (a concept
+ * folder with no run folder, a folder with no run file, a run file out of place) gets a note
+ * naming it. Hidden entries are ignored and symbolic links followed; repeated names in
+ * `models`/`concepts` are loaded once (with a note).
  * Malformed or inconsistent files throw a {@link SweepDataError} naming the file, line and column:
- * a layer outside the model's layer count, a layer summary row without per-sample rows, a
- * header-only file, a repeated (layer, strength, prompt_idx) key (unless `allowDuplicates`), a
- * `layerCounts` key that is no model of the sweep. A sweep that looks cut off (incomplete
- * layer x strength grid, a last line without a line end) gives a warning in `notes`. A large
- * sweep's runs are read on worker threads (`options.workers`, `run_workers.ts`), with the same
- * result as one after another: the error of the first bad run in the sweep's order is the one
- * thrown.
+ * a run whose CSV rows, or CSV and `summary.json`, disagree on its model, two run folders of one
+ * concept with the same model, a layer outside the model's layer count, a layer summary row
+ * without per-sample rows, a header-only file, a repeated (layer, strength, prompt_idx) key
+ * (unless `allowDuplicates`), a `layerCounts` key that is no model of the sweep. A sweep that
+ * looks cut off (incomplete layer x strength grid, a last line without a line end) gives a
+ * warning in `notes`. A large sweep's runs are read on worker threads (`options.workers`,
+ * `run_workers.ts`), with the same result as one after another: the error of the first bad run
+ * in the sweep's order is the one thrown.
  *
  * @example
  * ```ts

@@ -14,10 +14,11 @@ import {
   type RunFiles,
 } from "./checks.ts";
 import { readCsvFile } from "./csv_file.ts";
+import { RecordParser } from "./csv_record.ts";
 import { bestLayerNote } from "./effect_gap.ts";
 import { SweepDataError } from "./errors.ts";
 import { assertRegularFile, pathKind } from "./files.ts";
-import { parseRunInfo } from "./json.ts";
+import { parseJsonText, parseRunInfo } from "./json.ts";
 import { type KeyScan, scanKeys } from "./keys.ts";
 import { RUN_FILES } from "./layout.ts";
 import { dataQualityNote } from "./quality.ts";
@@ -97,7 +98,7 @@ export async function readRunFiles(
   }));
   const info = infoText === undefined ? undefined : parseRunInfo(infoText, infoFile);
   const nfc = (name: string) => name.normalize("NFC");
-  if (info && (info.model !== model || nfc(info.concept) !== nfc(concept))) {
+  if (info && (nfc(info.model) !== nfc(model) || nfc(info.concept) !== nfc(concept))) {
     throw new SweepDataError(
       `summary.json is for ${info.model}/${info.concept} but the folder is for ${model}/${concept}`,
       { file: infoFile },
@@ -139,4 +140,98 @@ export async function readRun(task: RunTask): Promise<LoadedRun> {
     quality: dataQualityNote(run, files.samples),
     bestLayer: bestLayerNote(run, files),
   };
+}
+
+/** Characters of a CSV's start {@link firstCell} reads at most, looking for its first row. */
+const HEAD_LIMIT = 1 << 20;
+
+/** The first data row's cell of `column` in CSV text, "more" when the text may end too soon. */
+function cellInText(
+  text: string,
+  column: string,
+  final: boolean,
+  file: string,
+): { value: string; line: number } | "more" | undefined {
+  const parser = new RecordParser();
+  let header: string[] | undefined, pos = 0, line = 1;
+  while (pos < text.length) {
+    const end = parser.parse(text, pos, final, file, line);
+    if (end < 0) return "more";
+    const fields = parser.fields;
+    if (!(fields.length === 1 && fields[0].trim() === "")) {
+      if (header === undefined) header = fields.map((name) => name.trim());
+      else {return header.includes(column)
+          ? { value: fields[header.indexOf(column)], line }
+          : undefined;}
+    }
+    line += 1 + parser.innerLines;
+    pos = end;
+  }
+  return final ? undefined : "more";
+}
+
+/**
+ * The cell of `column` in a CSV file's first data row (blank lines skipped, quotes read as pandas
+ * reads them) and its line, read from the start of the file only; undefined when the file has no
+ * such column, no data row in its first MiB, or cannot be read as CSV (reading the whole file
+ * then says what is wrong, at its line). The label of a run comes from here (`discover.ts`).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * const file = "results/logit_diff_sweep/corrigible/Qwen_Qwen3_4B/per_sample_all_layers.csv";
+ * assert.deepEqual(await firstCell(file, "model"), { value: "4B", line: 2 });
+ * assert.equal(await firstCell(file, "no_such_column"), undefined);
+ * ```
+ */
+export async function firstCell(
+  path: string,
+  column: string,
+): Promise<{ value: string; line: number } | undefined> {
+  let file: Deno.FsFile;
+  try {
+    file = await Deno.open(path);
+  } catch {
+    return undefined;
+  }
+  const decoder = new TextDecoder("utf-8"); // a BOM is dropped; bad bytes are the full read's
+  const buffer = new Uint8Array(1 << 16);
+  let text = "";
+  try {
+    while (text.length < HEAD_LIMIT) {
+      const n = await file.read(buffer);
+      const final = n === null;
+      text += final ? decoder.decode() : decoder.decode(buffer.subarray(0, n), { stream: true });
+      const found = cellInText(text, column, final, path);
+      if (found !== "more") return found;
+      if (final) return undefined;
+    }
+  } catch {
+    return undefined; // an unclosed quote, a read error: the full read words it
+  } finally {
+    file.close();
+  }
+  return undefined;
+}
+
+/**
+ * The `model` a run's `summary.json` names (a string), or undefined when it names none or cannot
+ * be read (reading the run then says what is wrong with it).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * const file = "results/logit_diff_sweep/corrigible/Qwen_Qwen3_4B/summary.json";
+ * assert.equal(await summaryModel(file), "4B");
+ * assert.equal(await summaryModel("/no/such/summary.json"), undefined);
+ * ```
+ */
+export async function summaryModel(path: string): Promise<string | undefined> {
+  try {
+    const value = parseJsonText(await readText(path), path);
+    const model = (value as Record<string, unknown> | null)?.model;
+    return typeof model === "string" ? model : undefined;
+  } catch {
+    return undefined;
+  }
 }

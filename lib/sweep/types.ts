@@ -74,7 +74,7 @@ export interface RunInfo {
 export interface SweepRun {
   model: string;
   concept: string;
-  /** The run's folder. */
+  /** The run's folder (any name: the model is what its files say). */
   dir: string;
   /** `summary.json`, when the folder has one. */
   info?: RunInfo;
@@ -94,7 +94,10 @@ export interface Pair {
 export interface Sweep {
   /** The sweep folder. */
   dir: string;
-  /** Model labels, smallest first. */
+  /**
+   * Model labels (each run's per-sample `model` column: `4B`, `Llama-3.1-8B`), in the order asked
+   * for, else by size (`orderModels`: the last `<number>B` token of the label), then by label.
+   */
   models: string[];
   /** Concepts, in the order asked for (alphabetical when discovered). */
   concepts: string[];
@@ -104,7 +107,10 @@ export interface Sweep {
   layerCounts: Record<string, number>;
   /** Pairs of `models` x `concepts` with no data. */
   missing: Pair[];
-  /** One-line warnings (skipped folders) and data-quality notes, in the order found. */
+  /**
+   * One-line warnings (skipped pairs) and notes (folders and files not loaded, and why), then
+   * data-quality notes, in the order found.
+   */
   notes: string[];
 }
 

@@ -6,6 +6,7 @@
  * drawn without a frame (a heatmap), the area its cells cover in each facet.
  */
 import { DOMParser } from "linkedom";
+import { textWidth } from "../../lib/figures/theme.ts";
 
 /** An axis-aligned box. */
 export interface Box {
@@ -363,8 +364,15 @@ export interface TextItem {
   fontSize: number;
   /** Its text-anchor, or its nearest ancestor's ("start" when none says). */
   anchor: string;
-  /** Whether it is rotated (an axis label drawn upwards). */
+  /** Its fill, or its nearest ancestor's ("" when none says). */
+  fill: string;
+  /** Whether it is rotated (an axis label drawn upwards, a tick label drawn aslant). */
   rotated: boolean;
+  /** Its rotation in degrees (`rotate(-30)`: -30, counter-clockwise on screen), 0 when none. */
+  angle: number;
+  /** How far its baseline lies below its anchor, along its own vertical: its em offsets (`y`,
+   * `dy` in em) in pixels ("0.32em" at 12 px: 3.84). */
+  shift: number;
 }
 
 /** Every `<text>` of a standalone figure SVG, with its position in the SVG's coordinates. */
@@ -376,6 +384,10 @@ export function svgTexts(svg: string): TextItem[] {
     const value = el.getAttribute(name) ?? "0";
     return /^-?[\d.]+$/.test(value) ? Number(value) : 0;
   };
+  const em = (el: Element, name: string) => {
+    const value = /^(-?[\d.]+)em$/.exec(el.getAttribute(name) ?? "");
+    return value ? Number(value[1]) : 0;
+  };
   const walk = (
     el: Element,
     dx: number,
@@ -384,12 +396,14 @@ export function svgTexts(svg: string): TextItem[] {
     mark: string,
     size: number,
     anchor: string,
+    fill: string,
   ) => {
     const tag = el.tagName.toLowerCase();
     if (tag === "svg") {
       dx += num(el, "x"), dy += num(el, "y");
       chart = isChart(el) ? ++charts : chart;
     }
+    fill = el.getAttribute("fill") ?? fill;
     const [tx, ty, other] = translation(el);
     dx += tx, dy += ty;
     mark = el.getAttribute("aria-label") ?? mark;
@@ -400,6 +414,7 @@ export function svgTexts(svg: string): TextItem[] {
     if (css) size = Number(css[1]);
     anchor = el.getAttribute("text-anchor") ?? anchor;
     if (tag === "text") {
+      const angle = Number(/rotate\(\s*(-?[\d.e]+)/.exec(other)?.[1] ?? 0);
       texts.push({
         mark,
         text: el.textContent ?? "",
@@ -408,14 +423,69 @@ export function svgTexts(svg: string): TextItem[] {
         chart,
         fontSize: size,
         anchor,
+        fill,
         rotated: /rotate/.test(other),
+        angle,
+        shift: (em(el, "y") + em(el, "dy")) * size,
       });
       return;
     }
-    for (const child of Array.from(el.children)) walk(child, dx, dy, chart, mark, size, anchor);
+    for (const child of Array.from(el.children)) {
+      walk(child, dx, dy, chart, mark, size, anchor, fill);
+    }
   };
-  walk(doc.documentElement as unknown as Element, 0, 0, -1, "", NaN, "start");
+  walk(doc.documentElement as unknown as Element, 0, 0, -1, "", NaN, "start", "");
   return texts;
+}
+
+/** A point of the SVG's plane. */
+export type Point = readonly [number, number];
+
+/**
+ * Where a text is drawn, estimated as the export does (0.6 em a character, `textWidth`): the
+ * four corners of its box, from 0.75 em above its baseline (the height of capitals and digits) to 0.15 em below, turned by its
+ * rotation about its anchor (a tick label drawn aslant is an aslant box).
+ */
+export function textOutline(t: TextItem): Point[] {
+  const size = Number.isNaN(t.fontSize) ? 10 : t.fontSize;
+  const w = textWidth(t.text, size);
+  const x1 = t.anchor === "end" ? -w : t.anchor === "middle" ? -w / 2 : 0;
+  const [y1, y2] = [t.shift - 0.75 * size, t.shift + 0.15 * size];
+  const a = (t.angle * Math.PI) / 180, cos = Math.cos(a), sin = Math.sin(a);
+  return ([[x1, y1], [x1 + w, y1], [x1 + w, y2], [x1, y2]] as const).map(([x, y]): Point => [
+    t.x + x * cos - y * sin,
+    t.y + x * sin + y * cos,
+  ]);
+}
+
+/** The bounding box of some points. */
+export function pointsBox(points: readonly Point[]): Box {
+  const xs = points.map((p) => p[0]), ys = points.map((p) => p[1]);
+  return { x1: Math.min(...xs), y1: Math.min(...ys), x2: Math.max(...xs), y2: Math.max(...ys) };
+}
+
+/**
+ * Whether two convex outlines (a text's, see {@link textOutline}) overlap by more than
+ * `tolerance` pixels: no edge of either separates them (the separating axis theorem).
+ */
+export function outlinesOverlap(
+  a: readonly Point[],
+  b: readonly Point[],
+  tolerance = 0.5,
+): boolean {
+  for (const shape of [a, b]) {
+    for (let i = 0; i < shape.length; i++) {
+      const [p, q] = [shape[i], shape[(i + 1) % shape.length]];
+      const axis = [q[1] - p[1], p[0] - q[0]], length = Math.hypot(axis[0], axis[1]);
+      if (length === 0) continue;
+      const project = (points: readonly Point[]) =>
+        points.map(([x, y]) => (x * axis[0] + y * axis[1]) / length);
+      const [pa, pb] = [project(a), project(b)];
+      const gap = Math.max(Math.min(...pa) - Math.max(...pb), Math.min(...pb) - Math.max(...pa));
+      if (gap > -tolerance) return false;
+    }
+  }
+  return true;
 }
 
 /** A number as Plot writes it in a tick label ("−5" with a minus sign, "1,000"). */

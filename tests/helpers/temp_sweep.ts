@@ -1,4 +1,6 @@
-/** Test helper: a small synthetic sweep in a fresh temporary folder. */
+/** Test helper: a small synthetic sweep in a fresh temporary folder, and copies of sweeps. */
+import assert from "node:assert/strict";
+import { join } from "node:path";
 import { type SynthSpec, writeSynthSweep } from "../../lib/synth/sweep.ts";
 import { loadSweep } from "../../lib/sweep/load.ts";
 import type { Sweep } from "../../lib/sweep/types.ts";
@@ -50,5 +52,39 @@ export async function loadTempSweep(
     return await loadSweep(dir);
   } finally {
     await Deno.remove(dir, { recursive: true });
+  }
+}
+
+/**
+ * Copies the concept folders of the sweep at `src` (each run folder's files, not the outputs
+ * beside them) into `dest`.
+ */
+export async function copySweepData(src: string, dest: string): Promise<void> {
+  for await (const concept of Deno.readDir(src)) {
+    if (!concept.isDirectory || concept.name.startsWith(".")) continue;
+    for await (const run of Deno.readDir(join(src, concept.name))) {
+      if (!run.isDirectory) continue;
+      await copyRunAs(join(src, concept.name, run.name), join(dest, concept.name, run.name));
+    }
+  }
+}
+
+/**
+ * Copies a run folder's files to the folder `to`; with a `label`, the model is written as
+ * `label` in every per-sample row (the first column) and in `summary.json`.
+ */
+export async function copyRunAs(from: string, to: string, label?: string): Promise<void> {
+  await Deno.mkdir(to, { recursive: true });
+  for await (const file of Deno.readDir(from)) {
+    if (!file.isFile) continue;
+    let text = await Deno.readTextFile(join(from, file.name));
+    if (label !== undefined && file.name === "per_sample_all_layers.csv") {
+      const [header, ...rows] = text.split("\n");
+      assert(header.startsWith("model,"), `${from}: model is not the first column`);
+      text = [header, ...rows.map((row) => row && row.replace(/^[^,]*/, label))].join("\n");
+    } else if (label !== undefined && file.name === "summary.json") {
+      text = JSON.stringify({ ...JSON.parse(text), model: label }, null, 2);
+    }
+    await Deno.writeTextFile(join(to, file.name), text);
   }
 }
