@@ -13,7 +13,10 @@ import { UsageError } from "./args.ts";
 export const SYNTH_USAGE = `Usage: deno task synth --out DIR [options]
 
 Writes a synthetic sweep in the real layout (<out>/<concept>/Qwen_Qwen3_<model>/...) whose delta
-is a bump of height --effect at --peak of each model's depth, plus per-sample noise.
+is a bump of height --effect at --peak of each model's depth, plus per-sample noise. Values are
+written as pandas writes float64 (the shortest text that reads back to the double: up to 17
+significant digits, such as -4.537770065161113 or 1.5e-05), with log-probabilities of (A) and (B)
+whose difference is logit_diff_AB, as in the real sweep.
 
 Options:
   --out DIR             folder to write (required)
@@ -28,6 +31,8 @@ Options:
   --peak X              peak layer as a fraction of depth (default 0.5)
   --first-layer X       first layer tested as a fraction of depth (default 0.3; 0 for every layer)
   --seed N              random seed (default 1)
+  --round               round every value to 1/1024 and write logprob_A as -1 (short values, as
+                        the synthetic sweeps before; the same draws otherwise)
 `;
 
 function numbers(value: string, flag: string): number[] {
@@ -79,6 +84,7 @@ export function parseSynthArgs(argv: string[]): { out: string; spec: SynthSpec }
         peak: text,
         "first-layer": text,
         seed: text,
+        round: { type: "boolean" },
         help: { type: "boolean" },
       },
       strict: true,
@@ -87,7 +93,7 @@ export function parseSynthArgs(argv: string[]): { out: string; spec: SynthSpec }
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
   if (values.help) return undefined;
-  const v: Record<string, string | undefined> = { ...values, help: undefined };
+  const v: Record<string, string | undefined> = { ...values, help: undefined, round: undefined };
   if (!v.out) throw new UsageError("--out DIR is required");
   const one = (flag: string, fallback: number) =>
     v[flag] === undefined ? fallback : numbers(v[flag]!, `--${flag}`)[0];
@@ -107,6 +113,7 @@ export function parseSynthArgs(argv: string[]): { out: string; spec: SynthSpec }
       peakAt: one("peak", 0.5),
       firstLayerAt: one("first-layer", 0.3),
       seed: one("seed", 1),
+      precision: values.round ? "rounded" : "full",
     },
   };
 }

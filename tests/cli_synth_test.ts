@@ -26,6 +26,8 @@ Deno.test("synth flags: known models take their depth, others LABEL=LAYERS", () 
   assert.equal(parsed.out, "d");
   assert.equal(parsed.spec.prompts, 7);
   assert.deepEqual(parsed.spec.strengths, [-2, 0, 2]);
+  assert.equal(parsed.spec.precision, "full"); // values as pandas writes float64, by default
+  assert.equal(parseSynthArgs(["--out", "d", "--round"])!.spec.precision, "rounded");
   assert.throws(() => parseSynthArgs(["--prompts", "3"]), /--out DIR is required/);
   assert.equal(parseSynthArgs(["--help"]), undefined);
 });

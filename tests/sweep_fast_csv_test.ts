@@ -1,7 +1,8 @@
 /**
  * Property test of the fast CSV path against the full reader: on random clean files (columns in
  * any order, extra columns, spaces around header names, LF and CRLF mixed, a last line with or
- * without a line end, any cell of the plain shapes, chunks cut anywhere) both give identical
+ * without a line end, any cell of the plain shapes, full-precision floats as pandas writes them,
+ * chunks cut anywhere) both give identical
  * columns and reports; on a file made dirty in one place (a quote, a CR alone, a byte past ASCII,
  * a blank line, a ragged row, a cell that is no plain number, a NUL, a BOM, a tab, a model that
  * differs) the fast path declines, and the full reader, which words every error, reads it.
@@ -11,6 +12,7 @@ import fc from "fast-check";
 import { TypedCsvReader } from "../lib/sweep/csv_reader.ts";
 import { DEFER, FastCsvParser } from "../lib/sweep/fast_csv.ts";
 import { type ByteSource, readFast } from "../lib/sweep/fast_file.ts";
+import { pandasFloat } from "../lib/synth/sweep.ts";
 
 const SCHEMA = { a: "int", b: "float", s: "string", m: "string", c: "float" } as const;
 const EXPECT = { m: "M1" };
@@ -22,6 +24,8 @@ const digits = (min: number, max: number) =>
 /** Float cells the full reader reads, in the plain shapes (and the empty cell). */
 const floatCell = fc.oneof(
   fc.double({ noNaN: true, noDefaultInfinity: true }).map(String),
+  fc.double({ noNaN: true, noDefaultInfinity: true }).map(pandasFloat), // 1.5e-05, -1.0
+  fc.double({ min: -50, max: 50, noNaN: true }).map((x) => x.toPrecision(17)),
   fc.tuple(fc.constantFrom("", "-", "+"), digits(1, 18), digits(0, 18), fc.boolean()).map(
     ([sign, whole, fraction, point]) => sign + whole + (point ? "." + fraction : ""),
   ),

@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { readCsvFull } from "../lib/sweep/csv_file.ts";
 import { type ByteSource, readFast, readFileFast } from "../lib/sweep/fast_file.ts";
 import { LAYER_SUMMARY_SCHEMA, SAMPLE_COLUMNS, SAMPLE_SCHEMA } from "../lib/sweep/types.ts";
+import { synthRun, type SynthSpec } from "../lib/synth/sweep.ts";
 import { inTempDir } from "./helpers/temp_sweep.ts";
 
 const DATA = "results/logit_diff_sweep";
@@ -33,6 +34,24 @@ Deno.test("every per-sample file of the default sweep reads as the full reader r
       assert.deepEqual(table?.columns, (await readCsvFull(summary, LAYER_SUMMARY_SCHEMA)).columns);
     }
   }
+});
+
+Deno.test("a full-precision sweep (pandas float64 text) reads as the full reader reads it", async () => {
+  const model = { label: "4B", layers: 36 };
+  const spec: SynthSpec = { models: [model], concepts: ["c"], prompts: 60, precision: "full" };
+  await inTempDir(async (dir) => {
+    const path = join(dir, "per_sample_all_layers.csv");
+    await Deno.writeTextFile(path, synthRun(spec, model, "c", 11).samples);
+    const expect = { model: "4B", concept: "c" };
+    const all = Object.keys(SAMPLE_SCHEMA) as (keyof typeof SAMPLE_SCHEMA)[];
+    for (const keep of [SAMPLE_COLUMNS, all]) {
+      const fast = await readFileFast(path, SAMPLE_SCHEMA, expect, keep);
+      const full = await readCsvFull(path, SAMPLE_SCHEMA, expect, keep);
+      assert.ok(fast, "the fast path reads it");
+      assert.deepEqual(fast.columns, full.columns); // typed arrays: bit for bit
+      assert.deepEqual(plain(fast.report), plain(full.report));
+    }
+  });
 });
 
 /** A source handing out `text` in chunks of `size` bytes. */

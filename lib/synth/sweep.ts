@@ -37,6 +37,15 @@ export interface SynthSpec {
   /** First layer tested as a fraction of depth (default 0.3, as the real sweep). */
   firstLayerAt?: number;
   seed?: number;
+  /**
+   * How values are written: "full", as pandas writes float64 (the shortest text that reads back
+   * to the double, up to 17 significant digits: {@link pandasFloat}), with log-probabilities that
+   * vary and whose difference is `logit_diff_AB`, as the real sweep's; or "rounded" (the default
+   * here, which the tests' fixtures were made with; `deno task synth` writes "full" unless given
+   * `--round`): every value rounded to 1/1024, `logprob_A` always -1. The draws of the effect and
+   * the noise are the same in both.
+   */
+  precision?: "full" | "rounded";
 }
 
 /** The header of a per-sample CSV, as the real sweep writes it: the columns the loader reads. */
@@ -44,6 +53,54 @@ const SAMPLE_HEADER = Object.keys(SAMPLE_SCHEMA).join(",");
 
 /** The columns of a layer summary, as the real sweep writes them. */
 const LAYER_COLUMNS = ["layer", "baseline_mean", "positive_mean", "negative_mean", "delta"];
+
+/**
+ * A double as pandas writes a float64 column (Python's `repr`): the shortest decimal that reads
+ * back to the same double (as JavaScript's `String` gives), in fixed notation with at least one
+ * decimal from 1e-4 up to 1e16 and in exponent notation with a signed two-digit exponent beyond;
+ * NaN and the infinities as pandas writes them (`""`, `inf`, `-inf`).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { pandasFloat } from "@lib/synth/sweep.ts";
+ *
+ * assert.deepEqual([-4.537770065161113, -1, 0.0001, 1.5e-5, 1e16, -0].map(pandasFloat), [
+ *   "-4.537770065161113",
+ *   "-1.0",
+ *   "0.0001",
+ *   "1.5e-05",
+ *   "1e+16",
+ *   "-0.0",
+ * ]);
+ * ```
+ */
+export function pandasFloat(x: number): string {
+  const size = Math.abs(x);
+  if (size >= 1e-4 && size < 1e15) {
+    // Fixed notation in both languages, and no shortest text of these is 1e16 or below 1e-4.
+    const text = String(x);
+    return text.includes(".") ? text : text + ".0";
+  }
+  if (Number.isNaN(x)) return "";
+  if (!Number.isFinite(x)) return x > 0 ? "inf" : "-inf";
+  const [mantissa, power] = Math.abs(x).toExponential().split("e"); // the shortest digits
+  const digits = mantissa.replace(".", ""), exponent = Number(power);
+  const sign = x < 0 || Object.is(x, -0) ? "-" : "";
+  if (x !== 0 && (exponent < -4 || exponent >= 16)) {
+    const e = Math.abs(exponent);
+    return `${sign}${mantissa}e${exponent < 0 ? "-" : "+"}${e < 10 ? "0" : ""}${e}`;
+  }
+  const point = exponent + 1; // digits before the decimal point
+  if (point <= 0) return `${sign}0.${"0".repeat(-point)}${digits}`;
+  if (point >= digits.length) return `${sign}${digits}${"0".repeat(point - digits.length)}.0`;
+  return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
+}
+
+/** log(1 + e^x), without overflow. */
+function softplus(x: number): number {
+  return Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
+}
 
 /** The mean of the values drawn at a strength (NaN when that strength is not swept). */
 function meanAt(byStrength: Map<number, number[]>, strength: number): number {
@@ -98,7 +155,10 @@ export interface SynthRunFiles {
 /**
  * Generates one run: per-prompt baselines, and at each layer and strength the baseline plus
  * `strength * delta(layer) / 2` plus noise (none at strength 0, so the baseline is the same at
- * every layer, as in the real sweep).
+ * every layer, as in the real sweep). With `precision: "full"`, the log-probabilities of (A) and
+ * (B) put the rest of the probability on other tokens (a draw of a second generator, once per
+ * prompt for the baseline), and `logit_diff_AB` and `logit_diff_matching` are computed from them
+ * as the real sweep computes them.
  *
  * @example
  * ```ts
@@ -122,6 +182,12 @@ export function synthRun(
   const strengths = spec.strengths ?? [-1, 0, 1];
   const noise = spec.noise ?? 2;
   const base = Array.from({ length: spec.prompts }, () => 1 + 3 * normal(rand));
+  const full = spec.precision === "full";
+  // The probability left to other tokens: its own generator, so that the effect's and the
+  // noise's draws are those of the rounded sweep.
+  const other = seededRandom(seed ^ 0x5bd1e995);
+  const elsewhere = () => 0.5 + 3 * Math.abs(normal(other));
+  const baseElsewhere = full ? base.map(elsewhere) : [];
   const layers = synthLayers(spec, model);
   const lines = [SAMPLE_HEADER];
   const summary: Record<string, number>[] = [];
@@ -130,17 +196,28 @@ export function synthRun(
     const byStrength = new Map<number, number[]>();
     for (const strength of strengths) {
       const values: number[] = [];
+      const head = `${model.label},${concept},${layer},${pandasFloat(strength)}`;
       for (let p = 0; p < spec.prompts; p++) {
         const steered = strength === 0 ? 0 : strength * delta / 2 + noise * normal(rand);
-        const value = Math.round((base[p] + steered) * 1024) / 1024;
         const answer = p % 2 === 0 ? "(A)" : "(B)";
-        const ab = answer === "(A)" ? value : -value;
-        lines.push(
-          `${model.label},${concept},${layer},${strength.toFixed(1)},${p},${answer},-1,${
-            -1 - ab
-          },${ab},${value}`,
-        );
-        values.push(value);
+        if (full) {
+          const ab = answer === "(A)" ? base[p] + steered : -(base[p] + steered);
+          const logprobA = -softplus(-ab) - (strength === 0 ? baseElsewhere[p] : elsewhere());
+          const logprobB = logprobA - ab;
+          const diff = logprobA - logprobB;
+          const matching = answer === "(A)" ? diff : -diff;
+          lines.push(
+            `${head},${p},${answer},${pandasFloat(logprobA)},${pandasFloat(logprobB)},${
+              pandasFloat(diff)
+            },${pandasFloat(matching)}`,
+          );
+          values.push(matching);
+        } else {
+          const value = Math.round((base[p] + steered) * 1024) / 1024;
+          const ab = answer === "(A)" ? value : -value;
+          lines.push(`${head},${p},${answer},-1,${-1 - ab},${ab},${value}`);
+          values.push(value);
+        }
       }
       byStrength.set(strength, values);
     }
