@@ -8,14 +8,15 @@ import { join } from "node:path";
 import type { Command } from "./bench_run.ts";
 
 /** Where the 10 M-row sweep is, or is written, from the repository root. */
-export const LARGE_DIR = "scratch/large10m";
+export const LARGE_DIR = "scratch/large10m_full";
 
 /** Where DuckDB is looked for by default, from the repository root. */
 export const DUCKDB_DIR = "scratch/duckdb";
 
 /**
- * The synthetic sweep of issue 13: 6 models (36 to 94 layers, the last two thirds tested), 6
- * concepts, strengths -1, 0 and 1, 2,600 prompts: 9,968,400 per-sample rows (761 MB of CSV).
+ * The large synthetic sweep: 6 models (36 to 94 layers, the last two thirds tested), 6 concepts,
+ * strengths -1, 0 and 1, 2,600 prompts: 9,968,400 per-sample rows, every value written as pandas
+ * writes a float64 (up to 17 significant digits, as real sweeps are): 1,123 MB of CSV.
  */
 export const LARGE_SWEEP = [
   "--prompts=2600",

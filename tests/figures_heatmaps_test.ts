@@ -207,7 +207,6 @@ Deno.test("the heatmaps' layout: a row per layer with data, 4 px a layer, labels
   }
 });
 
-
 Deno.test("the heatmaps with few layers, and with many: legible", async () => {
   const few = await notebookOutputs(join(SNAPSHOTS, "data", "small"));
   for (const name of ["heatmap_single_example", "heatmap_grid"]) {
