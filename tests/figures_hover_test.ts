@@ -24,12 +24,8 @@ const defaultOutputs = () => run ??= notebookOutputs(DEFAULT_DATA);
  * figure: known gaps, reported to the notebook's owner. The test fails when another mark loses
  * its titles, and when one of these gains them (then remove it from here).
  */
-const KNOWN_UNTITLED: Readonly<Record<string, readonly string[]>> = {
-  // Cell "baseline_distributions": Plot.boxY (box, outliers, whisker, median) takes no title.
-  baseline_distributions: ["bar", "dot", "rule", "tick"],
-};
 
-Deno.test("every data mark has hover text, but for the notebook's known gaps", async () => {
+Deno.test("every data mark has hover text", async () => {
   const { figures } = await defaultOutputs();
   assert.deepEqual(figures.map((f) => f.name), [...FIGURE_NAMES]);
   const untitled: Record<string, string[]> = {};
@@ -40,7 +36,7 @@ Deno.test("every data mark has hover text, but for the notebook's known gaps", a
     const marks = [...new Set(data.filter((s) => s.title === "").map((s) => s.mark))].sort();
     if (marks.length > 0) untitled[name] = marks;
   }
-  assert.deepEqual(untitled, KNOWN_UNTITLED);
+  assert.deepEqual(untitled, {});
 });
 
 Deno.test("each hover text names its model and concept first, and gives a value", async () => {
