@@ -46,16 +46,25 @@ PROBE_TIMEOUT_SECONDS = 30
 OUTPUT_TYPES = {"stream", "display_data", "execute_result", "update_display_data", "clear_output"}
 
 
-def probe_code(marker):
-    """Kernel code that prints `marker` and broadcasts it as display_data, in that order.
+SETTLE_SAVES = 'await globalThis[Symbol.for("steering-sweep.settle-saves")]?.();'
+
+
+def probe_code(marker, settle=False):
+    """Kernel code that prints `marker` and broadcasts it as display_data, in that order; after
+    the last cell (`settle`) it first waits for the files the notebook writes in the background
+    (lib/display/saves.ts), so the run ends with every file written or fails naming the one that
+    was not.
 
     >>> 'console.log("m")' in probe_code("m")
+    True
+    >>> probe_code("m", settle=True).startswith(SETTLE_SAVES)
     True
     """
     content = {"data": {"text/plain": marker}, "metadata": {}, "transient": {}}
     return (
-        f"console.log({json.dumps(marker)});\n"
-        f'await Deno.jupyter.broadcast("display_data", {json.dumps(content)});'
+        (SETTLE_SAVES + "\n" if settle else "")
+        + f"console.log({json.dumps(marker)});\n"
+        + f'await Deno.jupyter.broadcast("display_data", {json.dumps(content)});'
     )
 
 
@@ -83,8 +92,12 @@ class ProbingClient(NotebookClient):
     async def _async_poll_output_msg(self, parent_msg_id, cell, cell_index):
         await super()._async_poll_output_msg(parent_msg_id, cell, cell_index)
         marker = f"execute-notebook-probe-{uuid.uuid4().hex}"
+        last = max(i for i, c in enumerate(self.nb.cells) if c.cell_type == "code")
         probe_id = self.kc.execute(
-            probe_code(marker), silent=True, store_history=False, stop_on_error=False
+            probe_code(marker, settle=cell_index == last),
+            silent=True,
+            store_history=False,
+            stop_on_error=False,
         )
         seen = set()
         deadline = time.monotonic() + PROBE_TIMEOUT_SECONDS

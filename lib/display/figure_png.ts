@@ -3,11 +3,11 @@
  * drawn in) at 1 pixel per CSS pixel, shown at the SVG's own size.
  * @module
  */
-import { savedAndShownPng, svgToPng } from "../export/png.ts";
+import { svgToPng, svgToPngOffThread } from "../export/png.ts";
 import { svgSize } from "../export/svg.ts";
 import { display, pngDisplay } from "./jupyter.ts";
 
-export { savedAndShownPng, svgToPng };
+export { svgToPng, svgToPngOffThread };
 
 /**
  * Shows a figure's PNG (in Jupyter; elsewhere its text line), at the size of its SVG.

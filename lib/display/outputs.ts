@@ -4,7 +4,8 @@
  * shows its output and writes its file into the folder at once, atomically (a temporary file
  * renamed over the old one), as the original's `savefig` calls did. Run by `deno task render`,
  * the render task has installed an output set (`setOutputSet`): the files go there, and the
- * render task writes them all or none once the notebook has finished.
+ * render task writes them all or none once the notebook has finished. Interactively, a figure's
+ * files are drawn and written in the background while the notebook goes on (`saves.ts`).
  * @module
  */
 import { join } from "node:path";
@@ -13,6 +14,7 @@ import { tableColumns, type TableOptions, type TableRow } from "../util/table_te
 import { writeFileAtomic } from "../export/atomic.ts";
 import { jsonText } from "../export/json.ts";
 import { display } from "./jupyter.ts";
+import { inBackground, throwFailedSave } from "./saves.ts";
 import { tableBundle } from "./table.ts";
 
 /** What a cell hands over to be saved: a file's text or bytes, possibly still being made. */
@@ -110,6 +112,7 @@ export function outputFolder(dir: string, options: OutputFolderOptions = {}): Ou
   return {
     dir,
     async table(name, rows, tableOptions = {}) {
+      throwFailedSave();
       const { show = true, ...shown } = tableOptions;
       const records = rows as readonly TableRow[];
       const columns = shown.columns ?? tableColumns(records);
@@ -117,6 +120,7 @@ export function outputFolder(dir: string, options: OutputFolderOptions = {}): Ou
       if (show && !outputSet()) await display(tableBundle(records, shown));
     },
     async json(name, value) {
+      throwFailedSave();
       await save(`${name}.json`, jsonText(value));
     },
     async figure(name, figure) {
@@ -126,11 +130,15 @@ export function outputFolder(dir: string, options: OutputFolderOptions = {}): Ou
       const { standaloneSvg } = await import("../export/svg.ts");
       const svg = standaloneSvg(element);
       if (set) return set.figure(name, svg);
-      const { displayPng, savedAndShownPng } = await import("./figure_png.ts");
-      const { saved, shown } = await savedAndShownPng(svg); // one drawing: 2x saved, 1x shown
-      await save(`${name}.svg`, svg);
-      await save(`${name}.png`, saved);
-      await displayPng(shown, svg, name);
+      throwFailedSave();
+      const { displayPng, svgToPng, svgToPngOffThread } = await import("./figure_png.ts");
+      const shown = svgToPng(svg, 1);
+      // The saved files are drawn and written while the notebook goes on (saves.ts).
+      inBackground(`${name}.png`, async () => {
+        await save(`${name}.svg`, svg);
+        await save(`${name}.png`, await svgToPngOffThread(svg, 2));
+      });
+      await displayPng(await shown, svg, name);
     },
   };
 }

@@ -10,7 +10,7 @@
 import defer * as resvg from "@resvg/resvg-js";
 import type { RenderedImage, ResvgRenderOptions } from "@resvg/resvg-js";
 import { fontFilesFor } from "./fonts.ts";
-import { opaquePng } from "./png_encode.ts";
+import { opaquePng, opaquePngAsync } from "./png_encode.ts";
 
 export { fontFiles } from "./fonts.ts";
 
@@ -81,62 +81,18 @@ export async function svgToPng(svg: string, scale = 2): Promise<Uint8Array> {
 }
 
 /**
- * The two PNGs of a figure shown in a notebook, from one drawing: the saved one at 2x and the
- * one shown at 1x, made by averaging each 2x2 block of the 2x pixels (a second drawing at 1x
- * would cost half as much again as the first). The 2x PNG is {@link svgToPng}'s, byte for byte.
+ * {@link svgToPng} with both the drawing and the encoding off this thread (the same bytes): a
+ * figure's saved PNG made while the notebook goes on to its next cell.
  *
  * @example
  * ```ts
  * import assert from "node:assert/strict";
  * const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="20" height="10"></svg>';
- * const { saved, shown } = await savedAndShownPng(svg);
- * assert.deepEqual(saved, await svgToPng(svg, 2));
- * const view = new DataView(shown.buffer, shown.byteOffset);
- * assert.deepEqual([view.getUint32(16), view.getUint32(20)], [20, 10]); // the SVG's own size
+ * assert.deepEqual(await svgToPngOffThread(svg), await svgToPng(svg));
  * ```
  */
-export async function savedAndShownPng(
-  svg: string,
-): Promise<{ saved: Uint8Array; shown: Uint8Array }> {
-  const image = await resvg.renderAsync(svg, renderOptions(svg, 2));
-  const saved = pngOf(image);
-  const { width, height, pixels } = image;
-  const half = halfSize(pixels, width, height);
-  const shown = opaquePng(half.width, half.height, half.rgba) ??
-    pngOf(await resvg.renderAsync(svg, renderOptions(svg, 1)));
-  return { saved, shown };
-}
-
-/**
- * RGBA pixels at half the size: each pixel the rounded mean of a 2x2 block (an odd last row or
- * column is averaged with what it has).
- *
- * @example
- * ```ts
- * import assert from "node:assert/strict";
- * const rgba = new Uint8Array([0, 0, 0, 255, 255, 255, 255, 255, 0, 0, 0, 255, 255, 255, 255, 255]);
- * const half = halfSize(rgba, 2, 2); // two black and two white pixels
- * assert.deepEqual([half.width, half.height, [...half.rgba]], [1, 1, [128, 128, 128, 255]]);
- * ```
- */
-export function halfSize(
-  rgba: Uint8Array,
-  width: number,
-  height: number,
-): { width: number; height: number; rgba: Uint8Array } {
-  const w = Math.ceil(width / 2), h = Math.ceil(height / 2);
-  const out = new Uint8Array(w * h * 4);
-  for (let y = 0; y < h; y++) {
-    const y0 = 2 * y, y1 = Math.min(2 * y + 1, height - 1);
-    for (let x = 0; x < w; x++) {
-      const x0 = 2 * x, x1 = Math.min(2 * x + 1, width - 1);
-      const a = (y0 * width + x0) * 4, b = (y0 * width + x1) * 4;
-      const c = (y1 * width + x0) * 4, d = (y1 * width + x1) * 4;
-      const o = (y * w + x) * 4;
-      for (let k = 0; k < 4; k++) {
-        out[o + k] = (rgba[a + k] + rgba[b + k] + rgba[c + k] + rgba[d + k] + 2) >> 2;
-      }
-    }
-  }
-  return { width: w, height: h, rgba: out };
+export async function svgToPngOffThread(svg: string, scale = 2): Promise<Uint8Array> {
+  const image = await resvg.renderAsync(svg, renderOptions(svg, scale));
+  return await opaquePngAsync(image.width, image.height, image.pixels) ??
+    new Uint8Array(image.asPng());
 }

@@ -5,7 +5,7 @@
  * ones only where every pixel is opaque, which {@link isOpaque} checks first.
  * @module
  */
-import { crc32, deflateSync } from "node:zlib";
+import { crc32, deflate, deflateSync } from "node:zlib";
 
 /** The alpha byte of a pixel read as one 32-bit word in this machine's byte order. */
 const ALPHA = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1 ? 0xff000000 : 0xff;
@@ -66,15 +66,54 @@ function chunk(type: string, data: Uint8Array): Uint8Array {
  * ```
  */
 export function opaquePng(width: number, height: number, rgba: Uint8Array): Uint8Array | undefined {
+  const rows = opaqueRows(width, height, rgba);
+  return rows && pngFile(width, height, deflateSync(rows, { level: PNG_DEFLATE_LEVEL }));
+}
+
+/**
+ * {@link opaquePng} with the deflating done on the runtime's worker threads (the same bytes): for
+ * a PNG made while the thread that asked for it goes on.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * const red = new Uint8Array([255, 0, 0, 255, 255, 0, 0, 255]);
+ * assert.deepEqual(await opaquePngAsync(2, 1, red), opaquePng(2, 1, red));
+ * ```
+ */
+export async function opaquePngAsync(
+  width: number,
+  height: number,
+  rgba: Uint8Array,
+): Promise<Uint8Array | undefined> {
+  const rows = opaqueRows(width, height, rgba);
+  if (!rows) return undefined;
+  const data = await new Promise<Uint8Array>((resolve, reject) =>
+    deflate(
+      rows,
+      { level: PNG_DEFLATE_LEVEL },
+      (error, out) => error ? reject(error) : resolve(out),
+    )
+  );
+  return pngFile(width, height, data);
+}
+
+/** The image data before deflating: each row after its filter byte, 0 (None); none if not opaque. */
+function opaqueRows(width: number, height: number, rgba: Uint8Array): Uint8Array | undefined {
   const row = width * 4;
   if (rgba.length !== row * height) {
     throw new Error(`${rgba.length} bytes are not ${width} x ${height} RGBA pixels`);
   }
   if (!isOpaque(rgba)) return undefined;
-  const rows = new Uint8Array((row + 1) * height); // each row after its filter byte, 0 (None)
+  const rows = new Uint8Array((row + 1) * height);
   for (let y = 0; y < height; y++) {
     rows.set(rgba.subarray(y * row, (y + 1) * row), y * (row + 1) + 1);
   }
+  return rows;
+}
+
+/** A PNG file of RGBA pixels from its deflated image data. */
+function pngFile(width: number, height: number, data: Uint8Array): Uint8Array {
   const header = new Uint8Array(13);
   const view = new DataView(header.buffer);
   view.setUint32(0, width);
@@ -83,7 +122,7 @@ export function opaquePng(width: number, height: number, rgba: Uint8Array): Uint
   const parts = [
     new Uint8Array(SIGNATURE),
     chunk("IHDR", header),
-    chunk("IDAT", deflateSync(rows, { level: PNG_DEFLATE_LEVEL })),
+    chunk("IDAT", data),
     chunk("IEND", new Uint8Array(0)),
   ];
   const png = new Uint8Array(parts.reduce((n, part) => n + part.length, 0));
