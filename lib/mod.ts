@@ -68,7 +68,7 @@ export * from "./stats/pivot.ts";
 export * from "./stats/prompt_matrix.ts";
 export * from "./stats/robustness.ts";
 export * from "./stats/robustness_sweep.ts";
-export * from "./stats/robustness_workers.ts";
+export * from "./stats/robustness_of.ts";
 export * from "./stats/run_analysis.ts";
 export * from "./stats/split_half.ts";
 export * from "./stats/summary_stats.ts";
