@@ -174,7 +174,7 @@ export function isRuleChoice(
   throw new Error(
     `${run.model}/${run.concept}: the best layer given, ${layer}, is not the largest delta ` +
       `among ${among}, layer ${run.layers[i].layer}: pass the best layers and the candidates ` +
-      "of one rule (bestAmong of the candidate rows, and those rows as `candidates`)",
+      "of one best-layer rule (bestAmong of the candidate rows, and those rows as `candidates`)",
   );
 }
 
